@@ -1,0 +1,160 @@
+import { defineCommand } from '../src/core/command.ts';
+import { encodeCustomId } from '../src/core/custom-id.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
+import { clip, stripBold } from '../src/core/text.ts';
+import { hitView, sectionTitle } from '../src/knowledge/views.ts';
+import type { Section } from '../src/knowledge/types.ts';
+
+const SHOWN_HITS = 4;
+
+export default defineCommand({
+  name: 'ask',
+  nameKo: '질문',
+  description: {
+    ko: '스터디 노트에서 답을 찾아요 (한국어·영어, 오타·초성도 괜찮아요)',
+    en: "Find the answer in the group's study notes",
+  },
+  options: [
+    {
+      name: 'query',
+      nameKo: '질문',
+      type: 'string',
+      required: true,
+      rest: true,
+      maxLength: 300,
+      description: { ko: '궁금한 것 (예: 볼륨이 뭐야, -p 8080:80 의미)', en: 'Your question (e.g. what is a volume)' },
+      autocomplete: (partial, ctx) =>
+        ctx.knowledge.suggest(partial, 25).map((s) => ({ name: { ko: s.title, en: s.title }, value: s.title })),
+    },
+    {
+      name: 'hide',
+      nameKo: '나만보기',
+      type: 'boolean',
+      description: { ko: '나에게만 보이게 답하기', en: 'Only you see the answer' },
+    },
+  ],
+  run: ({ query, hide }, ctx) => {
+    const result = ctx.knowledge.search(query, SHOWN_HITS);
+    const questionId = ctx.store.questions.record({
+      askedAt: ctx.clock.now(),
+      userId: ctx.caller.id,
+      userName: ctx.caller.name,
+      guildId: ctx.caller.guildId,
+      channelId: ctx.caller.channelId,
+      transport: ctx.caller.transport,
+      locale: ctx.caller.locale,
+      query,
+      hitIds: result.hits.map((h) => h.section.id),
+      topScore: result.hits[0]?.score ?? null,
+      answered: result.confident,
+    });
+    const hits = result.hits.map(hitView);
+    const data = { query, questionId, confident: result.confident, hits };
+    const en = ctx.caller.locale === 'en';
+    const [best, ...others] = result.hits;
+
+    if (!best || !result.confident) {
+      const closest = hits.slice(0, SHOWN_HITS);
+      return {
+        title: en ? 'No good answer in the notes yet' : '노트에서 알맞은 답을 찾지 못했어요',
+        text: en
+          ? `Nothing in the notes answers “${query}” well. I recorded the question so the group can fill the gap.`
+          : `“${query}”에 잘 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
+        tone: 'warning',
+        hits: closest,
+        ...(closest.length
+          ? {
+              actions: [
+                [
+                  {
+                    kind: 'select' as const,
+                    customId: encodeCustomId('ask', 'pick', questionId),
+                    placeholder: en ? 'Did you mean one of these?' : '혹시 이것을 찾으셨나요?',
+                    options: closest.map((h) => ({ label: clip(h.title, 100), value: h.id, description: clip(stripBold(h.snippet), 100) })),
+                  },
+                ],
+              ],
+            }
+          : {}),
+        ephemeral: hide ?? false,
+        data,
+      };
+    }
+
+    return {
+      ...sectionReply(best.section, best.snippet),
+      hits,
+      fields: [
+        ...chapterField(best.section, en),
+        ...(others.length
+          ? [{ name: en ? 'Also see' : '함께 보면 좋은 곳', value: others.map((h) => `• ${sectionTitle(h.section)}`).join('\n') }]
+          : []),
+      ],
+      actions: [voteButtons(questionId, en)],
+      ephemeral: hide ?? false,
+      data,
+    };
+  },
+  components: {
+    vote: ([id, direction], ctx) => {
+      const questionId = Number(id);
+      const question = ctx.store.questions.get(questionId);
+      const sectionId = question?.hitIds[0];
+      if (!question || !sectionId || (direction !== 'up' && direction !== 'down')) throw unknownQuestion();
+      ctx.store.questions.vote({
+        questionId,
+        userId: ctx.caller.id,
+        sectionId,
+        value: direction === 'up' ? 1 : -1,
+        votedAt: ctx.clock.now(),
+      });
+      const totals = ctx.store.questions.voteTotals(questionId, sectionId);
+      const en = ctx.caller.locale === 'en';
+      return {
+        text: en
+          ? `Thanks for the feedback! (👍 ${totals.up} · 👎 ${totals.down})`
+          : `피드백 고마워요! (👍 ${totals.up} · 👎 ${totals.down})`,
+        ephemeral: true,
+        data: { questionId, sectionId, ...totals },
+      };
+    },
+    pick: ([id], ctx, selected) => {
+      const section = selected[0] ? ctx.knowledge.section(selected[0]) : undefined;
+      if (!section || !ctx.store.questions.get(Number(id))) throw unknownQuestion();
+      return { ...sectionReply(section, section.text), fields: chapterField(section, ctx.caller.locale === 'en'), ephemeral: true };
+    },
+  },
+});
+
+function sectionReply(section: Section, text: string): Reply {
+  return {
+    title: sectionTitle(section),
+    text,
+    tone: 'info',
+    footer: section.source,
+    data: { id: section.id },
+  };
+}
+
+function chapterField(section: Section, en: boolean): ReplyField[] {
+  const where = section.chapter !== undefined ? (en ? `Chapter ${section.chapter}` : `${section.chapter}장`) : en ? 'Playbook' : '문제 해결 가이드';
+  return [
+    { name: en ? 'Chapter' : '장', value: where, inline: true },
+    { name: en ? 'Source' : '출처', value: `\`${section.source}\``, inline: true },
+  ];
+}
+
+function voteButtons(questionId: number, en: boolean): ActionRow {
+  return [
+    { kind: 'button', customId: encodeCustomId('ask', 'vote', questionId, 'up'), label: en ? 'Helpful' : '도움이 됐어요', emoji: '👍', style: 'success' },
+    { kind: 'button', customId: encodeCustomId('ask', 'vote', questionId, 'down'), label: en ? 'Not helpful' : '아니에요', emoji: '👎', style: 'secondary' },
+  ];
+}
+
+function unknownQuestion(): UserError {
+  return new UserError('unknown-question', {
+    ko: '이 질문 기록을 찾을 수 없어요. 다시 질문해 주세요.',
+    en: 'That question is no longer on record. Please ask again.',
+  });
+}

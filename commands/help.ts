@@ -1,0 +1,61 @@
+import { defineCommand, isGroup, type CommandDefinition, type OptionSpec } from '../src/core/command.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { Locale } from '../src/core/locale.ts';
+
+export default defineCommand({
+  name: 'help',
+  nameKo: '도움말',
+  description: { ko: 'dockhand 명령 안내', en: 'What dockhand can do' },
+  options: [
+    {
+      name: 'command',
+      nameKo: '명령',
+      type: 'string',
+      description: { ko: '자세히 볼 명령', en: 'Command to explain' },
+      autocomplete: (partial, ctx) =>
+        ctx.commands
+          .filter((c) => c.name.startsWith(partial.toLowerCase()) || (c.nameKo ?? '').startsWith(partial))
+          .map((c) => ({ name: { ko: `/${c.name} — ${c.description.ko}`, en: `/${c.name} — ${c.description.en}` }, value: c.name })),
+    },
+  ],
+  run: ({ command }, ctx) => {
+    const locale = ctx.caller.locale;
+    const en = locale === 'en';
+    if (!command) {
+      return {
+        title: en ? 'dockhand commands' : 'dockhand 명령',
+        text: ctx.commands.map((c) => `\`/${c.name}\`${c.nameKo ? ` (${c.nameKo})` : ''} — ${c.description[locale]}`).join('\n'),
+        footer: en ? 'Details: /help command:<name>' : '자세히: /help command:<이름>',
+        data: { commands: ctx.commands.map((c) => ({ name: c.name, description: c.description[locale] })) },
+      };
+    }
+    const found = ctx.commands.find((c) => c.name === command.replace(/^\//, '') || c.nameKo === command);
+    if (!found) {
+      throw new UserError('unknown-command', {
+        ko: `\`${command}\` 명령은 없어요. /help 로 목록을 보세요.`,
+        en: `There is no \`${command}\` command. See /help for the list.`,
+      });
+    }
+    return { title: `/${found.name}`, text: usage(found, locale), data: { name: found.name } };
+  },
+});
+
+function usage(command: CommandDefinition, locale: Locale): string {
+  const lines = [command.description[locale]];
+  if (isGroup(command)) {
+    for (const sub of command.subcommands) {
+      lines.push('', `\`/${command.name} ${sub.name}${signature(sub.options)}\` — ${sub.description[locale]}`, ...optionLines(sub.options, locale));
+    }
+  } else {
+    lines.push('', `\`/${command.name}${signature(command.options)}\``, ...optionLines(command.options, locale));
+  }
+  return lines.join('\n');
+}
+
+function signature(options: readonly OptionSpec[]): string {
+  return options.map((o) => (o.required ? ` <${o.name}>` : ` [--${o.name}]`)).join('');
+}
+
+function optionLines(options: readonly OptionSpec[], locale: Locale): string[] {
+  return options.map((o) => `• \`${o.name}\`${o.required ? '' : locale === 'en' ? ' (optional)' : ' (선택)'}: ${o.description[locale]}`);
+}

@@ -1,0 +1,112 @@
+import { defineCommand } from '../src/core/command.ts';
+import { encodeCustomId } from '../src/core/custom-id.ts';
+import { UserError } from '../src/core/errors.ts';
+import type { Reply } from '../src/core/reply.ts';
+import { clip } from '../src/core/text.ts';
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import type { KnowledgeDoc, Section } from '../src/knowledge/types.ts';
+import { sectionTitle } from '../src/knowledge/views.ts';
+
+const CHAPTERS = [1, 2, 3, 4, 5, 6];
+
+export default defineCommand({
+  name: 'note',
+  nameKo: '노트',
+  description: { ko: '장별 스터디 노트를 훑어봐요', en: 'Browse the study notes by chapter' },
+  options: [
+    {
+      name: 'chapter',
+      nameKo: '장',
+      type: 'integer',
+      required: true,
+      description: { ko: '몇 장? (1–6)', en: 'Which chapter (1–6)' },
+      choices: CHAPTERS.map((n) => ({ name: { ko: `${n}장`, en: `Chapter ${n}` }, value: n })),
+    },
+    {
+      name: 'section',
+      nameKo: '절',
+      type: 'string',
+      description: { ko: '절 (비우면 목차)', en: 'Section (empty: table of contents)' },
+      autocomplete: (partial, ctx, others) => {
+        const doc = ctx.knowledge.chapter(Number(others.chapter));
+        const sections = doc ? doc.sections : ctx.knowledge.sections.filter((s) => s.kind === 'note');
+        const wanted = partial.trim().toLowerCase();
+        return sections
+          .filter((s) => !s.passage || s.passage === 1)
+          .filter((s) => !wanted || s.heading.toLowerCase().includes(wanted) || s.anchor.includes(wanted))
+          .slice(0, 25)
+          .map((s) => ({ name: { ko: s.heading, en: s.heading }, value: s.anchor }));
+      },
+    },
+  ],
+  run: ({ chapter, section }, ctx) => {
+    const doc = ctx.knowledge.chapter(chapter);
+    if (!doc) {
+      throw new UserError('unknown-chapter', { ko: `${chapter}장 노트가 아직 없어요.`, en: `No notes for chapter ${chapter} yet.` });
+    }
+    if (!section) return tableOfContents(doc, ctx.caller.locale === 'en');
+    const found = findSection(ctx.knowledge, doc, section);
+    if (!found.length) {
+      throw new UserError('unknown-section', {
+        ko: `${chapter}장에 "${section}" 절이 없어요. /note chapter:${chapter} 로 목차를 보세요.`,
+        en: `Chapter ${chapter} has no section "${section}". Try /note chapter:${chapter} for its contents.`,
+      });
+    }
+    return showSection(found);
+  },
+  components: {
+    toc: (_args, ctx, selected) => {
+      const [docId, anchor] = (selected[0] ?? '').split('#');
+      const doc = docId ? ctx.knowledge.doc(docId) : undefined;
+      const found = doc && anchor ? findSection(ctx.knowledge, doc, anchor) : [];
+      if (!found.length) {
+        throw new UserError('unknown-section', { ko: '그 절을 찾을 수 없어요.', en: 'That section no longer exists.' });
+      }
+      return { ...showSection(found), ephemeral: true };
+    },
+  },
+});
+
+function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
+  const entries = doc.sections.filter((s) => !s.passage || s.passage === 1);
+  const lines = entries.map((s) => `${'  '.repeat(Math.max(0, s.level - 2))}• ${s.heading}  \`${s.anchor}\``);
+  return {
+    title: doc.title,
+    text: (en ? `${doc.titleEn}\n\n` : '') + lines.join('\n'),
+    footer: doc.source,
+    tone: 'info',
+    actions: [
+      [
+        {
+          kind: 'select',
+          customId: encodeCustomId('note', 'toc'),
+          placeholder: en ? 'Open a section' : '펼쳐 볼 절을 고르세요',
+          options: entries.slice(0, 25).map((s) => ({ label: clip(s.heading, 100), value: `${s.docId}#${s.anchor}` })),
+        },
+      ],
+    ],
+    data: { id: doc.id, title: doc.title, sections: entries.map((s) => ({ id: s.id, heading: s.heading })) },
+  };
+}
+
+/** All passages of the section whose anchor or heading matches. */
+function findSection(knowledge: KnowledgeBase, doc: KnowledgeDoc, wanted: string): Section[] {
+  const key = wanted.trim().toLowerCase();
+  const match =
+    doc.sections.find((s) => s.anchor === key) ??
+    doc.sections.find((s) => s.heading.toLowerCase() === key) ??
+    doc.sections.find((s) => s.heading.toLowerCase().includes(key));
+  if (!match) return [];
+  return knowledge.sections.filter((s) => s.docId === doc.id && s.anchor === match.anchor);
+}
+
+function showSection(passages: Section[]): Reply {
+  const first = passages[0]!;
+  return {
+    title: sectionTitle({ ...first, passage: undefined }),
+    text: passages.map((p) => p.text).join('\n\n'),
+    footer: first.source,
+    tone: 'info',
+    data: { id: first.id, text: passages.map((p) => p.text).join('\n\n') },
+  };
+}

@@ -1,0 +1,62 @@
+import type { Config } from './config.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import type { Services } from './core/context.ts';
+import { Dispatcher } from './core/dispatcher.ts';
+import { createLogger, type Logger } from './core/logger.ts';
+import { loadCommands } from './core/registry.ts';
+import { DockerService } from './docker/service.ts';
+import { KnowledgeBase } from './knowledge/knowledge-base.ts';
+import { formatProblem } from './knowledge/validate.ts';
+import { COMMANDS_DIR, PROJECT_ROOT } from './paths.ts';
+import { Scheduler } from './reminders/scheduler.ts';
+import { Store } from './store/store.ts';
+
+export interface App {
+  services: Services;
+  dispatcher: Dispatcher;
+  /** Stops schedules and closes the store; safe to call twice. */
+  close(): Promise<void>;
+}
+
+export interface AppOptions {
+  log?: Logger;
+  clock?: Clock;
+}
+
+/** Builds the services and the command core shared by every transport. */
+export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const knowledge = KnowledgeBase.load(config.knowledgeDir, PROJECT_ROOT);
+  for (const problem of knowledge.problems) log.warn('knowledge problem', { problem: formatProblem(problem) });
+  log.debug('knowledge loaded', { docs: knowledge.docs.length, sections: knowledge.sections.length });
+
+  const store = Store.open(config.dbPath);
+  const scheduler = new Scheduler(config.timezone, log.child({ part: 'scheduler' }));
+  const services: Services = {
+    config,
+    knowledge,
+    store,
+    docker: new DockerService(config.docker, log.child({ part: 'docker' })),
+    scheduler,
+    clock: options.clock ?? systemClock,
+    log,
+  };
+  let registry;
+  try {
+    registry = await loadCommands(COMMANDS_DIR);
+  } catch (error) {
+    store.close();
+    throw error;
+  }
+  let closed = false;
+  return {
+    services,
+    dispatcher: new Dispatcher(registry, services),
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      scheduler.stopAll();
+      store.close();
+    },
+  };
+}

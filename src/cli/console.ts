@@ -1,0 +1,81 @@
+import { createInterface, type Interface } from 'node:readline';
+import type { App } from '../app.ts';
+import type { Caller } from '../core/context.ts';
+import { isUserError } from '../core/errors.ts';
+import { parseCommandLine } from './args.ts';
+import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
+import { tokenize } from './tokenize.ts';
+
+export interface ConsoleIo {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+  color: boolean;
+  terminal: boolean;
+}
+
+const QUIT = new Set(['/quit', '/exit', 'quit', 'exit', ':q']);
+
+/**
+ * The interactive console: the same commands as Discord (`/ask 볼륨이 뭐야`, `/help`).
+ * A reply's buttons and menu choices are numbered; typing `#2` presses the second.
+ */
+export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed: Promise<void>; close(): void } {
+  const names = app.dispatcher.registry.all('cli').flatMap((c) => [`/${c.name}`, ...(c.nameKo ? [`/${c.nameKo}`] : [])]);
+  const rl: Interface = createInterface({
+    input: io.input,
+    output: io.output,
+    terminal: io.terminal,
+    completer: (line: string) => {
+      const hits = names.filter((n) => n.startsWith(line.trim()));
+      return [hits.length ? hits : names, line];
+    },
+  });
+  const write = (text: string) => io.output.write(text + '\n');
+  let pressable: NumberedAction[] = [];
+  let queue = Promise.resolve();
+
+  write(
+    caller.locale === 'en'
+      ? 'dockhand console — try /ask what is a volume, /help; #N presses a button; /quit to leave.'
+      : 'dockhand 콘솔 — /ask 볼륨이 뭐야, /help 처럼 입력하세요. #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+  );
+  rl.setPrompt('dockhand> ');
+  rl.prompt();
+
+  const handle = async (line: string): Promise<void> => {
+    const trimmed = line.trim();
+    if (!trimmed) return;
+    if (QUIT.has(trimmed)) {
+      rl.close();
+      return;
+    }
+    const press = /^#(\d+)$/.exec(trimmed);
+    if (press) {
+      const action = pressable.find((a) => a.number === Number(press[1]));
+      if (!action) {
+        write(caller.locale === 'en' ? 'No such button.' : '그런 번호의 버튼이 없어요.');
+        return;
+      }
+      const reply = await app.dispatcher.component(action.customId, action.value ? [action.value] : [], caller);
+      pressable = numberedActions(reply.actions ?? []).length ? numberedActions(reply.actions ?? []) : pressable;
+      write(renderText(reply, { color: io.color }));
+      return;
+    }
+    try {
+      const parsed = parseCommandLine(tokenize(trimmed), app.dispatcher.registry);
+      const who = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
+      const reply = await app.dispatcher.run(parsed.invocation, who);
+      pressable = numberedActions(reply.actions ?? []);
+      write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color }));
+    } catch (error) {
+      write(isUserError(error) ? error.messageFor(caller.locale) : `error: ${(error as Error).message}`);
+    }
+  };
+
+  rl.on('line', (line) => {
+    // One line at a time, in order, even when a command is slow.
+    queue = queue.then(() => handle(line)).then(() => rl.prompt());
+  });
+  const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
+  return { closed, close: () => rl.close() };
+}

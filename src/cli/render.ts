@@ -1,0 +1,81 @@
+import type { Finding } from '../diagnostics/finding.ts';
+import type { ActionRow, HitView, Reply } from '../core/reply.ts';
+
+export interface TextStyle {
+  color: boolean;
+}
+
+const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '✖ 오류', warning: '▲ 주의', info: 'ℹ 정보' };
+
+/** A reply as terminal text. Actions are numbered so the console can press them. */
+export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
+  const bold = (s: string) => (style.color ? `\x1b[1m${s}\x1b[22m` : s);
+  const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
+  const md = (s: string) => s.replace(/\*\*(.+?)\*\*/gs, (_m, inner: string) => bold(inner));
+  const out: string[] = [];
+
+  if (reply.title) out.push(bold(`━━ ${reply.title} ━━`));
+  if (reply.text) out.push(md(reply.text));
+  for (const field of reply.fields ?? []) out.push(`${bold(field.name)}: ${md(field.value)}`);
+  for (const block of reply.code ?? []) {
+    if (block.title) out.push(bold(block.title));
+    out.push(block.content.split('\n').map((l) => `  ${l}`).join('\n'));
+  }
+  // Handlers that have text already summarise their hits in it; a bare hit list is shown as is.
+  if (reply.hits?.length && !reply.text) out.push(renderHits(reply.hits, md));
+  for (const finding of reply.findings ?? []) out.push(renderFinding(finding, bold));
+  for (const file of reply.attachments ?? []) {
+    out.push(bold(`── ${file.name} ──`));
+    out.push(typeof file.content === 'string' ? file.content : dim(`(binary, ${file.content.byteLength} bytes)`));
+  }
+  const actions = numberedActions(reply.actions ?? []);
+  if (actions.length) out.push(dim(actions.map((a) => `[${a.number}] ${a.label}`).join('  ')));
+  if (reply.footer) out.push(dim(reply.footer));
+  return out.filter((s) => s !== '').join('\n\n');
+}
+
+function renderHits(hits: HitView[], md: (s: string) => string): string {
+  return hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score})\n   ${md(h.snippet)}\n   ${h.source}`).join('\n');
+}
+
+function renderFinding(f: Finding, bold: (s: string) => string): string {
+  const lines = [`${SEVERITY_LABEL[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
+  for (const e of f.evidence) lines.push(`  · ${e}`);
+  if (f.next) lines.push(`  → ${f.next}`);
+  if (f.refs.length) lines.push(`  📖 ${f.refs.join(', ')}`);
+  return lines.join('\n');
+}
+
+export interface NumberedAction {
+  number: number;
+  label: string;
+  customId: string;
+  /** For select menus: the value this number chooses. */
+  value?: string;
+}
+
+/** Buttons and select options, numbered from 1 in reading order. */
+export function numberedActions(rows: ActionRow[]): NumberedAction[] {
+  const list: NumberedAction[] = [];
+  for (const row of rows) {
+    for (const item of row) {
+      if (item.kind === 'button') {
+        list.push({ number: list.length + 1, label: `${item.emoji ? item.emoji + ' ' : ''}${item.label}`, customId: item.customId });
+      } else {
+        for (const option of item.options) {
+          list.push({ number: list.length + 1, label: option.label, customId: item.customId, value: option.value });
+        }
+      }
+    }
+  }
+  return list;
+}
+
+/** `--json`: the command's machine-readable data, or `{error}`. */
+export function renderJson(reply: Reply): string {
+  if (reply.error) return JSON.stringify({ error: reply.error });
+  if (reply.data !== undefined) return JSON.stringify(reply.data);
+  return JSON.stringify(reply, (_key, value: unknown) =>
+    value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+  );
+}

@@ -1,0 +1,139 @@
+import type { Localized } from './locale.ts';
+import type { Reply } from './reply.ts';
+import type { CommandContext } from './context.ts';
+
+export type Transport = 'discord' | 'cli';
+
+export interface Choice<T extends string | number> {
+  name: Localized;
+  value: T;
+}
+
+/** Suggests values while the user types (Discord autocomplete, console tab completion). */
+export type AutocompleteSource = (
+  partial: string,
+  ctx: CommandContext,
+  /** The other options filled in so far (e.g. the chapter while picking a section). */
+  others: Record<string, unknown>,
+) => Promise<Array<Choice<string>>> | Array<Choice<string>>;
+
+interface OptionBase<N extends string> {
+  name: N;
+  description: Localized;
+  /** Korean option name shown in Discord (`name_localizations.ko`). */
+  nameKo?: string;
+  required?: boolean;
+}
+
+export interface StringOption<N extends string = string> extends OptionBase<N> {
+  type: 'string';
+  choices?: Array<Choice<string>>;
+  minLength?: number;
+  maxLength?: number;
+  autocomplete?: AutocompleteSource;
+  /** Console/CLI: this option takes all remaining words of the line. */
+  rest?: boolean;
+}
+
+export interface NumberOption<N extends string = string> extends OptionBase<N> {
+  type: 'integer' | 'number';
+  choices?: Array<Choice<number>>;
+  min?: number;
+  max?: number;
+}
+
+export interface BooleanOption<N extends string = string> extends OptionBase<N> {
+  type: 'boolean';
+}
+
+export type OptionSpec<N extends string = string> = StringOption<N> | NumberOption<N> | BooleanOption<N>;
+
+type ValueOf<S> = S extends { type: 'string' }
+  ? string
+  : S extends { type: 'integer' | 'number' }
+    ? number
+    : S extends { type: 'boolean' }
+      ? boolean
+      : never;
+
+/** The typed options a handler receives, inferred from its option specs. */
+export type OptionValues<O extends readonly OptionSpec[]> = {
+  [S in O[number] as S['name']]: S extends { required: true } ? ValueOf<S> : ValueOf<S> | undefined;
+};
+
+export type Handler<O extends readonly OptionSpec[]> = (
+  options: OptionValues<O>,
+  ctx: CommandContext,
+) => Promise<Reply> | Reply;
+
+/** Handles a button press or select choice whose custom id starts with `<command>:<action>:`. */
+export type ComponentHandler = (
+  args: string[],
+  ctx: CommandContext,
+  selected: string[],
+) => Promise<Reply> | Reply;
+
+interface Runnable<O extends readonly OptionSpec[]> {
+  options: O;
+  run: Handler<O>;
+}
+
+export interface SubcommandDefinition<O extends readonly OptionSpec[] = readonly OptionSpec[]> extends Runnable<O> {
+  name: string;
+  nameKo?: string;
+  description: Localized;
+}
+
+interface CommandBase {
+  /** Lowercase ASCII, the slash-command and CLI name. */
+  name: string;
+  /** Korean slash-command name (`name_localizations.ko`). */
+  nameKo?: string;
+  description: Localized;
+  /** May take over a second (every Docker call): Discord defers at once. */
+  slow?: boolean;
+  /** Only organizers (Manage Server) may run it. */
+  organizerOnly?: boolean;
+  /** Per-user cooldown for expensive commands. */
+  cooldownSeconds?: number;
+  /** Where the command is offered; default everywhere. */
+  transports?: Transport[];
+  components?: Record<string, ComponentHandler>;
+}
+
+export interface LeafCommand<O extends readonly OptionSpec[] = readonly OptionSpec[]> extends CommandBase, Runnable<O> {
+  subcommands?: undefined;
+}
+
+export interface GroupCommand extends CommandBase {
+  subcommands: Array<SubcommandDefinition<any>>;
+  options?: undefined;
+  run?: undefined;
+}
+
+export type CommandDefinition = LeafCommand<any> | GroupCommand;
+
+/** Declares a command whose handler gets options typed from its specs. */
+export function defineCommand<const O extends readonly OptionSpec[]>(
+  definition: CommandBase & Runnable<O>,
+): LeafCommand<O> {
+  return definition;
+}
+
+export function defineGroup(definition: CommandBase & { subcommands: Array<SubcommandDefinition<any>> }): GroupCommand {
+  return definition;
+}
+
+export function defineSubcommand<const O extends readonly OptionSpec[]>(
+  definition: SubcommandDefinition<O>,
+): SubcommandDefinition<O> {
+  return definition;
+}
+
+export function isGroup(command: CommandDefinition): command is GroupCommand {
+  return Array.isArray(command.subcommands);
+}
+
+export function offeredOn(command: CommandDefinition, transport: Transport): boolean {
+  return !command.transports || command.transports.includes(transport);
+}

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { isGroup, type Choice, type CommandDefinition } from './command.ts';
+import type { Caller, CommandContext, Services } from './context.ts';
+import { decodeCustomId } from './custom-id.ts';
+import { isUserError, UserError } from './errors.ts';
+import { pick } from './locale.ts';
+import { coerceOptions } from './options.ts';
+import type { CommandRegistry, Target } from './registry.ts';
+import type { Reply } from './reply.ts';
+import { clip } from './text.ts';
+
+export interface Invocation {
+  name: string;
+  subcommand?: string | undefined;
+  options: Record<string, unknown>;
+}
+
+const AUTOCOMPLETE_MAX = 25;
+const CHOICE_NAME_MAX = 100;
+
+/**
+ * Runs commands for any transport: resolves the definition, checks preconditions
+ * (organizer-only, cooldown), coerces options, calls the handler, and turns every
+ * failure into a Reply. It never throws.
+ */
+export class Dispatcher {
+  private readonly cooldownUntil = new Map<string, number>();
+
+  constructor(
+    readonly registry: CommandRegistry,
+    readonly services: Services,
+  ) {}
+
+  /** The definition a transport needs before running (e.g. Discord defers slow commands at once). */
+  target(invocation: Pick<Invocation, 'name' | 'subcommand'>, caller: Caller): Target {
+    return this.registry.resolve(invocation.name, invocation.subcommand, caller.transport);
+  }
+
+  async run(invocation: Invocation, caller: Caller, signal: AbortSignal = new AbortController().signal): Promise<Reply> {
+    const ctx = this.context(caller, signal);
+    try {
+      const target = this.target(invocation, caller);
+      this.checkPreconditions(target.command, caller);
+      const options = coerceOptions(target.options, invocation.options);
+      const run = this.handlerFor(target);
+      return await run(options, ctx);
+    } catch (error) {
+      return this.failure(error, ctx, { command: invocation.name, subcommand: invocation.subcommand });
+    }
+  }
+
+  /** Choices for an option being typed; empty on any error (autocomplete must answer fast). */
+  async autocomplete(
+    invocation: Pick<Invocation, 'name' | 'subcommand'>,
+    optionName: string,
+    partial: string,
+    caller: Caller,
+    others: Record<string, unknown> = {},
+  ): Promise<Array<{ name: string; value: string }>> {
+    const ctx = this.context(caller, new AbortController().signal);
+    try {
+      const target = this.target(invocation, caller);
+      const option = target.options.find((o) => o.name === optionName);
+      if (!option || option.type !== 'string' || !option.autocomplete) return [];
+      const choices: Array<Choice<string>> = await option.autocomplete(partial, ctx, others);
+      return choices.slice(0, AUTOCOMPLETE_MAX).map((c) => ({
+        name: clip(pick(c.name, caller.locale), CHOICE_NAME_MAX),
+        value: clip(c.value, CHOICE_NAME_MAX),
+      }));
+    } catch (error) {
+      ctx.log.warn('autocomplete failed', { command: invocation.name, optionName, error });
+      return [];
+    }
+  }
+
+  /** A button press or select choice, routed by its custom id `<command>:<action>:…`. */
+  async component(customId: string, selected: string[], caller: Caller): Promise<Reply> {
+    const ctx = this.context(caller, new AbortController().signal);
+    try {
+      const decoded = decodeCustomId(customId);
+      const command = decoded && this.registry.get(decoded.command);
+      const handler = decoded && command?.components?.[decoded.action];
+      if (!decoded || !command || !handler) {
+        throw new UserError('unknown-component', {
+          ko: '이 버튼은 더 이상 쓸 수 없어요. 명령을 다시 실행해 주세요.',
+          en: 'This button no longer works. Please run the command again.',
+        });
+      }
+      this.checkPreconditions(command, caller);
+      return await handler(decoded.args, ctx, selected);
+    } catch (error) {
+      return this.failure(error, ctx, { customId });
+    }
+  }
+
+  private context(caller: Caller, signal: AbortSignal): CommandContext {
+    return { ...this.services, caller, signal, commands: this.registry.all(caller.transport) };
+  }
+
+  /** The options were coerced against this very target's specs, so the handler's typing holds. */
+  private handlerFor(target: Target): (options: any, ctx: CommandContext) => Promise<Reply> | Reply {
+    const { command } = target;
+    if (!isGroup(command)) return command.run;
+    const sub = command.subcommands.find((s) => s.name === target.subcommand);
+    if (!sub) throw new Error(`subcommand ${target.subcommand} vanished`);
+    return sub.run;
+  }
+
+  private checkPreconditions(command: CommandDefinition, caller: Caller): void {
+    if (command.organizerOnly && !caller.isOrganizer) {
+      throw new UserError('organizer-only', {
+        ko: '이 명령은 스터디 운영진(서버 관리 권한)만 쓸 수 있어요.',
+        en: 'Only study organizers (Manage Server) can use this command.',
+      });
+    }
+    if (command.cooldownSeconds) {
+      const key = `${command.name}:${caller.transport}:${caller.id}`;
+      const now = this.services.clock.now().getTime();
+      const until = this.cooldownUntil.get(key) ?? 0;
+      if (now < until) {
+        const seconds = Math.ceil((until - now) / 1000);
+        throw new UserError('cooldown', {
+          ko: `조금만 기다려 주세요: \`/${command.name}\`은 ${seconds}초 뒤에 다시 쓸 수 있어요.`,
+          en: `Please wait: \`/${command.name}\` is available again in ${seconds}s.`,
+        });
+      }
+      this.cooldownUntil.set(key, now + command.cooldownSeconds * 1000);
+    }
+  }
+
+  private failure(error: unknown, ctx: CommandContext, where: Record<string, unknown>): Reply {
+    const locale = ctx.caller.locale;
+    if (isUserError(error)) {
+      const message = error.messageFor(locale);
+      return { text: message, tone: 'error', ephemeral: true, error: { code: error.code, message } };
+    }
+    const incident = randomUUID().slice(0, 8);
+    ctx.log.error('command failed', { ...where, incident, user: ctx.caller.id, error });
+    const message =
+      locale === 'en'
+        ? `Sorry, something went wrong on our side (incident ${incident}). The organizers can find it in the logs.`
+        : `죄송해요, 처리 중에 문제가 생겼어요 (오류 번호 ${incident}). 운영진이 로그에서 확인할 수 있어요.`;
+    return { text: message, tone: 'error', ephemeral: true, error: { code: 'internal', message } };
+  }
+}

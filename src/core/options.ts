@@ -1,0 +1,86 @@
+import type { OptionSpec } from './command.ts';
+import { UserError } from './errors.ts';
+
+/**
+ * Checks raw option values (strings from the console, typed values from Discord)
+ * against the definition's specs. Returns typed values or throws a UserError
+ * naming the option; both transports go through here.
+ */
+export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, unknown>): Record<string, unknown> {
+  const known = new Set(specs.map((s) => s.name));
+  for (const name of Object.keys(raw)) {
+    if (!known.has(name)) {
+      throw new UserError('unknown-option', {
+        ko: `알 수 없는 옵션 \`${name}\`이에요. 쓸 수 있는 옵션: ${listNames(specs)}`,
+        en: `Unknown option \`${name}\`. Options: ${listNames(specs)}`,
+      });
+    }
+  }
+  const values: Record<string, unknown> = {};
+  for (const spec of specs) {
+    const value = raw[spec.name];
+    if (value === undefined || value === null || value === '') {
+      if (spec.required) {
+        throw new UserError('missing-option', {
+          ko: `\`${spec.name}\` 옵션이 필요해요: ${spec.description.ko}`,
+          en: `The \`${spec.name}\` option is required: ${spec.description.en}`,
+        });
+      }
+      values[spec.name] = undefined;
+      continue;
+    }
+    values[spec.name] = coerceOne(spec, value);
+  }
+  return values;
+}
+
+function coerceOne(spec: OptionSpec, value: unknown): unknown {
+  switch (spec.type) {
+    case 'string': {
+      const text = String(value).normalize('NFC');
+      if (spec.minLength !== undefined && text.length < spec.minLength) {
+        throw invalid(spec, `${spec.minLength}자 이상`, `at least ${spec.minLength} characters`);
+      }
+      if (spec.maxLength !== undefined && text.length > spec.maxLength) {
+        throw invalid(spec, `${spec.maxLength}자 이하`, `at most ${spec.maxLength} characters`);
+      }
+      if (spec.choices && !spec.choices.some((c) => c.value === text)) {
+        const list = spec.choices.map((c) => c.value).join(', ');
+        throw invalid(spec, `다음 중 하나: ${list}`, `one of: ${list}`);
+      }
+      return text;
+    }
+    case 'integer':
+    case 'number': {
+      const number = typeof value === 'number' ? value : Number(String(value).trim());
+      if (!Number.isFinite(number) || (spec.type === 'integer' && !Number.isInteger(number))) {
+        throw invalid(spec, spec.type === 'integer' ? '정수' : '숫자', spec.type === 'integer' ? 'a whole number' : 'a number');
+      }
+      if (spec.min !== undefined && number < spec.min) throw invalid(spec, `${spec.min} 이상`, `at least ${spec.min}`);
+      if (spec.max !== undefined && number > spec.max) throw invalid(spec, `${spec.max} 이하`, `at most ${spec.max}`);
+      if (spec.choices && !spec.choices.some((c) => c.value === number)) {
+        const list = spec.choices.map((c) => c.value).join(', ');
+        throw invalid(spec, `다음 중 하나: ${list}`, `one of: ${list}`);
+      }
+      return number;
+    }
+    case 'boolean': {
+      if (typeof value === 'boolean') return value;
+      const text = String(value).trim().toLowerCase();
+      if (['true', '1', 'yes', 'y', 'on', '예', '네'].includes(text)) return true;
+      if (['false', '0', 'no', 'n', 'off', '아니오', '아니요'].includes(text)) return false;
+      throw invalid(spec, 'true 또는 false', 'true or false');
+    }
+  }
+}
+
+function invalid(spec: OptionSpec, ko: string, en: string): UserError {
+  return new UserError('invalid-option', {
+    ko: `\`${spec.name}\` 값은 ${ko}이어야 해요.`,
+    en: `\`${spec.name}\` must be ${en}.`,
+  });
+}
+
+function listNames(specs: readonly OptionSpec[]): string {
+  return specs.length ? specs.map((s) => `\`${s.name}\``).join(', ') : '(없음)';
+}

@@ -1,0 +1,52 @@
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { FINDING_CODES } from '../diagnostics/finding.ts';
+
+const words = z.array(z.string().trim().min(1)).default([]);
+
+export const NOTE_FRONT_MATTER = z.strictObject({
+  kind: z.literal('note').default('note'),
+  chapter: z.number().int().min(1).max(6),
+  title: z.string().trim().min(1),
+  title_en: z.string().trim().min(1),
+  aliases: words,
+  tags: words,
+});
+
+export const PLAYBOOK_FRONT_MATTER = z.strictObject({
+  kind: z.literal('playbook'),
+  chapter: z.number().int().min(1).max(6).optional(),
+  title: z.string().trim().min(1),
+  title_en: z.string().trim().min(1),
+  aliases: words,
+  tags: words,
+  codes: z.array(z.enum(FINDING_CODES)).default([]),
+});
+
+export const FRONT_MATTER = z.union([PLAYBOOK_FRONT_MATTER, NOTE_FRONT_MATTER]);
+export type FrontMatter = z.infer<typeof FRONT_MATTER>;
+
+export interface SplitFile {
+  frontMatter: unknown;
+  body: string;
+  /** Line number (1-based) of the body's first line in the file. */
+  bodyStartLine: number;
+}
+
+/** Separates `---` YAML front matter from the Markdown body. */
+export function splitFrontMatter(content: string): SplitFile | { error: string } {
+  const text = content.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (!text.startsWith('---\n')) return { error: 'missing front matter (the file must start with ---)' };
+  const end = text.indexOf('\n---\n', 3);
+  if (end < 0) return { error: 'front matter is not closed with ---' };
+  const yamlText = text.slice(4, end + 1);
+  try {
+    return {
+      frontMatter: parseYaml(yamlText),
+      body: text.slice(end + 5),
+      bodyStartLine: yamlText.split('\n').length + 2,
+    };
+  } catch (error) {
+    return { error: `front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}` };
+  }
+}

@@ -1,0 +1,38 @@
+import { FINDING_CODES } from '../diagnostics/finding.ts';
+import type { LoadedKnowledge } from './loader.ts';
+import type { KnowledgeProblem } from './types.ts';
+
+/** Problems that span files: codes no playbook explains, terms listed twice in the glossary. */
+export function crossCheck(knowledge: LoadedKnowledge): KnowledgeProblem[] {
+  const problems: KnowledgeProblem[] = [];
+  const explained = new Set(knowledge.docs.flatMap((doc) => doc.codes));
+  for (const code of FINDING_CODES) {
+    if (!explained.has(code)) {
+      problems.push({ file: 'knowledge/troubleshooting', message: `no playbook lists finding code "${code}" in codes:` });
+    }
+  }
+  const chapters = new Set(knowledge.docs.filter((d) => d.kind === 'note').map((d) => d.chapter));
+  for (let chapter = 1; chapter <= 6; chapter++) {
+    if (!chapters.has(chapter)) problems.push({ file: 'knowledge/notes', message: `no note for chapter ${chapter}` });
+  }
+  const owner = new Map<string, number>();
+  knowledge.glossary.forEach((term, index) => {
+    for (const word of [...term.ko, ...term.en]) {
+      const key = word.normalize('NFKC').toLowerCase();
+      const first = owner.get(key);
+      if (first !== undefined && first !== index) {
+        problems.push({ file: 'knowledge/glossary.yaml', message: `"${word}" is in terms #${first + 1} and #${index + 1}` });
+      }
+      owner.set(key, index);
+    }
+  });
+  return problems;
+}
+
+export function allProblems(knowledge: LoadedKnowledge): KnowledgeProblem[] {
+  return [...knowledge.problems, ...crossCheck(knowledge)];
+}
+
+export function formatProblem(problem: KnowledgeProblem): string {
+  return `${problem.file}${problem.line ? `:${problem.line}` : ''}: ${problem.message}`;
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
+ */
+import { createApp } from './app.ts';
+import { consoleCaller } from './cli/caller.ts';
+import { startConsole } from './cli/console.ts';
+import { ConfigError, environmentWithDotEnv, loadConfig } from './config.ts';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig(environmentWithDotEnv());
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(error.message + '\n');
+      process.exit(2);
+    }
+    throw error;
+  }
+  const app = await createApp(config);
+  const log = app.services.log;
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info('shutting down', { signal });
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  if (config.discord.token) {
+    const { startBot } = await import('./discord/bot.ts');
+    const bot = await startBot(app, config);
+    process.removeAllListeners('SIGINT');
+    process.removeAllListeners('SIGTERM');
+    const stopBot = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      log.info('shutting down', { signal });
+      await bot.stop();
+      await app.close();
+      process.exit(0);
+    };
+    process.on('SIGINT', () => void stopBot('SIGINT'));
+    process.on('SIGTERM', () => void stopBot('SIGTERM'));
+    return;
+  }
+
+  const repl = startConsole(app, consoleCaller(config.defaultLocale), {
+    input: process.stdin,
+    output: process.stdout,
+    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+    terminal: process.stdin.isTTY === true,
+  });
+  await repl.closed;
+  await app.close();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`dockhand: ${(error as Error).stack ?? String(error)}\n`);
+  process.exit(1);
+});

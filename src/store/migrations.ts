@@ -1,0 +1,69 @@
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  version: number;
+  name: string;
+  up: string;
+}
+
+/**
+ * Append-only: a shipped migration is never edited, a change is a new version.
+ * The applied version lives in `PRAGMA user_version`.
+ */
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'questions and votes',
+    up: `
+      CREATE TABLE questions (
+        id          INTEGER PRIMARY KEY,
+        asked_at    TEXT    NOT NULL,
+        user_id     TEXT    NOT NULL,
+        user_name   TEXT    NOT NULL,
+        guild_id    TEXT,
+        channel_id  TEXT,
+        transport   TEXT    NOT NULL CHECK (transport IN ('discord', 'cli')),
+        locale      TEXT    NOT NULL CHECK (locale IN ('ko', 'en')),
+        query       TEXT    NOT NULL,
+        hit_ids     TEXT    NOT NULL CHECK (json_valid(hit_ids)),
+        top_score   REAL,
+        answered    INTEGER NOT NULL CHECK (answered IN (0, 1))
+      );
+      CREATE INDEX questions_by_time ON questions (asked_at);
+      CREATE INDEX questions_unanswered ON questions (asked_at) WHERE answered = 0;
+
+      CREATE TABLE votes (
+        question_id INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        user_id     TEXT    NOT NULL,
+        section_id  TEXT    NOT NULL,
+        value       INTEGER NOT NULL CHECK (value IN (-1, 1)),
+        voted_at    TEXT    NOT NULL,
+        PRIMARY KEY (question_id, user_id, section_id)
+      );
+      CREATE INDEX votes_by_section ON votes (section_id);
+    `,
+  },
+];
+
+export function currentVersion(db: Database): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+/** Applies every migration newer than the database, each in its own transaction. */
+export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): number[] {
+  const applied: number[] = [];
+  const from = currentVersion(db);
+  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
+  if (from > latest) {
+    throw new Error(`database schema version ${from} is newer than this dockhand (${latest}); upgrade dockhand`);
+  }
+  for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= from) continue;
+    db.transaction(() => {
+      db.exec(migration.up);
+      db.pragma(`user_version = ${Number(migration.version)}`);
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}
