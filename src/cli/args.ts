@@ -46,7 +46,7 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
   if (!name || name === '--') {
     throw new UserError('no-command', { ko: '명령을 입력해 주세요. 예: ask 볼륨이 뭐야', en: 'Type a command, e.g. ask what is a volume' });
   }
-  const command = registry.resolve(name, undefined, 'cli').command;
+  const command = registry.find(name, 'cli');
   let subcommand: string | undefined;
   let tokens = afterName;
   if (isGroup(command)) {

@@ -34,17 +34,21 @@ export class CommandRegistry {
     return this.byName.get(name);
   }
 
-  /** Finds the command (by English or Korean name) and subcommand, or throws a UserError that lists what exists. */
-  resolve(name: string, subcommand: string | undefined, transport: Transport): Target {
+  /** The command offered on `transport` by its English or Korean name, or a UserError that lists what exists. */
+  find(name: string, transport: Transport): CommandDefinition {
     const wanted = name.replace(/^\//, '').toLowerCase();
     const command = this.all(transport).find((c) => c.name === wanted || c.nameKo === wanted);
-    if (!command) {
-      const names = this.all(transport).map((c) => `/${c.name}`).join(', ');
-      throw new UserError('unknown-command', {
-        ko: `\`${name}\` 명령은 없어요. 쓸 수 있는 명령: ${names}`,
-        en: `There is no \`${name}\` command. Commands: ${names}`,
-      });
-    }
+    if (command) return command;
+    const names = this.all(transport).map((c) => `/${c.name}`).join(', ');
+    throw new UserError('unknown-command', {
+      ko: `\`${name}\` 명령은 없어요. 쓸 수 있는 명령: ${names}`,
+      en: `There is no \`${name}\` command. Commands: ${names}`,
+    });
+  }
+
+  /** The command and subcommand to run, or a UserError that lists what exists. */
+  resolve(name: string, subcommand: string | undefined, transport: Transport): Target {
+    const command = this.find(name, transport);
     if (!isGroup(command)) return { command, options: command.options };
     const sub = command.subcommands.find((s) => s.name === subcommand || s.nameKo === subcommand);
     if (!sub) {
