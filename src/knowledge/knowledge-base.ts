@@ -1,5 +1,5 @@
-import { FuseEngine } from './fuse-engine.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
+import { KoreanSearchEngine } from './search/engine.ts';
 import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
 import type { GlossaryTerm, KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
 
@@ -13,9 +13,9 @@ export interface SearchResult {
 /** Below this top score, `ask` says it has no good answer. */
 export const CONFIDENCE_THRESHOLD = 0.35;
 
-export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[]) => SearchEngine;
+export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
 
-export const defaultEngine: EngineFactory = (sections) => new FuseEngine(sections);
+export const defaultEngine: EngineFactory = (sections, glossary, docs) => new KoreanSearchEngine(sections, glossary, docs);
 
 /** The group's notes and playbooks, loaded once and searched in memory. */
 export class KnowledgeBase {
@@ -32,7 +32,7 @@ export class KnowledgeBase {
     this.problems = loaded.problems;
     this.sections = loaded.docs.flatMap((doc) => doc.sections);
     this.byId = new Map(this.sections.map((s) => [s.id, s]));
-    this.engine = engine(this.sections, this.glossary);
+    this.engine = engine(this.sections, this.glossary, this.docs);
   }
 
   static load(dir: string, projectRoot?: string, engine?: EngineFactory): KnowledgeBase {

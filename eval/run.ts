@@ -1,0 +1,50 @@
+/**
+ * `npm run eval`: hit@1, hit@3 and MRR@10 per phenomenon and overall, for the project's engine
+ * beside plain fuse.js, on the dev split (tuned on) and the held-out split (only measured).
+ *
+ *   npm run eval                    the tables
+ *   npm run eval -- --misses        also dev questions whose first hit is wrong (never held-out)
+ *   npm run eval -- --dev           only the dev split (while tuning)
+ *   npm run eval -- --json          machine-readable
+ *   npm run eval -- --write-baseline  store today's overall hit@3 in eval/baseline.json
+ */
+import { writeFileSync } from 'node:fs';
+import { evaluateAll, overall, type SplitReport } from './report.ts';
+import { BASELINE_FILE } from './baseline.ts';
+import type { Scores } from './evaluate.ts';
+
+const args = new Set(process.argv.slice(2));
+const reports = evaluateAll().filter((r) => !args.has('--dev') || r.split === 'dev');
+
+if (args.has('--json')) {
+  console.log(JSON.stringify(reports.map(({ split, ours, fuse }) => ({ split, ours: Object.fromEntries(ours), fuse: Object.fromEntries(fuse) }))));
+} else {
+  for (const report of reports) printReport(report);
+}
+
+if (args.has('--write-baseline')) {
+  const baseline = Object.fromEntries(reports.map((r) => [r.split, { hit3: round(overall(r).hit3) }]));
+  writeFileSync(BASELINE_FILE, JSON.stringify(baseline, null, 2) + '\n');
+  console.log(`baseline written to ${BASELINE_FILE}`);
+}
+
+function printReport({ split, ours, fuse, misses }: SplitReport): void {
+  console.log(`\n## ${split === 'dev' ? 'dev (tuned on)' : 'held-out (measured only)'}`);
+  console.log(`${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ${'ours: hit@1 hit@3 MRR@10'.padEnd(26)}  plain fuse: hit@1 hit@3 MRR@10   unsure`);
+  for (const [phenomenon, scores] of ours) {
+    const base = fuse.find(([p]) => p === phenomenon)![1];
+    console.log(`${phenomenon.padEnd(11)} ${String(scores.n).padStart(3)}        ${cells(scores)}              ${cells(base)}   ${String(scores.unsure).padStart(3)}`);
+  }
+  console.log('(unsure: answerable questions below the confidence threshold; "none" counts as a hit when not confident)');
+  if (args.has('--misses') && split === 'dev') {
+    for (const miss of misses) {
+      console.log(`  ${miss.rank ?? '-'}  ${miss.confident ? ' ' : '?'} [${miss.question.phenomenon}] ${miss.question.q}  →  ${miss.top.join(' | ')}`);
+    }
+  }
+}
+
+function cells(s: Scores): string {
+  return [s.hit1, s.hit3, s.mrr10].map((x) => x.toFixed(2).padStart(5)).join(' ');
+}
+
+const round = (x: number): number => Math.round(x * 1000) / 1000;

@@ -1,0 +1,155 @@
+import type { SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
+import { snippetAround } from '../snippet.ts';
+import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
+import { Bm25Index, type FieldSpec } from './bm25.ts';
+import { Glossary } from './expand.ts';
+import { planQuery, type Alternative, type Concept, type QueryContext } from './query.ts';
+import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
+import { SuggestIndex } from './suggest.ts';
+import { BIGRAM, indexTerms } from './terms.ts';
+import { wordsOf } from './tokens.ts';
+import { Vocabulary } from './vocabulary.ts';
+
+/** heading, section aliases, context (enclosing headings, document title and aliases), text. */
+const FIELDS: FieldSpec[] = [
+  { weight: 3, b: 0.3 },
+  { weight: 2.5, b: 0.3 },
+  { weight: 0.5, b: 0.3 },
+  { weight: 1, b: 0.75 },
+];
+/** BM25 candidates handed to the fuse.js re-ranking. */
+const CANDIDATES = 20;
+/** Reciprocal rank fusion constant: small, because only the first few ranks matter here. */
+const RRF_K = 10;
+
+/**
+ * Korean-aware retrieval: normalised, 조사-stripped, bigram- and glossary-expanded BM25F
+ * candidates, re-ranked by fuse.js over jamo spellings of titles and aliases, fused by
+ * reciprocal rank. Scores are the share of the question's weight a section covers, so they
+ * compare across questions.
+ */
+export class KoreanSearchEngine implements SearchEngine {
+  private readonly index: Bm25Index;
+  private readonly shortFields: ShortFields[];
+  private readonly context: QueryContext;
+  private readonly suggestions: SuggestIndex;
+
+  constructor(
+    private readonly sections: Section[],
+    glossaryTerms: GlossaryTerm[],
+    docs: KnowledgeDoc[] = [],
+  ) {
+    const docById = new Map(docs.map((d) => [d.id, d]));
+    this.index = new Bm25Index(FIELDS);
+    const termPhrases: string[][] = [];
+    const writtenWords = new Set<string>();
+    for (const section of sections) {
+      const doc = docById.get(section.docId);
+      const fields = [
+        section.heading,
+        section.aliases.join(', '),
+        [...section.headingPath.slice(0, -1), doc?.titleEn ?? '', ...(doc?.aliases ?? [])].join(', '),
+        section.text,
+      ].map(wordsOf);
+      termPhrases.push(...[section.heading, ...section.aliases].map((phrase) => wordsOf(phrase).filter((w) => !w.part).map((w) => w.text)));
+      for (const field of fields) for (const word of field) writtenWords.add(word.text);
+      this.index.add(fields.map(indexTerms));
+    }
+    this.index.build();
+    const glossary = new Glossary(glossaryTerms);
+    const wordDf = new Map<string, number>();
+    for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
+    const glossaryPhrases = [...glossary.surfaces()].map((surface) => wordsOf(surface).filter((w) => !w.part).map((w) => w.text));
+    const vocabulary = new Vocabulary(wordDf, writtenWords, [...termPhrases, ...glossaryPhrases]);
+    this.context = { index: this.index, vocabulary, glossary };
+    this.shortFields = sections.map((s) => shortFieldsOf(s.heading, s.aliases));
+    this.suggestions = new SuggestIndex(sections);
+  }
+
+  search(query: string, limit: number): SearchHit[] {
+    const plan = planQuery(query, this.context);
+    const scores = new Map<number, number>();
+    for (const concept of plan.concepts) this.addConcept(concept, scores);
+    for (const extra of plan.extras) this.addTerm(extra, scores);
+    if (scores.size === 0) return [];
+
+    const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([doc]) => doc);
+    const similarity = shortFieldSimilarity(candidates.map((doc) => this.shortFields[doc]!), plan.concepts);
+    const totalImportance = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
+    const found = candidates.map((doc) => this.matchedAlternatives(plan.concepts, plan.extras, doc));
+    const coverage = found.map((f) => (totalImportance > 0 ? f.coverage / totalImportance : 0));
+    const final = candidates.map((_, i) => clamp01(0.8 * coverage[i]! + 0.2 * similarity[i]!));
+    // Three opinions, fused by reciprocal rank: BM25; how much of the question a section covers
+    // (ties broken by title similarity); and fuse.js over the short fields.
+    const positions = candidates.map((_, i) => i);
+    const rankings = [
+      positions,
+      [...positions].sort((a, b) => coverage[b]! - coverage[a]! || similarity[b]! - similarity[a]! || a - b),
+      [...positions].sort((a, b) => similarity[b]! - similarity[a]! || a - b),
+    ];
+    const fused = new Array<number>(candidates.length).fill(0);
+    for (const ranking of rankings) ranking.forEach((i, rank) => (fused[i]! += 1 / (RRF_K + rank + 1)));
+    const order = candidates.map((_, i) => i).sort((a, b) => fused[b]! - fused[a]! || a - b);
+
+    return order.slice(0, limit).map((i) => {
+      const section = this.sections[candidates[i]!]!;
+      return {
+        section,
+        score: final[i]!,
+        snippet: snippetAround(section.text, found[i]!.surfaces),
+        matched: found[i]!.reasons,
+      };
+    });
+  }
+
+  suggest(prefix: string, limit: number): Suggestion[] {
+    return this.suggestions.suggest(prefix, limit, this);
+  }
+
+  /** Adds, per document, the best-scoring alternative of a concept. */
+  private addConcept(concept: Concept, scores: Map<number, number>): void {
+    const best = new Map<number, number>();
+    for (const alternative of concept.alternatives) {
+      const postings = this.index.postings(alternative.term);
+      if (!postings) continue;
+      for (let k = 0; k < postings.docs.length; k++) {
+        const doc = postings.docs[k]!;
+        const value = alternative.weight * postings.scores[k]!;
+        if (value > (best.get(doc) ?? 0)) best.set(doc, value);
+      }
+    }
+    for (const [doc, value] of best) scores.set(doc, (scores.get(doc) ?? 0) + value);
+  }
+
+  private addTerm(alternative: Alternative, scores: Map<number, number>): void {
+    const postings = this.index.postings(alternative.term);
+    if (!postings) return;
+    for (let k = 0; k < postings.docs.length; k++) {
+      const doc = postings.docs[k]!;
+      scores.set(doc, (scores.get(doc) ?? 0) + alternative.weight * postings.scores[k]!);
+    }
+  }
+
+  /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */
+  private matchedAlternatives(concepts: Concept[], extras: Alternative[], doc: number) {
+    let coverage = 0;
+    const reasons: string[] = [];
+    const surfaces: string[] = [];
+    for (const concept of concepts) {
+      let best: Alternative | undefined;
+      for (const alternative of concept.alternatives) {
+        if (this.index.scoreIn(alternative.term, doc) > 0 && (!best || alternative.weight > best.weight)) best = alternative;
+      }
+      if (!best) continue;
+      coverage += concept.importance * best.weight;
+      surfaces.push(best.surface);
+      reasons.push(best.via === 'word' || best.via === 'stem' ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
+    }
+    for (const extra of extras) {
+      if (!extra.term.startsWith(BIGRAM) && this.index.scoreIn(extra.term, doc) > 0) surfaces.push(extra.surface);
+    }
+    return { coverage, reasons: [...new Set(reasons)], surfaces };
+  }
+}
+
+const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));

@@ -1,0 +1,82 @@
+import { convertHangulToQwerty, convertQwertyToHangul, disassemble, getChoseong, getJongseong } from 'es-hangul';
+
+const SYLLABLE = /[가-힣]/;
+const SYLLABLES_ONLY = /^[가-힣]+$/;
+const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
+const LATIN_LETTERS_ONLY = /^[a-z]+$/;
+
+export const hasHangul = (text: string): boolean => SYLLABLE.test(text);
+export const isHangulWord = (word: string): boolean => SYLLABLES_ONLY.test(word);
+/** A word typed as initial consonants only, e.g. ㄷㅋ for 도커. */
+export const isChoseongWord = (word: string): boolean => CHOSEONG_ONLY.test(word);
+
+/** Jamo spelling, compound vowels and final clusters split: 볼륨 → ㅂㅗㄹㄹㅠㅁ. Other characters stay. */
+export const jamo = (text: string): string => disassemble(text);
+
+/** Initial consonants of each syllable, other characters dropped: 도커 컴포즈 → ㄷㅋㅋㅍㅈ. */
+export const choseong = (text: string): string => getChoseong(text.replace(/\s+/g, ''));
+
+/**
+ * The consonant spellings a member may type for a word in 초성 shorthand: initials only, or
+ * with some syllables' final consonants too (컨테이너 → ㅋㅌㅇㄴ, ㅋㄴㅌㅇㄴ). Up to `max` variants.
+ */
+export function consonantSpellings(word: string, max = 16): string[] {
+  let variants = [''];
+  for (const syllable of word) {
+    const initial = getChoseong(syllable);
+    if (!initial) continue;
+    const final = getJongseong(syllable);
+    const next = variants.map((v) => v + initial);
+    if (final && variants.length * 2 <= max) next.push(...variants.map((v) => v + initial + final));
+    variants = next;
+  }
+  return variants.filter(Boolean);
+}
+
+/** Adjacent syllable pairs of a Hangul word: 도커볼륨 → 도커, 커볼, 볼륨. */
+export function syllableBigrams(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i++) out.push(word.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The Hangul a member meant when typing with the English layout on (`ehzj` → 도커), or
+ * undefined when the keys don't spell whole syllables.
+ */
+export function hangulFromQwerty(word: string): string | undefined {
+  if (!LATIN_LETTERS_ONLY.test(word)) return undefined;
+  const converted = convertQwertyToHangul(word);
+  return isHangulWord(converted) && converted.length >= 2 ? converted : undefined;
+}
+
+/** The English word typed with the Korean layout on (`애차ㅏㄷㄱ` → docker), if any. */
+export function qwertyFromHangul(word: string): string | undefined {
+  if (!/^[가-힣ㄱ-ㅣ]+$/.test(word)) return undefined;
+  const converted = convertHangulToQwerty(word);
+  return LATIN_LETTERS_ONLY.test(converted) ? converted : undefined;
+}
+
+/**
+ * Levenshtein distance, giving up (returning max + 1) once it must exceed `max`.
+ * Used on jamo spellings, so 볼룸/볼륨 are 1 apart instead of a whole syllable.
+ */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let previous = new Array<number>(b.length + 1);
+  let current = new Array<number>(b.length + 1);
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
+      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      current[j] = value;
+      if (value < rowMin) rowMin = value;
+    }
+    if (rowMin > max) return max + 1;
+    [previous, current] = [current, previous];
+  }
+  return previous[b.length]!;
+}

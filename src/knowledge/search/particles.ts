@@ -1,0 +1,49 @@
+/**
+ * Korean particles (조사) and the commonest endings glued to nouns (하다/되다 forms, copula).
+ * Members write 볼륨이, 볼륨을, 재시작되는데요: the noun is what the notes contain.
+ * Longest first, so 에서는 wins over 는.
+ */
+const ENDINGS = [
+  // predicate endings glued to a noun (설치하는, 재시작되는데요, 연결이 안돼요)
+  '되는데요', '하는데요', '했는데요', '됐는데요', '하려면', '되려면', '했는데', '됐는데', '되는데', '하는데',
+  '했어요', '됐어요', '합니다', '됩니다', '되나요', '하나요', '해야', '해도', '해서', '돼서', '하기', '되기',
+  '하는', '되는', '하면', '되면', '해요', '돼요', '되요', '할때', '한다', '된다',
+  // copula and particles
+  '에서부터', '으로부터', '이라는', '이라고', '이라면', '이에요', '이예요', '입니다', '인가요', '인데요',
+  '에서는', '에서도', '에서의', '으로는', '으로도', '으로의', '에게서', '한테서', '까지는', '부터는',
+  '로부터', '에서', '에게', '한테', '으로', '이랑', '하고', '까지', '부터', '보다', '처럼', '마다', '이나',
+  '이든', '이란', '라는', '라고', '라면', '에는', '에도', '로는', '로도', '와는', '과는', '은요', '는요',
+  '이요', '끼리', '에요', '예요', '인데', '인지', '이죠', '이고', '이며', '이다', '들이', '들을', '들은',
+  '들의', '들도', '밖에', '조차',
+  '이', '가', '은', '는', '을', '를', '의', '에', '로', '와', '과', '랑', '도', '만', '란', '야', '들', '요', '할', '한', '된',
+].sort((a, b) => b.length - a.length);
+
+const PARTICLE_SET = new Set(ENDINGS);
+
+/** True when the whole piece is a particle, e.g. the 가 of `ECS가`. */
+export const isParticle = (piece: string): boolean => PARTICLE_SET.has(piece);
+
+/**
+ * Every noun a Hangul word may be, one ending stripped: 볼륨에서는 → [볼륨], 재시작되는데요 → [재시작].
+ * Longest stems first; the word itself is not included. Index both forms; at query time prefer
+ * the form the index knows.
+ */
+export function stemsOf(word: string): string[] {
+  const stems: string[] = [];
+  for (const ending of ENDINGS) {
+    if (word.length > ending.length && word.endsWith(ending)) {
+      const stem = word.slice(0, -ending.length);
+      if (!stems.includes(stem)) stems.push(stem);
+    }
+  }
+  return stems.sort((a, b) => b.length - a.length);
+}
+
+/** Singular of an English plural (volumes → volume, policies → policy), or undefined. */
+export function englishSingular(word: string): string | undefined {
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return undefined;
+  if (word.endsWith('ies')) return word.slice(0, -3) + 'y';
+  if (/(ss|x|ch|sh)es$/.test(word)) return word.slice(0, -2);
+  if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) return word.slice(0, -1);
+  return undefined;
+}

@@ -1,0 +1,127 @@
+import type { SearchEngine, Suggestion } from '../search-engine.ts';
+import type { Section } from '../types.ts';
+import { choseong, hangulFromQwerty, isChoseongWord, jamo } from './hangul.ts';
+import { compact, normalizeText } from './normalize.ts';
+
+/** Discord caps a choice's name and value at 100 characters. */
+const MAX_TITLE = 100;
+/** Where a typed prefix matched, best first: start of the heading, of an alias, inside either, the document title. */
+const RANK = { headingStart: 0, aliasStart: 1, headingWord: 2, aliasWord: 3, docTitle: 4 } as const;
+type Rank = (typeof RANK)[keyof typeof RANK];
+
+interface Entry {
+  id: string;
+  title: string;
+}
+
+/**
+ * Autocomplete for `/ask`: titles whose heading, aliases or document title continue what the
+ * member has typed so far. Matching is on jamo spellings without spaces, so partial syllables
+ * (도커 볼 → 도커 볼륨, 돜 → 도커) and 초성 (ㄷㅋ ㅂ) work; every word start is indexed, so a
+ * prefix may begin mid-title. Prefixes are looked up by binary search in sorted spellings,
+ * prepared once. When fewer than asked match, the search engine fills up the list.
+ */
+export class SuggestIndex {
+  private readonly entries: Entry[] = [];
+  private readonly spellings: PrefixTable;
+  private readonly initials: PrefixTable;
+
+  constructor(sections: Section[]) {
+    const spellings = new Map<string, number[]>();
+    const initials = new Map<string, number[]>();
+    const seen = new Set<string>();
+    for (const section of sections) {
+      const base = section.id.replace(/~\d+$/, '');
+      if (seen.has(base)) continue;
+      seen.add(base);
+      const entry = this.entries.push({ id: section.id, title: titleOf(section) }) - 1;
+      const keys: Array<[string, Rank, Rank]> = [
+        [section.heading, RANK.headingStart, RANK.headingWord],
+        ...section.aliases.map((a): [string, Rank, Rank] => [a, RANK.aliasStart, RANK.aliasWord]),
+        [section.headingPath[0] ?? '', RANK.docTitle, RANK.docTitle],
+      ];
+      for (const [key, atStart, inside] of keys) {
+        const words = normalizeText(key).split(' ').filter(Boolean);
+        words.forEach((_, i) => {
+          const rest = words.slice(i).join('');
+          const rank = i === 0 ? atStart : inside;
+          add(spellings, jamo(rest), entry, rank);
+          const restInitials = choseong(rest);
+          if (restInitials) add(initials, restInitials, entry, rank);
+        });
+      }
+    }
+    this.spellings = new PrefixTable(spellings);
+    this.initials = new PrefixTable(initials);
+  }
+
+  suggest(prefix: string, limit: number, engine?: SearchEngine): Suggestion[] {
+    const typed = compact(normalizeText(prefix));
+    if (!typed) return this.entries.slice(0, limit).map(({ id, title }) => ({ id, title }));
+    const best = new Map<number, number>();
+    const collect = (table: PrefixTable, key: string) => table.forEachStartingWith(key, (entry, rank) => {
+      if (rank < (best.get(entry) ?? Infinity)) best.set(entry, rank);
+    });
+    if (isChoseongWord(typed)) collect(this.initials, typed);
+    collect(this.spellings, jamo(typed));
+    if (best.size < limit && /^[a-z]+$/.test(typed)) {
+      const hangul = hangulFromQwerty(typed);
+      if (hangul) collect(this.spellings, jamo(hangul));
+    }
+    const picked = [...best.entries()]
+      .sort((a, b) => a[1] - b[1] || this.entries[a[0]]!.title.length - this.entries[b[0]]!.title.length || a[0] - b[0])
+      .slice(0, limit)
+      .map(([entry]) => this.entries[entry]!);
+    const out = picked.map(({ id, title }) => ({ id, title }));
+    if (out.length < limit && engine && typed.length >= 2) {
+      const have = new Set(out.map((s) => s.title));
+      for (const hit of engine.search(prefix, limit)) {
+        const title = titleOf(hit.section);
+        if (have.has(title)) continue;
+        have.add(title);
+        out.push({ id: hit.section.id, title });
+        if (out.length >= limit) break;
+      }
+    }
+    return out;
+  }
+}
+
+/** Sorted distinct keys, each with the (entry, rank) pairs it stands for. */
+class PrefixTable {
+  private readonly keys: string[];
+  private readonly values: number[][];
+
+  constructor(map: Map<string, number[]>) {
+    this.keys = [...map.keys()].sort();
+    this.values = this.keys.map((k) => map.get(k)!);
+  }
+
+  forEachStartingWith(prefix: string, visit: (entry: number, rank: number) => void): void {
+    let lo = 0;
+    let hi = this.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.keys[mid]! < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < this.keys.length && this.keys[i]!.startsWith(prefix); i++) {
+      for (const packed of this.values[i]!) visit(packed >> 3, packed & 7);
+    }
+  }
+}
+
+function add(map: Map<string, number[]>, key: string, entry: number, rank: Rank): void {
+  const list = map.get(key);
+  const packed = (entry << 3) | rank;
+  if (list) list.push(packed);
+  else map.set(key, [packed]);
+}
+
+/** "3.2 도커 명령어 활용 › 도커 볼륨"; playbooks keep their title: "컨테이너 로그 보는 법 › 해결". */
+export function titleOf(section: Section): string {
+  const path = section.headingPath;
+  const title = section.kind === 'playbook' ? [path[0]!, ...path.slice(-1)] : path.slice(-2);
+  const text = [...new Set(title)].join(' › ');
+  return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text;
+}

@@ -1,0 +1,55 @@
+import { syllableBigrams } from './hangul.ts';
+import { englishSingular, stemsOf } from './particles.ts';
+import type { Word } from './tokens.ts';
+
+/** Term namespaces besides plain words: syllable bigrams, Latin word pairs, joined Hangul nouns. */
+export const BIGRAM = 'b:';
+export const PAIR = 'p:';
+export const JOIN = 'j:';
+
+/** The forms a word is indexed under: itself, plus its noun (조사 stripped) or English singular. */
+export function wordForms(word: Word): string[] {
+  if (word.kind === 'hangul') return [word.text, ...stemsOf(word.text)];
+  if (word.kind === 'latin') {
+    const singular = englishSingular(word.text);
+    return singular ? [word.text, singular] : [word.text];
+  }
+  return [word.text];
+}
+
+/** The bare noun of a Hangul word: the shortest stem, or the word itself. */
+export function nounOf(word: string): string {
+  const stems = stemsOf(word);
+  return stems[stems.length - 1] ?? word;
+}
+
+/** The word and its bare noun: a join is indexed under each combination. */
+function nounForms(word: string): string[] {
+  const noun = nounOf(word);
+  return noun === word ? [word] : [word, noun];
+}
+
+export const pairTerm = (a: string, b: string): string => `${PAIR}${a}_${b}`;
+export const joinTerm = (a: string, b: string): string => `${JOIN}${a}${b}`;
+
+/**
+ * Every index term of a text's words: word forms; syllable bigrams of Hangul words (so glued
+ * or split spellings still share terms); pairs of adjacent Latin words (`volume create`,
+ * `bind mount`) and joins of adjacent Hangul words (도커 볼륨을 → 도커볼륨, 도커볼륨을), so phrases and
+ * their spacing variants match as a unit.
+ */
+export function indexTerms(words: Word[]): string[] {
+  const terms: string[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    terms.push(...wordForms(word));
+    if (word.kind === 'hangul') for (const bigram of syllableBigrams(word.text)) terms.push(BIGRAM + bigram);
+    const next = words[i + 1];
+    if (!next || next.kind !== word.kind) continue;
+    if (word.kind === 'latin') terms.push(pairTerm(word.text, next.text));
+    if (word.kind === 'hangul') {
+      for (const first of nounForms(word.text)) for (const second of nounForms(next.text)) terms.push(joinTerm(first, second));
+    }
+  }
+  return terms;
+}

@@ -1,0 +1,83 @@
+import { isChoseongWord, isHangulWord } from './hangul.ts';
+import { normalizeText } from './normalize.ts';
+import { isParticle } from './particles.ts';
+
+export type WordKind = 'hangul' | 'latin' | 'number' | 'choseong' | 'literal' | 'other';
+
+/** One word of a text, in reading order. */
+export interface Word {
+  text: string;
+  kind: WordKind;
+  /** A piece of the literal just before it (8080 and 80 of 8080:80). */
+  part?: true;
+}
+
+// Whitespace and punctuation that never belong to a command token.
+const SEPARATORS = /[\s`'"()[\]{}<>,;|!?…→←·、，。*#~^&\\]+/u;
+const FLAG = /^(-{1,2}[a-z][a-z0-9-]*)(?:=(.*))?$/;
+const EDGE_PUNCTUATION = /^[.:/=+]+|[.:/=+-]+$/g;
+// Letters/digits joined by : . / @ _ + - — port pairs, image:tag, paths, file names, versions.
+const COMMAND_LIKE = /^[\p{L}\p{N}]+(?:[:./@_+-]+[\p{L}\p{N}]+)+$/u;
+const SCRIPT_RUNS = /[가-힣]+|[ㄱ-ㅎㅏ-ㅣ]+|[a-z]+[a-z0-9]*|[0-9]+[a-z0-9]*|[^\s가-힣ㄱ-ㅣa-z0-9]+/g;
+
+/**
+ * Splits text into words, aware of command lines: flags (`--from`, `-p`) and command-like tokens
+ * (`8080:80`, `docker-compose.yml`, `webapp:8.0`) are kept whole as `literal` words, followed by
+ * their parts; mixed-script words are split where the script changes, and a particle glued to a
+ * Latin word or number (`ECS가`, `8080으로`) is dropped.
+ */
+export function wordsOf(text: string): Word[] {
+  const words: Word[] = [];
+  for (const rawChunk of normalizeText(text).split(SEPARATORS)) {
+    for (const chunk of rawChunk.includes('=') && !rawChunk.startsWith('-') ? rawChunk.split('=') : [rawChunk]) {
+      addChunk(chunk, words);
+    }
+  }
+  return words;
+}
+
+function addChunk(chunk: string, words: Word[]): void {
+  const flag = FLAG.exec(chunk);
+  if (flag) {
+    words.push({ text: flag[1]!, kind: 'literal' });
+    if (flag[2]) addChunk(flag[2], words);
+    return;
+  }
+  const trimmed = chunk.replace(EDGE_PUNCTUATION, '');
+  if (!trimmed) return;
+  const literal = COMMAND_LIKE.test(trimmed) && trimmed.length >= 3;
+  if (literal) {
+    words.push({ text: trimmed, kind: 'literal' });
+    for (const inner of innerLiterals(trimmed)) words.push({ text: inner, kind: 'literal', part: true });
+  }
+  let previousKind: WordKind | undefined;
+  for (const [piece] of trimmed.matchAll(SCRIPT_RUNS)) {
+    const kind = kindOf(piece);
+    if (kind === 'other') continue;
+    if (kind === 'hangul' && previousKind !== undefined && previousKind !== 'hangul' && isParticle(piece)) continue;
+    words.push(literal ? { text: piece, kind, part: true } : { text: piece, kind });
+    previousKind = kind;
+  }
+}
+
+/**
+ * Command-like pieces inside a longer one: `127.0.0.1:8080:80` → 127.0.0.1, 8080:80;
+ * `/var/run/docker.sock` → docker.sock.
+ */
+function innerLiterals(literal: string): string[] {
+  const segments = literal.split(/[:/]/).filter(Boolean);
+  if (segments.length < 2) return [];
+  const inner = segments.filter((s) => COMMAND_LIKE.test(s) && s.length >= 3);
+  for (let i = 0; i + 1 < segments.length; i++) {
+    if (/^\d+$/.test(segments[i]!) && /^\d+$/.test(segments[i + 1]!)) inner.push(`${segments[i]}:${segments[i + 1]}`);
+  }
+  return inner.filter((s) => s !== literal);
+}
+
+function kindOf(piece: string): WordKind {
+  if (isHangulWord(piece)) return 'hangul';
+  if (isChoseongWord(piece)) return 'choseong';
+  if (/^[a-z]/.test(piece)) return 'latin';
+  if (/^[0-9]/.test(piece)) return 'number';
+  return 'other';
+}

@@ -1,0 +1,161 @@
+import { consonantSpellings, editDistance, isHangulWord, jamo } from './hangul.ts';
+import { joinTerm } from './terms.ts';
+
+export interface Correction {
+  word: string;
+  distance: number;
+}
+
+/** Edits allowed for a word of this many jamo (or letters): none for very short words. */
+export function typoBudget(spellingLength: number): number {
+  if (spellingLength >= 10) return 2;
+  if (spellingLength >= 4) return 1;
+  return 0;
+}
+
+/** Below this many jamo (about two syllables) a typo is only corrected towards a title or glossary term. */
+const SHORT_SPELLING = 7;
+
+/**
+ * The words the index knows, with what typo correction, 초성 lookup and compound splitting need,
+ * all prepared at start-up.
+ */
+export class Vocabulary {
+  /** Spellings and their deletion variants → words (symmetric-delete lookup for typos). */
+  private readonly byDeletion = new Map<string, string[]>();
+  private readonly spellingOf = new Map<string, string>();
+  private readonly byChoseong = new Map<string, string[]>();
+  private readonly phrasesByChoseong = new Map<string, string[][]>();
+  private readonly terms = new Set<string>();
+  private readonly known: Map<string, number>;
+
+  /**
+   * @param wordDf every indexed word form with its document frequency
+   * @param writtenWords the words as the notes write them (not stems derived from them): what a typo may be corrected to
+   * @param termPhrases headings, aliases and glossary spellings (as word lists): what 초성 may
+   *   stand for, and what a short typo may be corrected to
+   */
+  constructor(wordDf: Map<string, number>, writtenWords: Set<string>, termPhrases: Iterable<string[]>) {
+    this.known = wordDf;
+    const phraseList = [...termPhrases];
+    const correctable = new Set([...writtenWords, ...phraseList.flat()]);
+    for (const word of correctable) {
+      const fuzzy = isHangulWord(word) ? word.length >= 2 : /^[a-z][a-z0-9-]{3,}$/.test(word);
+      if (!fuzzy) continue;
+      const spelling = jamo(word);
+      this.spellingOf.set(word, spelling);
+      for (const variant of deletions(spelling, typoBudget(spelling.length))) addTo(this.byDeletion, variant, word);
+    }
+    const phrases = new Map<string, string[]>();
+    for (const phrase of phraseList) {
+      for (const word of phrase) this.terms.add(word);
+      const hangul = phrase.filter((w) => isHangulWord(w));
+      if (hangul.length >= 2 && hangul.length === phrase.length) phrases.set(hangul.join(' '), hangul);
+    }
+    for (const word of this.terms) {
+      if (!isHangulWord(word) || word.length < 2) continue;
+      for (const key of consonantSpellings(word)) addTo(this.byChoseong, key, word);
+    }
+    for (const list of this.byChoseong.values()) list.sort((a, b) => this.df(b) - this.df(a));
+    for (const words of phrases.values()) {
+      for (const key of consonantSpellings(words.join(''))) addTo(this.phrasesByChoseong, key, words);
+    }
+  }
+
+  has(word: string): boolean {
+    return this.known.has(word);
+  }
+
+  df(word: string): number {
+    return this.known.get(word) ?? 0;
+  }
+
+  /**
+   * Known words closest to `word` in jamo spelling (ties all returned, commonest first).
+   * Symmetric delete: two spellings within k edits share a variant with up to k letters
+   * deleted from each, so the lookup never scans the vocabulary.
+   */
+  corrections(word: string, limit = 3): Correction[] {
+    const spelling = jamo(word);
+    const budget = typoBudget(spelling.length);
+    if (budget === 0) return [];
+    const candidates = new Set<string>();
+    for (const variant of deletions(spelling, budget)) for (const w of this.byDeletion.get(variant) ?? []) candidates.add(w);
+    let best = budget + 1;
+    let found: Correction[] = [];
+    for (const candidate of candidates) {
+      const target = this.spellingOf.get(candidate)!;
+      if (spelling.length < SHORT_SPELLING && !this.terms.has(candidate)) continue;
+      const distance = editDistance(spelling, target, Math.min(budget, best));
+      if (distance > budget || distance > best) continue;
+      if (distance < best) {
+        best = distance;
+        found = [];
+      }
+      found.push({ word: candidate, distance });
+    }
+    return found.sort((a, b) => this.df(b.word) - this.df(a.word) || a.word.localeCompare(b.word)).slice(0, limit);
+  }
+
+  /** Heading, alias and glossary words a 초성 spelling may stand for (ㄷㅋ → 도커, ㅋㄴㅌㅇㄴ → 컨테이너). */
+  wordsWithChoseong(initials: string): string[] {
+    return this.byChoseong.get(initials) ?? [];
+  }
+
+  /**
+   * Multi-word titles, aliases and glossary terms whose initials are `initials`
+   * (ㅂㅇㄷㅁㅇㅌ → 바인드 마운트), as the join terms of their adjacent words.
+   */
+  joinsWithChoseong(initials: string): string[][] {
+    return (this.phrasesByChoseong.get(initials) ?? []).map((words) =>
+      words.slice(1).map((word, i) => joinTerm(words[i]!, word)),
+    );
+  }
+
+  /**
+   * Splits a glued word into known pieces, fewest pieces first: 사용자정의네트워크 →
+   * 사용자, 정의, 네트워크. `isKnown` decides what counts as a piece; undefined if no split.
+   */
+  static split(text: string, isKnown: (piece: string) => boolean, minPiece = 2): string[] | undefined {
+    const best: Array<string[] | undefined> = [[]];
+    for (let end = 1; end <= text.length; end++) {
+      for (let start = Math.max(0, end - 12); start <= end - minPiece; start++) {
+        const before = best[start];
+        if (!before) continue;
+        const piece = text.slice(start, end);
+        if (!isKnown(piece)) continue;
+        const candidate = [...before, piece];
+        const current = best[end];
+        if (!current || candidate.length < current.length) best[end] = candidate;
+      }
+    }
+    const result = best[text.length];
+    return result && result.length >= 2 ? result : undefined;
+  }
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The text and every variant with up to `depth` letters deleted. */
+function deletions(text: string, depth: number): Set<string> {
+  const out = new Set([text]);
+  let frontier = [text];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const t of frontier) {
+      for (let i = 0; i < t.length; i++) {
+        const variant = t.slice(0, i) + t.slice(i + 1);
+        if (!out.has(variant)) {
+          out.add(variant);
+          next.push(variant);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
