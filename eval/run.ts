@@ -6,12 +6,18 @@
  *   npm run eval -- --misses        also dev questions whose first hit is wrong (never held-out)
  *   npm run eval -- --dev           only the dev split (while tuning)
  *   npm run eval -- --json          machine-readable
+ *   npm run eval -- --calibrate     the confidence threshold the dev split supports
  *   npm run eval -- --write-baseline  store today's overall hit@3 in eval/baseline.json
  */
 import { writeFileSync } from 'node:fs';
 import { evaluateAll, overall, type SplitReport } from './report.ts';
 import { BASELINE_FILE } from './baseline.ts';
 import type { Scores } from './evaluate.ts';
+import { calibrate } from './calibrate.ts';
+import { loadQuestions } from './questions.ts';
+import { KnowledgeBase, CONFIDENCE_THRESHOLD } from '../src/knowledge/knowledge-base.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { join } from 'node:path';
 
 const args = new Set(process.argv.slice(2));
 const reports = evaluateAll().filter((r) => !args.has('--dev') || r.split === 'dev');
@@ -22,6 +28,15 @@ if (args.has('--json')) {
   for (const report of reports) printReport(report);
 }
 
+if (args.has('--calibrate')) {
+  const knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
+  const c = calibrate(loadQuestions('dev'), (q) => knowledge.search(q, 1).hits);
+  console.log(
+    `\ncalibration on dev: threshold ${c.threshold.toFixed(3)} (committed: ${CONFIDENCE_THRESHOLD}) — ` +
+      `${c.answerableAbove}/${c.answerable} answerable at or above, ${c.noneBelow}/${c.none} "none" below`,
+  );
+}
+
 if (args.has('--write-baseline')) {
   const baseline = Object.fromEntries(reports.map((r) => [r.split, { hit3: round(overall(r).hit3) }]));
   writeFileSync(BASELINE_FILE, JSON.stringify(baseline, null, 2) + '\n');
@@ -30,12 +45,16 @@ if (args.has('--write-baseline')) {
 
 function printReport({ split, ours, fuse, misses }: SplitReport): void {
   console.log(`\n## ${split === 'dev' ? 'dev (tuned on)' : 'held-out (measured only)'}`);
-  console.log(`${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ${'ours: hit@1 hit@3 MRR@10'.padEnd(26)}  plain fuse: hit@1 hit@3 MRR@10   unsure`);
+  console.log(`${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ours: hit@1 hit@3 MRR@10 unsure   plain fuse: hit@1 hit@3 MRR@10 unsure`);
   for (const [phenomenon, scores] of ours) {
     const base = fuse.find(([p]) => p === phenomenon)![1];
-    console.log(`${phenomenon.padEnd(11)} ${String(scores.n).padStart(3)}        ${cells(scores)}              ${cells(base)}   ${String(scores.unsure).padStart(3)}`);
+    console.log(
+      `${phenomenon.padEnd(11)} ${String(scores.n).padStart(3)}        ${cells(scores)} ${String(scores.unsure).padStart(6)}` +
+        `              ${cells(base)} ${String(base.unsure).padStart(6)}`,
+    );
   }
-  console.log('(unsure: answerable questions below the confidence threshold; "none" counts as a hit when not confident)');
+  console.log('unsure: answerable questions below the confidence threshold (ask would say "no good answer").');
+  console.log('"none" questions count as a hit when the engine is not confident.');
   if (args.has('--misses') && split === 'dev') {
     for (const miss of misses) {
       console.log(`  ${miss.rank ?? '-'}  ${miss.confident ? ' ' : '?'} [${miss.question.phenomenon}] ${miss.question.q}  →  ${miss.top.join(' | ')}`);
@@ -47,4 +66,6 @@ function cells(s: Scores): string {
   return [s.hit1, s.hit3, s.mrr10].map((x) => x.toFixed(2).padStart(5)).join(' ');
 }
 
-const round = (x: number): number => Math.round(x * 1000) / 1000;
+function round(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -21,6 +21,20 @@ const FIELDS: FieldSpec[] = [
 const CANDIDATES = 20;
 /** Reciprocal rank fusion constant: small, because only the first few ranks matter here. */
 const RRF_K = 10;
+/** A hit's score: mostly how much of the question it covers, partly how well its title matches. */
+const COVERAGE_SHARE = 0.8;
+
+interface Matched {
+  coverage: number;
+  reasons: string[];
+  surfaces: string[];
+}
+
+interface Ranked {
+  section: Section;
+  score: number;
+  found: Matched;
+}
 
 /**
  * Korean-aware retrieval: normalised, 조사-stripped, bigram- and glossary-expanded BM25F
@@ -67,6 +81,19 @@ export class KoreanSearchEngine implements SearchEngine {
   }
 
   search(query: string, limit: number): SearchHit[] {
+    return this.rank(query, limit).map(({ section, score, found }) => ({
+      section,
+      score,
+      snippet: snippetAround(section.text, found.surfaces),
+      matched: found.reasons,
+    }));
+  }
+
+  suggest(prefix: string, limit: number): Suggestion[] {
+    return this.suggestions.suggest(prefix, limit, (query, n) => this.rank(query, n).map((r) => r.section));
+  }
+
+  private rank(query: string, limit: number): Ranked[] {
     const plan = planQuery(query, this.context);
     const scores = new Map<number, number>();
     for (const concept of plan.concepts) this.addConcept(concept, scores);
@@ -78,7 +105,6 @@ export class KoreanSearchEngine implements SearchEngine {
     const totalImportance = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
     const found = candidates.map((doc) => this.matchedAlternatives(plan.concepts, plan.extras, doc));
     const coverage = found.map((f) => (totalImportance > 0 ? f.coverage / totalImportance : 0));
-    const final = candidates.map((_, i) => clamp01(0.8 * coverage[i]! + 0.2 * similarity[i]!));
     // Three opinions, fused by reciprocal rank: BM25; how much of the question a section covers
     // (ties broken by title similarity); and fuse.js over the short fields.
     const positions = candidates.map((_, i) => i);
@@ -89,21 +115,15 @@ export class KoreanSearchEngine implements SearchEngine {
     ];
     const fused = new Array<number>(candidates.length).fill(0);
     for (const ranking of rankings) ranking.forEach((i, rank) => (fused[i]! += 1 / (RRF_K + rank + 1)));
-    const order = candidates.map((_, i) => i).sort((a, b) => fused[b]! - fused[a]! || a - b);
-
-    return order.slice(0, limit).map((i) => {
-      const section = this.sections[candidates[i]!]!;
-      return {
-        section,
-        score: final[i]!,
-        snippet: snippetAround(section.text, found[i]!.surfaces),
-        matched: found[i]!.reasons,
-      };
-    });
-  }
-
-  suggest(prefix: string, limit: number): Suggestion[] {
-    return this.suggestions.suggest(prefix, limit, this);
+    return [...positions]
+      .sort((a, b) => fused[b]! - fused[a]! || a - b)
+      .slice(0, limit)
+      .map((i) => ({
+        section: this.sections[candidates[i]!]!,
+        // How well this section answers, on a scale shared by all questions.
+        score: clamp01(COVERAGE_SHARE * coverage[i]! + (1 - COVERAGE_SHARE) * similarity[i]!),
+        found: found[i]!,
+      }));
   }
 
   /** Adds, per document, the best-scoring alternative of a concept. */
@@ -131,7 +151,7 @@ export class KoreanSearchEngine implements SearchEngine {
   }
 
   /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */
-  private matchedAlternatives(concepts: Concept[], extras: Alternative[], doc: number) {
+  private matchedAlternatives(concepts: Concept[], extras: Alternative[], doc: number): Matched {
     let coverage = 0;
     const reasons: string[] = [];
     const surfaces: string[] = [];

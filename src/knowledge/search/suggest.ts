@@ -1,4 +1,4 @@
-import type { SearchEngine, Suggestion } from '../search-engine.ts';
+import type { Suggestion } from '../search-engine.ts';
 import type { Section } from '../types.ts';
 import { choseong, hangulFromQwerty, isChoseongWord, jamo } from './hangul.ts';
 import { compact, normalizeText } from './normalize.ts';
@@ -55,7 +55,7 @@ export class SuggestIndex {
     this.initials = new PrefixTable(initials);
   }
 
-  suggest(prefix: string, limit: number, engine?: SearchEngine): Suggestion[] {
+  suggest(prefix: string, limit: number, search?: (query: string, limit: number) => Section[]): Suggestion[] {
     const typed = compact(normalizeText(prefix));
     if (!typed) return this.entries.slice(0, limit).map(({ id, title }) => ({ id, title }));
     const best = new Map<number, number>();
@@ -73,13 +73,13 @@ export class SuggestIndex {
       .slice(0, limit)
       .map(([entry]) => this.entries[entry]!);
     const out = picked.map(({ id, title }) => ({ id, title }));
-    if (out.length < limit && engine && typed.length >= 2) {
+    if (out.length < limit && search && typed.length >= 2) {
       const have = new Set(out.map((s) => s.title));
-      for (const hit of engine.search(prefix, limit)) {
-        const title = titleOf(hit.section);
+      for (const section of search(prefix, limit)) {
+        const title = titleOf(section);
         if (have.has(title)) continue;
         have.add(title);
-        out.push({ id: hit.section.id, title });
+        out.push({ id: section.id, title });
         if (out.length >= limit) break;
       }
     }

@@ -1,0 +1,41 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { member, testApp } from './support/app.ts';
+
+let close: (() => Promise<void>) | undefined;
+afterEach(async () => {
+  await close?.();
+  close = undefined;
+});
+
+describe('/ask with the calibrated threshold', () => {
+  it('says there is no good answer, offers the closest titles and records the question as unanswered', async () => {
+    const app = await testApp();
+    close = app.close;
+    const reply = await app.dispatcher.run({ name: 'ask', options: { query: '쿠버네티스 헬름 차트로 파드 배포하기' } }, member());
+    expect(reply.tone).toBe('warning');
+    expect(reply.title).toMatch(/찾지 못했어요/);
+    const select = reply.actions?.[0]?.[0];
+    expect(select?.kind).toBe('select');
+    expect(select && 'options' in select ? select.options.length : 0).toBeGreaterThan(0);
+    const [unanswered] = app.services.store.questions.unanswered(5);
+    expect(unanswered?.query).toBe('쿠버네티스 헬름 차트로 파드 배포하기');
+    expect(unanswered?.answered).toBe(false);
+  });
+
+  it('answers a typo-ridden question and records it as answered', async () => {
+    const app = await testApp();
+    close = app.close;
+    const reply = await app.dispatcher.run({ name: 'ask', options: { query: '바인드 마은트 경로는?' } }, member());
+    expect(reply.tone).toBe('info');
+    expect(reply.title).toMatch(/바인드 마운트/);
+    expect(app.services.store.questions.unanswered(5)).toEqual([]);
+  });
+
+  it('autocompletes partial input with titles', async () => {
+    const app = await testApp();
+    close = app.close;
+    const choices = await app.dispatcher.autocomplete({ name: 'ask' }, 'query', '도커 볼', member());
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices[0]!.name).toMatch(/도커 볼륨/);
+  });
+});

@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CONFIDENCE_THRESHOLD, KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+
+let knowledge: KnowledgeBase;
+beforeAll(() => {
+  knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
+});
+
+const top = (query: string, n = 3) => knowledge.search(query, n).hits.map((h) => h.section.id.replace(/~\d+$/, ''));
+
+describe('Korean-aware search over the notes', () => {
+  it.each([
+    ['volume with a particle', '볼륨이 뭐예요', 'notes/ch3-docker-usage#volumes'],
+    ['typo by one jamo', '볼룸', 'notes/ch3-docker-usage#volumes'],
+    ['typo in a long word', '쿠버내티스', 'notes/ch1-cloud-computing#kubernetes'],
+    ['glued spelling', '사용자정의네트워크', 'notes/ch3-docker-usage#user-defined-networks'],
+    ['초성', 'ㅂㅇㄷ ㅁㅇㅌ', 'notes/ch3-docker-usage#bind-mount'],
+    ['English layout', 'ehzj qhffba', 'notes/ch3-docker-usage#volumes'],
+    ['English for Korean notes', 'what is a bind mount', 'notes/ch3-docker-usage#bind-mount'],
+    ['flag', 'COPY --from', 'notes/ch4-dockerfile#multi-stage'],
+    ['port pair', '-p 8080:80', 'notes/ch3-docker-usage#port-publish'],
+    ['docker subcommand', 'docker volume create', 'notes/ch3-docker-usage#volumes'],
+  ])('%s: %s', (_, query, id) => {
+    expect(top(query)).toContain(id);
+  });
+
+  it('says why a hit matched: the corrected word in `matched`, the match in bold in the snippet', () => {
+    const [hit] = knowledge.search('볼룸 만들기', 1).hits;
+    expect(hit?.matched).toContain('볼룸→볼륨 (typo)');
+    expect(hit?.snippet).toMatch(/\*\*볼륨\*\*/);
+  });
+
+  it('is confident about answerable questions and not about ones the notes do not cover', () => {
+    const answered = knowledge.search('도커 볼륨 만드는 법');
+    expect(answered.confident).toBe(true);
+    expect(answered.hits[0]!.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+    const unanswered = knowledge.search('헬름 차트로 파드 배포하기');
+    expect(unanswered.confident).toBe(false);
+    expect(unanswered.hits.length).toBeGreaterThan(0); // still the closest sections, to offer
+  });
+
+  it('keeps scores within 0..1 and answers nothing for an empty or filler-only question', () => {
+    for (const hit of knowledge.search('docker', 10).hits) expect(hit.score).toBeGreaterThanOrEqual(0), expect(hit.score).toBeLessThanOrEqual(1);
+    expect(knowledge.search('   ').hits).toEqual([]);
+    expect(knowledge.search('뭐야?').hits).toEqual([]);
+  });
+});
+
+describe('suggest (autocomplete titles)', () => {
+  const titles = (prefix: string) => knowledge.suggest(prefix).map((s) => s.title);
+
+  it.each([
+    ['a partial syllable', '도커 볼'],
+    ['no space', '도커볼'],
+    ['초성', 'ㄷㅋ ㅂ'],
+    ['a syllable still being typed', '도커 보'],
+    ['the English layout', 'ehzj qhf'],
+    ['a typo', '볼룸'],
+  ])('finds 도커 볼륨 from %s (%s)', (_, prefix) => {
+    expect(titles(prefix).some((t) => t.endsWith('도커 볼륨'))).toBe(true);
+  });
+
+  it('reads a final consonant that is really the next initial (돜 while typing 도커)', () => {
+    expect(titles('돜').slice(0, 3).every((t) => /도커/.test(t))).toBe(true);
+  });
+
+  it('offers at most 25 titles, each at most 100 characters, and some for empty input', () => {
+    expect(knowledge.suggest('도', 50).length).toBeLessThanOrEqual(25);
+    expect(knowledge.suggest('', 25).length).toBe(25);
+    for (const s of knowledge.suggest('컨테이너', 25)) expect(s.title.length).toBeLessThanOrEqual(100);
+  });
+});
