@@ -78,6 +78,7 @@ describe('wrong keyboard layout', () => {
     expect(hangulFromQwerty('docker')).toBeUndefined(); // does not spell whole syllables
     expect(hangulFromQwerty('dk')).toBeUndefined(); // 아: one syllable is too little to go on
     expect(qwertyFromHangul('애찯ㄱ')).toBe('docker');
+    expect(hangulFromQwerty('how')).toBeUndefined(); // ㅗㅐㅈ assembles to nothing: no throw
   });
 });
 
@@ -91,10 +92,14 @@ describe('jamo distance (typos)', () => {
   });
 
   it('corrects to the nearest known word by symmetric deletes', () => {
-    const vocabulary = new Vocabulary(new Map([['볼륨', 9], ['쿠버네티스', 2], ['레지스트리', 4]]), new Set(['볼륨', '쿠버네티스', '레지스트리']), [['볼륨']]);
+    const written = new Set(['볼륨', '쿠버네티스', '레지스트리', '네임스페이스']);
+    const df = new Map([...written].map((w) => [w, 2]));
+    const vocabulary = new Vocabulary(df, written, [['볼륨'], ['레지스트리']]);
     expect(vocabulary.corrections('볼룸').map((c) => c.word)).toEqual(['볼륨']);
     expect(vocabulary.corrections('쿠버내티스')).toEqual([{ word: '쿠버네티스', distance: 1 }]);
+    // Two edits away only towards a title or glossary word…
     expect(vocabulary.corrections('레지스추리')).toEqual([{ word: '레지스트리', distance: 2 }]);
+    expect(vocabulary.corrections('내임스패이스')).toEqual([]);
     expect(vocabulary.corrections('도커')).toEqual([]);
   });
 });

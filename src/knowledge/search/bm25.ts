@@ -20,40 +20,22 @@ const K1 = 1.2;
  * up precomputed numbers.
  */
 export class Bm25Index {
-  private readonly docFields: Array<Array<Map<string, number>>> = [];
-  private readonly fieldLengths: number[][] = [];
-  private postingsByTerm = new Map<string, Postings>();
-  private documentFrequency = new Map<string, number>();
+  private readonly postingsByTerm = new Map<string, Postings>();
+  private readonly documentFrequency = new Map<string, number>();
+  readonly size: number;
 
-  constructor(private readonly fields: FieldSpec[]) {}
-
-  get size(): number {
-    return this.fieldLengths.length;
-  }
-
-  /** Adds a document: one list of terms per field, in the order of the field specs. */
-  add(termsByField: string[][]): number {
-    const counts = termsByField.map((terms) => {
-      const map = new Map<string, number>();
-      for (const term of terms) map.set(term, (map.get(term) ?? 0) + 1);
-      return map;
-    });
-    this.docFields.push(counts);
-    this.fieldLengths.push(termsByField.map((terms) => terms.length));
-    return this.fieldLengths.length - 1;
-  }
-
-  /** Computes the postings; call once after the last `add`. */
-  build(): void {
-    const n = this.size;
-    const averages = this.fields.map((_, f) => this.fieldLengths.reduce((sum, lengths) => sum + lengths[f]!, 0) / Math.max(1, n) || 1);
+  /** @param docs per document, one list of terms per field, in the order of `fields` */
+  constructor(fields: FieldSpec[], docs: string[][][]) {
+    this.size = docs.length;
+    const averages = fields.map((_, f) => docs.reduce((sum, d) => sum + (d[f]?.length ?? 0), 0) / Math.max(1, docs.length) || 1);
     const weighted = new Map<string, { docs: number[]; tf: number[] }>();
-    this.docFields.forEach((fields, doc) => {
+    docs.forEach((termsByField, doc) => {
       const perDoc = new Map<string, number>();
-      fields.forEach((counts, f) => {
-        const spec = this.fields[f]!;
-        const norm = 1 - spec.b + (spec.b * this.fieldLengths[doc]![f]!) / averages[f]!;
-        for (const [term, count] of counts) perDoc.set(term, (perDoc.get(term) ?? 0) + (spec.weight * count) / norm);
+      termsByField.forEach((terms, f) => {
+        const spec = fields[f]!;
+        // Each occurrence adds the field's weight, damped by how long the field is.
+        const add = spec.weight / (1 - spec.b + (spec.b * terms.length) / averages[f]!);
+        for (const term of terms) perDoc.set(term, (perDoc.get(term) ?? 0) + add);
       });
       for (const [term, tf] of perDoc) {
         let entry = weighted.get(term);
@@ -62,17 +44,14 @@ export class Bm25Index {
         entry.tf.push(tf);
       }
     });
-    this.postingsByTerm = new Map();
-    this.documentFrequency = new Map();
-    for (const [term, { docs, tf }] of weighted) {
-      const idf = Math.log(1 + (n - docs.length + 0.5) / (docs.length + 0.5));
-      this.documentFrequency.set(term, docs.length);
+    for (const [term, { docs: list, tf }] of weighted) {
+      const idf = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
+      this.documentFrequency.set(term, list.length);
       this.postingsByTerm.set(term, {
-        docs: Int32Array.from(docs),
+        docs: Int32Array.from(list),
         scores: Float32Array.from(tf, (t) => (idf * t * (K1 + 1)) / (t + K1)),
       });
     }
-    this.docFields.length = 0;
   }
 
   postings(term: string): Postings | undefined {

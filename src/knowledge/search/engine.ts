@@ -1,9 +1,10 @@
 import type { SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
 import { snippetAround } from '../snippet.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
+import { Accumulator } from './accumulator.ts';
 import { Bm25Index, type FieldSpec } from './bm25.ts';
 import { Glossary } from './expand.ts';
-import { planQuery, type Alternative, type Concept, type QueryContext } from './query.ts';
+import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
 import { BIGRAM, indexTerms } from './terms.ts';
@@ -47,6 +48,8 @@ export class KoreanSearchEngine implements SearchEngine {
   private readonly shortFields: ShortFields[];
   private readonly context: QueryContext;
   private readonly suggestions: SuggestIndex;
+  private readonly scores: Accumulator;
+  private readonly conceptScores: Accumulator;
 
   constructor(
     private readonly sections: Section[],
@@ -54,7 +57,7 @@ export class KoreanSearchEngine implements SearchEngine {
     docs: KnowledgeDoc[] = [],
   ) {
     const docById = new Map(docs.map((d) => [d.id, d]));
-    this.index = new Bm25Index(FIELDS);
+    const documents: string[][][] = [];
     const termPhrases: string[][] = [];
     const writtenWords = new Set<string>();
     for (const section of sections) {
@@ -67,9 +70,9 @@ export class KoreanSearchEngine implements SearchEngine {
       ].map(wordsOf);
       termPhrases.push(...[section.heading, ...section.aliases].map((phrase) => wordsOf(phrase).filter((w) => !w.part).map((w) => w.text)));
       for (const field of fields) for (const word of field) writtenWords.add(word.text);
-      this.index.add(fields.map(indexTerms));
+      documents.push(fields.map(indexTerms));
     }
-    this.index.build();
+    this.index = new Bm25Index(FIELDS, documents);
     const glossary = new Glossary(glossaryTerms);
     const wordDf = new Map<string, number>();
     for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
@@ -77,6 +80,8 @@ export class KoreanSearchEngine implements SearchEngine {
     const vocabulary = new Vocabulary(wordDf, writtenWords, [...termPhrases, ...glossaryPhrases]);
     this.context = { index: this.index, vocabulary, glossary };
     this.shortFields = sections.map((s) => shortFieldsOf(s.heading, s.aliases));
+    this.scores = new Accumulator(sections.length);
+    this.conceptScores = new Accumulator(sections.length);
     this.suggestions = new SuggestIndex(sections);
   }
 
@@ -89,18 +94,26 @@ export class KoreanSearchEngine implements SearchEngine {
     }));
   }
 
+  /** Titles continuing the typed prefix; the BM25 stage alone fills up the list, as autocomplete must be quick. */
   suggest(prefix: string, limit: number): Suggestion[] {
-    return this.suggestions.suggest(prefix, limit, (query, n) => this.rank(query, n).map((r) => r.section));
+    return this.suggestions.suggest(prefix, limit, (query, n) =>
+      this.candidates(planQuery(query, this.context), n).map((doc) => this.sections[doc]!),
+    );
+  }
+
+  /** The best `limit` sections by BM25F over the plan's concepts and extra terms. */
+  private candidates(plan: QueryPlan, limit: number): number[] {
+    for (const concept of plan.concepts) this.addConcept(concept);
+    for (const extra of plan.extras) this.addTerm(extra);
+    const best = this.scores.top(limit);
+    this.scores.clear();
+    return best;
   }
 
   private rank(query: string, limit: number): Ranked[] {
     const plan = planQuery(query, this.context);
-    const scores = new Map<number, number>();
-    for (const concept of plan.concepts) this.addConcept(concept, scores);
-    for (const extra of plan.extras) this.addTerm(extra, scores);
-    if (scores.size === 0) return [];
-
-    const candidates = [...scores.entries()].sort((a, b) => b[1] - a[1]).slice(0, CANDIDATES).map(([doc]) => doc);
+    const candidates = this.candidates(plan, CANDIDATES);
+    if (candidates.length === 0) return [];
     const similarity = shortFieldSimilarity(candidates.map((doc) => this.shortFields[doc]!), plan.concepts);
     const totalImportance = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
     const found = candidates.map((doc) => this.matchedAlternatives(plan.concepts, plan.extras, doc));
@@ -127,27 +140,20 @@ export class KoreanSearchEngine implements SearchEngine {
   }
 
   /** Adds, per document, the best-scoring alternative of a concept. */
-  private addConcept(concept: Concept, scores: Map<number, number>): void {
-    const best = new Map<number, number>();
+  private addConcept(concept: Concept): void {
     for (const alternative of concept.alternatives) {
       const postings = this.index.postings(alternative.term);
       if (!postings) continue;
-      for (let k = 0; k < postings.docs.length; k++) {
-        const doc = postings.docs[k]!;
-        const value = alternative.weight * postings.scores[k]!;
-        if (value > (best.get(doc) ?? 0)) best.set(doc, value);
-      }
+      for (let k = 0; k < postings.docs.length; k++) this.conceptScores.max(postings.docs[k]!, alternative.weight * postings.scores[k]!);
     }
-    for (const [doc, value] of best) scores.set(doc, (scores.get(doc) ?? 0) + value);
+    this.conceptScores.forEach((doc, value) => this.scores.add(doc, value));
+    this.conceptScores.clear();
   }
 
-  private addTerm(alternative: Alternative, scores: Map<number, number>): void {
+  private addTerm(alternative: Alternative): void {
     const postings = this.index.postings(alternative.term);
     if (!postings) return;
-    for (let k = 0; k < postings.docs.length; k++) {
-      const doc = postings.docs[k]!;
-      scores.set(doc, (scores.get(doc) ?? 0) + alternative.weight * postings.scores[k]!);
-    }
+    for (let k = 0; k < postings.docs.length; k++) this.scores.add(postings.docs[k]!, alternative.weight * postings.scores[k]!);
   }
 
   /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */

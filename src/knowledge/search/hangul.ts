@@ -46,15 +46,24 @@ export function syllableBigrams(word: string): string[] {
  */
 export function hangulFromQwerty(word: string): string | undefined {
   if (!LATIN_LETTERS_ONLY.test(word)) return undefined;
-  const converted = convertQwertyToHangul(word);
-  return isHangulWord(converted) && converted.length >= 2 ? converted : undefined;
+  const converted = attempt(() => convertQwertyToHangul(word));
+  return converted && isHangulWord(converted) && converted.length >= 2 ? converted : undefined;
 }
 
-/** The English word typed with the Korean layout on (`애차ㅏㄷㄱ` → docker), if any. */
+/** The English word typed with the Korean layout on (`애찯ㄱ` → docker), if any. */
 export function qwertyFromHangul(word: string): string | undefined {
   if (!/^[가-힣ㄱ-ㅣ]+$/.test(word)) return undefined;
-  const converted = convertHangulToQwerty(word);
-  return LATIN_LETTERS_ONLY.test(converted) ? converted : undefined;
+  const converted = attempt(() => convertHangulToQwerty(word));
+  return converted && LATIN_LETTERS_ONLY.test(converted) ? converted : undefined;
+}
+
+/** es-hangul throws on key sequences that assemble to no syllable (`how` → ㅗㅐㅈ). */
+function attempt(convert: () => string): string | undefined {
+  try {
+    return convert();
+  } catch {
+    return undefined;
+  }
 }
 
 /**

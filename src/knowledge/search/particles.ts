@@ -29,14 +29,28 @@ export const isParticle = (piece: string): boolean => PARTICLE_SET.has(piece);
  * the form the index knows.
  */
 export function stemsOf(word: string): string[] {
+  const known = STEMS.get(word);
+  if (known) return known;
   const stems: string[] = [];
-  for (const ending of ENDINGS) {
+  for (const ending of ENDINGS_BY_LAST.get(word.at(-1) ?? '') ?? []) {
     if (word.length > ending.length && word.endsWith(ending)) {
       const stem = word.slice(0, -ending.length);
       if (!stems.includes(stem)) stems.push(stem);
     }
   }
-  return stems.sort((a, b) => b.length - a.length);
+  stems.sort((a, b) => b.length - a.length);
+  if (STEMS.size >= STEM_CACHE_SIZE) STEMS.clear();
+  STEMS.set(word, stems);
+  return stems;
+}
+
+// Indexing meets the same words again and again: remember their stems (bounded).
+const STEM_CACHE_SIZE = 50_000;
+const STEMS = new Map<string, string[]>();
+const ENDINGS_BY_LAST = new Map<string, string[]>();
+for (const ending of ENDINGS) {
+  const last = ending.at(-1)!;
+  ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), ending]);
 }
 
 /** Singular of an English plural (volumes → volume, policies → policy), or undefined. */

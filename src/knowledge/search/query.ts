@@ -28,7 +28,7 @@ export interface Concept {
   fuzzyLabel: string;
   /** The label is 초성, so compare initials rather than spellings. */
   initials: boolean;
-  /** Read approximately (초성, a corrected typo, a noun the notes never use): titles are compared fuzzily. */
+  /** Read approximately (초성, a corrected typo): titles are compared fuzzily. */
   fuzzy: boolean;
   alternatives: Alternative[];
   /** How much finding this concept tells: its rarest term's idf, discounted for guesses. */
@@ -269,9 +269,8 @@ function importanceOf(target: Concept, index: Bm25Index): number {
 }
 
 function concept(label: string, alternatives: Alternative[]): Concept {
-  const fuzzy = alternatives.length
-    ? alternatives.every((a) => a.via === 'typo')
-    : isHangulWord(label) && label.length >= 2 && !PREDICATE_ENDING.test(label);
+  // A word no vocabulary entry is near (unknown) won't be near a title word either: no fuzzy pass.
+  const fuzzy = alternatives.length > 0 && alternatives.every((a) => a.via === 'typo');
   return { label, fuzzyLabel: label, initials: false, fuzzy, alternatives, importance: 0 };
 }
 

@@ -46,6 +46,8 @@ const INITIALS_OPTIONS: IFuseOptions<ShortFields> = {
 };
 
 const ALIAS_MATCH = 0.9;
+/** Bitap is the costly part: fuzzy comparison is kept to the strongest BM25 candidates. */
+const FUZZY_CANDIDATES = 10;
 
 /**
  * How well each candidate's heading and aliases match the query's concepts, 0..1, weighted by
@@ -77,8 +79,8 @@ export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concep
       continue;
     }
     const fuse = concept.initials
-      ? (initials ??= new Fuse(candidates, INITIALS_OPTIONS))
-      : (spelling ??= new Fuse(candidates, SPELLING_OPTIONS));
+      ? (initials ??= new Fuse(candidates.slice(0, FUZZY_CANDIDATES), INITIALS_OPTIONS))
+      : (spelling ??= new Fuse(candidates.slice(0, FUZZY_CANDIDATES), SPELLING_OPTIONS));
     const pattern = concept.initials ? concept.fuzzyLabel : jamo(concept.fuzzyLabel);
     if (pattern.length < 2) continue;
     for (const result of fuse.search(pattern.slice(0, 32))) totals[result.refIndex]! += share * (1 - (result.score ?? 1));

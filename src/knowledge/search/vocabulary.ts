@@ -38,19 +38,21 @@ export class Vocabulary {
   constructor(wordDf: Map<string, number>, writtenWords: Set<string>, termPhrases: Iterable<string[]>) {
     this.known = wordDf;
     const phraseList = [...termPhrases];
-    const correctable = new Set([...writtenWords, ...phraseList.flat()]);
-    for (const word of correctable) {
-      const fuzzy = isHangulWord(word) ? word.length >= 2 : /^[a-z][a-z0-9-]{3,}$/.test(word);
-      if (!fuzzy) continue;
-      const spelling = jamo(word);
-      this.spellingOf.set(word, spelling);
-      for (const variant of deletions(spelling, typoBudget(spelling.length))) addTo(this.byDeletion, variant, word);
-    }
     const phrases = new Map<string, string[]>();
     for (const phrase of phraseList) {
       for (const word of phrase) this.terms.add(word);
       const hangul = phrase.filter((w) => isHangulWord(w));
       if (hangul.length >= 2 && hangul.length === phrase.length) phrases.set(hangul.join(' '), hangul);
+    }
+    const correctable = new Set([...writtenWords, ...this.terms]);
+    for (const word of correctable) {
+      const fuzzy = isHangulWord(word) ? word.length >= 2 : /^[a-z][a-z0-9-]{3,}$/.test(word);
+      if (!fuzzy) continue;
+      const spelling = jamo(word);
+      this.spellingOf.set(word, spelling);
+      // Two edits away only reaches title and glossary words: a rare body word is an unlikely aim.
+      const depth = Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1);
+      for (const variant of deletions(spelling, depth)) addTo(this.byDeletion, variant, word);
     }
     for (const word of this.terms) {
       if (!isHangulWord(word) || word.length < 2) continue;
