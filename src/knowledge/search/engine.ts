@@ -169,7 +169,8 @@ export class KoreanSearchEngine implements SearchEngine {
       if (!best) continue;
       coverage += concept.importance * best.weight;
       surfaces.push(best.surface);
-      reasons.push(best.via === 'word' || best.via === 'stem' ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
+      const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
+      reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
     }
     for (const extra of extras) {
       if (!extra.term.startsWith(BIGRAM) && this.index.scoreIn(extra.term, doc) > 0) surfaces.push(extra.surface);

@@ -1,11 +1,9 @@
 import { convertHangulToQwerty, convertQwertyToHangul, disassemble, getChoseong, getJongseong } from 'es-hangul';
 
-const SYLLABLE = /[가-힣]/;
 const SYLLABLES_ONLY = /^[가-힣]+$/;
 const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
 const LATIN_LETTERS_ONLY = /^[a-z]+$/;
 
-export const hasHangul = (text: string): boolean => SYLLABLE.test(text);
 export const isHangulWord = (word: string): boolean => SYLLABLES_ONLY.test(word);
 /** A word typed as initial consonants only, e.g. ㄷㅋ for 도커. */
 export const isChoseongWord = (word: string): boolean => CHOSEONG_ONLY.test(word);

@@ -1,7 +1,6 @@
 import type { Bm25Index } from './bm25.ts';
 import type { Glossary } from './expand.ts';
-import { choseong as choseongOf, hangulFromQwerty, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
-import { compact } from './normalize.ts';
+import { hangulFromQwerty, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
 import { isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
@@ -31,7 +30,7 @@ export interface Concept {
   /** Read approximately (초성, a corrected typo): titles are compared fuzzily. */
   fuzzy: boolean;
   alternatives: Alternative[];
-  /** How much finding this concept tells: its rarest term's idf, discounted for guesses. */
+  /** How much finding this concept tells: the idf of its likeliest spellings, discounted for verb forms and lone syllables. */
   importance: number;
 }
 
@@ -101,7 +100,7 @@ function conceptsOf(word: Word, context: QueryContext): Concept[] {
       const typed = hangulFromQwerty(text);
       if (typed) {
         const hangul = conceptsOf({ text: typed, kind: 'hangul' }, context);
-        if (hangul.some((c) => c.alternatives.length)) return hangul.map((c) => relabel(c, 'layout', 0.95));
+        if (hangul.some((c) => c.alternatives.length)) return hangul.map((c) => ({ ...relabel(c, 'layout', 0.95), label: text }));
       }
       const fixes = vocabulary.corrections(text).map((c) => ({ term: c.word, weight: typoWeight(c.distance), surface: c.word, via: 'typo' as const }));
       return [concept(text, fixes)];
@@ -291,5 +290,3 @@ function dedupe(alternatives: Alternative[]): Alternative[] {
   }
   return [...best.values()];
 }
-
-export const initialsOf = (text: string): string => choseongOf(compact(text));

@@ -18,7 +18,7 @@ export function wordForms(word: Word): string[] {
 }
 
 /** The bare noun of a Hangul word: the shortest stem, or the word itself. */
-export function nounOf(word: string): string {
+function nounOf(word: string): string {
   const stems = stemsOf(word);
   return stems[stems.length - 1] ?? word;
 }
