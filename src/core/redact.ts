@@ -34,6 +34,9 @@ const SECRET_PAIRS = new Set(['API KEY', 'ACCESS KEY', 'PRIVATE KEY', 'SECRET KE
 /** A last word that makes the key a reference to a secret, not the secret. */
 const REFERENCE_SUFFIXES = new Set(['FILE', 'PATH', 'DIR', 'LOCATION', 'URL', 'URI', 'HOST', 'PORT', 'USER', 'USERNAME', 'NAME', 'ID', 'TTL', 'EXPIRY', 'EXPIRES', 'LENGTH', 'POLICY', 'TYPE', 'MODE', 'ENABLED', 'REQUIRED']);
 
+/** Every secret key name contains one of these (lowercased); lines without one skip the assignment scan. */
+const SECRET_WORD_HINT = /pass|secret|token|key|credential/;
+
 function keyWords(key: string): string[] {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
@@ -56,6 +59,8 @@ export function isSecretKey(key: string): boolean {
 
 interface TokenPattern {
   kind: SecretKind;
+  /** A cheap test that must pass before the regex runs (most log lines have no secret). */
+  worth: (text: string, lower: string) => boolean;
   pattern: RegExp;
   replace: (match: string, ...groups: string[]) => string;
 }
@@ -66,32 +71,37 @@ const whole = () => REDACTED;
 const TOKEN_PATTERNS: TokenPattern[] = [
   {
     kind: 'private-key',
+    worth: (t) => t.includes('PRIVATE KEY-----'),
     // Up to the END line, or to the end of the text when it was cut (a log tail).
     pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$(?![\s\S]))/g,
     replace: (_m, kind: string) => `-----BEGIN ${kind}PRIVATE KEY----- ${REDACTED} -----END ${kind}PRIVATE KEY-----`,
   },
   {
     kind: 'url-credentials',
+    worth: (t) => t.includes('://') && t.includes('@'),
     pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:@/?#'"]*):([^\s@/?#'"]+)@/gi,
     replace: (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`,
   },
-  { kind: 'jwt', pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, replace: whole },
-  { kind: 'github-token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})\b/g, replace: whole },
-  { kind: 'slack-token', pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: whole },
-  { kind: 'aws-access-key', pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g, replace: whole },
+  { kind: 'jwt', worth: (t) => t.includes('eyJ'), pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, replace: whole },
+  { kind: 'github-token', worth: (t) => t.includes('gh') || t.includes('github_pat_'), pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})\b/g, replace: whole },
+  { kind: 'slack-token', worth: (t) => t.includes('xox'), pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: whole },
+  { kind: 'aws-access-key', worth: (t) => /A[KSBC][IC]A/.test(t), pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g, replace: whole },
   {
     kind: 'discord-token',
+    worth: (t) => t.includes('.'),
     // The first part is a base64 user id (it starts with M, N or O), then a timestamp and an HMAC.
     pattern: /\b[MNO][A-Za-z0-9_-]{23,27}\.[A-Za-z0-9_-]{6}\.[A-Za-z0-9_-]{27,40}\b/g,
     replace: whole,
   },
   {
     kind: 'bearer-token',
+    worth: (_t, lower) => lower.includes('authorization'),
     pattern: /\b(Authorization["']?\s*[:=]\s*["']?)(?:([A-Za-z]+)\s+)?([^\s"',;]+)/gi,
     replace: (_m, header: string, scheme: string | undefined) => `${header}${scheme ? `${scheme} ` : ''}${REDACTED}`,
   },
   {
     kind: 'bearer-token',
+    worth: (t) => t.includes('Bearer'),
     pattern: /\bBearer(\s+)([A-Za-z0-9._~+/-]{12,}=*)/g,
     replace: (_m, space: string) => `Bearer${space}${REDACTED}`,
   },
@@ -134,14 +144,16 @@ export function redact(text: string): string {
 export function scan(text: string): { text: string; kinds: SecretKind[] } {
   const found = new Set<SecretKind>();
   let out = text;
-  for (const { kind, pattern, replace } of TOKEN_PATTERNS) {
+  const lower = text.toLowerCase();
+  for (const { kind, worth, pattern, replace } of TOKEN_PATTERNS) {
+    if (!worth(out, lower)) continue;
     pattern.lastIndex = 0;
     if (!pattern.test(out)) continue;
     pattern.lastIndex = 0;
     found.add(kind);
     out = out.replace(pattern, replace as (substring: string, ...args: any[]) => string);
   }
-  out = redactAssignments(out, found);
+  if (SECRET_WORD_HINT.test(lower)) out = redactAssignments(out, found);
   return { text: out, kinds: [...found] };
 }
 
