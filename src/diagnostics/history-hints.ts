@@ -94,10 +94,10 @@ function largeCopy(layers: Layer[], say: Say): HistoryHint | undefined {
   if (found.length === 0) return undefined;
   return {
     code: 'large-copy-context',
-    title: say('빌드 컨텍스트 전체를 복사한 큰 레이어가 있어요', 'A large layer copies the whole build context'),
+    title: say('디렉터리를 통째로 복사한 큰 레이어가 있어요 (`COPY . .` 등)', 'A large layer copies a whole directory (`COPY . .` or similar)'),
     detail: say(
-      `\`COPY . .\` 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, \`.env\`를 적어 빼세요.`,
-      `The \`COPY . .\` layer is ${found.map((l) => formatBytes(l.size)).join(', ')}. List \`.git\`, \`node_modules\`, virtualenvs, build output and \`.env\` in \`.dockerignore\`.`,
+      `디렉터리 COPY 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. 필요 없는 파일이 빌드 컨텍스트에서 함께 들어갔는지 확인하고, \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, \`.env\`를 적어 빼세요.`,
+      `A directory COPY layer is ${found.map((l) => formatBytes(l.size)).join(', ')}. Check whether files the image does not need came along from the build context, and list \`.git\`, \`node_modules\`, virtualenvs, build output and \`.env\` in \`.dockerignore\`.`,
     ),
     layers: found.map((l) => l.index),
     anchors: ['dockerignore', 'build-context'],
