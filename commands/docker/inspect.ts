@@ -1,11 +1,14 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redact, redactEnvEntry, redactRecord } from '../../src/core/redact.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
+import { clip } from '../../src/core/text.ts';
 import { exitMeaning } from '../../src/diagnostics/exit-codes.ts';
 import { describeBinding } from '../../src/docker/ports.ts';
 import { containerOption, formatAge } from './shared.ts';
 
 const MAX_ENV = 40;
+/** Discord's limit for a field value. */
+const FIELD_CHARS = 1000;
 const MAX_LABELS = 20;
 
 export const inspect = defineSubcommand({
@@ -39,13 +42,13 @@ export const inspect = defineSubcommand({
       fields.push({ name: en ? `Exit code ${state.ExitCode}` : `종료 코드 ${state.ExitCode}`, value: meaning.meaning[locale] });
     }
     if (state.OOMKilled) fields.push({ name: 'OOMKilled', value: en ? 'true: killed for using too much memory' : 'true: 메모리 초과로 강제 종료됨', inline: true });
-    if (state.Error) fields.push({ name: 'State.Error', value: redact(state.Error).slice(0, 1000) });
-    fields.push({ name: en ? 'Command' : '실행 명령', value: `\`${command.slice(0, 900) || '—'}\`` });
-    fields.push({ name: en ? 'Ports' : '포트', value: ports.map((p) => `${p.port} → ${p.bindings.join(', ') || (en ? 'not published' : '게시 안 됨')}`).join('\n') || '—' });
-    fields.push({ name: en ? 'Networks' : '네트워크', value: networks.map((n) => `${n.name} ${n.ip || ''}`.trim()).join('\n') || '—', inline: true });
+    if (state.Error) fields.push({ name: 'State.Error', value: clip(redact(state.Error), FIELD_CHARS) });
+    fields.push({ name: en ? 'Command' : '실행 명령', value: `\`${clip(command, FIELD_CHARS - 2) || '—'}\`` });
+    fields.push({ name: en ? 'Ports' : '포트', value: clip(ports.map((p) => `${p.port} → ${p.bindings.join(', ') || (en ? 'not published' : '게시 안 됨')}`).join('\n'), FIELD_CHARS) || '—' });
+    fields.push({ name: en ? 'Networks' : '네트워크', value: clip(networks.map((n) => `${n.name} ${n.ip || ''}`.trim()).join('\n'), FIELD_CHARS) || '—', inline: true });
     fields.push({
       name: en ? 'Mounts' : '마운트',
-      value: mounts.map((m) => `${m.type} ${m.source} → ${m.destination}${m.rw ? '' : ' (ro)'}`).join('\n').slice(0, 1000) || '—',
+      value: clip(mounts.map((m) => `${m.type} ${m.source} → ${m.destination}${m.rw ? '' : ' (ro)'}`).join('\n'), FIELD_CHARS) || '—',
     });
 
     const labelLines = Object.entries(labels).slice(0, MAX_LABELS).map(([k, v]) => `${k}=${v}`);
