@@ -43,7 +43,8 @@ export const logs = defineSubcommand({
       },
       ctx.signal,
     );
-    const rendered = result.lines.map((line) => renderLine(line, timestamps === true));
+    const clockFace = timestamps ? localTime(ctx.config.timezone) : undefined;
+    const rendered = result.lines.map((line) => renderLine(line, clockFace));
     const { shown, omitted } = lastLinesWithin(rendered, INLINE_CHARS);
     const filters = [
       `tail ${wanted}`,
@@ -76,8 +77,14 @@ export const logs = defineSubcommand({
   },
 });
 
-function renderLine(line: LogLine, withTime: boolean): string {
-  const time = withTime && line.time ? `${line.time.slice(0, 19).replace('T', ' ')} ` : '';
+/** `2024-05-01 18:00:00` in the study group's time zone. */
+function localTime(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return (iso) => format.format(new Date(iso));
+}
+
+function renderLine(line: LogLine, clockFace: ((iso: string) => string) | undefined): string {
+  const time = clockFace && line.time ? `${clockFace(line.time)} ` : '';
   const stream = line.stream === 'stderr' ? '[err] ' : '';
   return `${time}${stream}${line.text}${line.cut ? ' …' : ''}`;
 }

@@ -1,9 +1,10 @@
 import Dockerode from 'dockerode';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { UserError } from '../core/errors.ts';
 import type { Logger } from '../core/logger.ts';
 import { connectionOptions, defaultProbeHost, describeHost } from './connection.ts';
-import { EngineClient, EngineError, EngineResponseError, EngineTimeout, type RequestOptions } from './engine-client.ts';
+import { EngineClient, EngineError, EngineResponseError, EngineTimeout } from './engine-client.ts';
 import {
   ContainerInspect,
   ContainerListItem,
@@ -19,7 +20,6 @@ import { containerRef, imageRef } from './names.ts';
 import { guardModem } from './read-only-guard.ts';
 import { engineTimestamp } from './since.ts';
 import { Visibility } from './visibility.ts';
-import { z } from 'zod';
 
 export type { ContainerInspect, HistoryItem, ImageInspect, TopResult } from './engine-types.ts';
 
@@ -298,5 +298,3 @@ function notFound(kind: 'container' | 'image', ref: string): UserError {
         en: `No image \`${ref}\` (it does not exist or is not visible to this bot). See \`/docker images\`.`,
       });
 }
-
-export type { RequestOptions };
