@@ -32,7 +32,13 @@ async function main(): Promise<void> {
 
   if (config.discord.token) {
     const { startBot } = await import('./discord/bot.ts');
-    const bot = await startBot(app, config);
+    let bot;
+    try {
+      bot = await startBot(app, config);
+    } catch (error) {
+      await app.close();
+      throw error;
+    }
     process.removeAllListeners('SIGINT');
     process.removeAllListeners('SIGTERM');
     const stopBot = async (signal: string) => {
