@@ -23,7 +23,8 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
   const router = new InteractionRouter(app.dispatcher, log);
 
   client.on(Events.InteractionCreate, (interaction) => router.handle(interaction));
-  watchConnection(client, log, config.logLevel === 'debug');
+  let stopping = false;
+  watchConnection(client, log, config.logLevel === 'debug', () => stopping);
   const onUnhandled = (reason: unknown) => reportDiscordError(log, reason, { where: 'unhandled rejection' });
   process.on('unhandledRejection', onUnhandled);
 
@@ -43,6 +44,7 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
     stop: () =>
       (stopped ??= (async () => {
         await router.drain(SHUTDOWN_GRACE_MS);
+        stopping = true;
         await client.destroy();
         process.off('unhandledRejection', onUnhandled);
         log.info('discord: disconnected');
@@ -50,11 +52,11 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
   };
 }
 
-function watchConnection(client: Client, log: App['services']['log'], debug: boolean): void {
+function watchConnection(client: Client, log: App['services']['log'], debug: boolean, stopping: () => boolean): void {
   client.on(Events.Error, (error) => reportDiscordError(log, error, { where: 'client' }));
   client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
-  client.on(Events.ShardDisconnect, (event, shard) => log.warn('discord: gateway disconnected', { shard, code: event.code }));
-  client.on(Events.ShardReconnecting, (shard) => log.info('discord: gateway reconnecting', { shard }));
+  client.on(Events.ShardDisconnect, (event, shard) => !stopping() && log.warn('discord: gateway disconnected', { shard, code: event.code }));
+  client.on(Events.ShardReconnecting, (shard) => !stopping() && log.info('discord: gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('discord: gateway resumed', { shard, replayed }));
   client.rest.on('rateLimited', (info) => log.warn('discord: rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }));
   if (debug) client.on(Events.Debug, (message) => log.debug(`discord.js: ${message}`));
