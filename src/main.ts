@@ -4,19 +4,10 @@
 import { createApp } from './app.ts';
 import { consoleCaller } from './cli/caller.ts';
 import { startConsole } from './cli/console.ts';
-import { ConfigError, environmentWithDotEnv, loadConfig } from './config.ts';
+import { processConfigOrExit } from './config.ts';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(environmentWithDotEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = processConfigOrExit();
   const app = await createApp(config);
   const log = app.services.log;
   let stopping = false;
