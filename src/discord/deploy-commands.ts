@@ -3,23 +3,14 @@
  * DISCORD_GUILD_ID when set, else globally. Never done at start-up. `--print` shows the JSON
  * without sending it.
  */
-import { ConfigError, environmentWithDotEnv, loadConfig } from '../config.ts';
+import { processConfigOrExit } from '../config.ts';
 import { loadCommands } from '../core/registry.ts';
 import { COMMANDS_DIR } from '../paths.ts';
 import { DeployConfigError, deployCommands, describeDeployError } from './deploy.ts';
 import { registrationPayload } from './registration.ts';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(environmentWithDotEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      return 2;
-    }
-    throw error;
-  }
+  const config = processConfigOrExit();
   const registry = await loadCommands(COMMANDS_DIR);
   const commands = registry.all('discord');
   if (process.argv.includes('--print')) {
