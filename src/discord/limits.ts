@@ -1,4 +1,4 @@
-/** Discord's message and component limits (characters are counted in UTF-16 code units by Discord). */
+/** Discord's message and component limits, in characters. */
 export const LIMITS = {
   content: 2000,
   embedsPerMessage: 10,
@@ -22,7 +22,10 @@ export const LIMITS = {
   choiceName: 100,
 } as const;
 
-/** Cuts to `max` UTF-16 units (Discord's measure), ending with … when cut, never splitting a surrogate pair. */
+/**
+ * Cuts to `max` UTF-16 units, ending with … when cut, never splitting a surrogate pair.
+ * UTF-16 units are never fewer than the characters Discord counts, so the result always fits.
+ */
 export function fit(text: string, max: number): string {
   if (text.length <= max) return text;
   let cut = Math.max(0, max - 1);

@@ -25,10 +25,6 @@ export class Responder {
     private readonly locale: Locale,
   ) {}
 
-  get acknowledged(): boolean {
-    return this.deferral !== undefined || this.interaction.replied || this.interaction.deferred;
-  }
-
   /** Acknowledges now; the answer follows by editing. Safe to call twice. */
   defer(): Promise<unknown> {
     this.cancelTimer();

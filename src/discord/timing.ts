@@ -3,7 +3,6 @@
  * the interaction, and its token (edits, follow-ups) lives for 15 minutes. Measured from when
  * the interaction reached us, which never depends on our clock agreeing with Discord's.
  */
-export const ACKNOWLEDGE_WITHIN_MS = 3_000;
 export const TOKEN_LIFETIME_MS = 15 * 60_000;
 
 export interface Timing {

@@ -61,8 +61,8 @@ describe('registrationPayload', () => {
         'en-GB': definition.description.en,
       });
       expect(command.default_member_permissions).toBe(definition.organizerOnly ? '32' : null);
-      // Discord's cap on the text of one command (names, descriptions, choices) in one locale.
-      expect(JSON.stringify(command).length).toBeLessThan(8000);
+      // Discord's cap: names, descriptions and choices of one command together, per locale.
+      expect(commandTextLength(command)).toBeLessThanOrEqual(4000);
     }
   });
 
@@ -129,3 +129,19 @@ describe('deployCommands', () => {
     }
   });
 });
+
+interface TextNode {
+  name: string;
+  description?: string;
+  options?: TextNode[];
+  choices?: Array<{ name: string; value: string | number }>;
+}
+
+function commandTextLength(node: TextNode): number {
+  return (
+    node.name.length +
+    (node.description?.length ?? 0) +
+    (node.choices ?? []).reduce((sum, c) => sum + c.name.length + String(c.value).length, 0) +
+    (node.options ?? []).reduce((sum, o) => sum + commandTextLength(o), 0)
+  );
+}

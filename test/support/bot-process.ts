@@ -54,9 +54,9 @@ export class ScriptProcess {
 
 /** Runs a script to completion. */
 export async function runScript(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptProcess & { exit: Exit }> {
-  const process = new ScriptProcess(script, env);
-  const timer = setTimeout(() => process.child.kill('SIGKILL'), timeoutMs);
-  const exit = await process.exited;
+  const run = new ScriptProcess(script, env);
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
+  const exit = await run.exited;
   clearTimeout(timer);
-  return Object.assign(process, { exit });
+  return Object.assign(run, { exit });
 }
