@@ -88,7 +88,9 @@ export class ConfigError extends Error {
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root: string = PROJECT_ROOT): Config {
-  const parsed = ENV_SCHEMA.safeParse(env);
+  // An empty value (as in a copied .env.example) means "use the default".
+  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const parsed = ENV_SCHEMA.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(
       parsed.error.issues.map((issue) => ({
@@ -145,5 +147,19 @@ function isTimeZone(zone: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * The configuration of this process (environment over `.env`). A bad value is printed,
+ * naming the variable, and the process exits with status 2: no stack trace for a typo.
+ */
+export function processConfigOrExit(): Config {
+  try {
+    return loadConfig(environmentWithDotEnv());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(error.message + '\n');
+    process.exit(2);
   }
 }

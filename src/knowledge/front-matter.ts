@@ -23,8 +23,15 @@ export const PLAYBOOK_FRONT_MATTER = z.strictObject({
   codes: z.array(z.enum(FINDING_CODES)).default([]),
 });
 
-export const FRONT_MATTER = z.union([PLAYBOOK_FRONT_MATTER, NOTE_FRONT_MATTER]);
-export type FrontMatter = z.infer<typeof FRONT_MATTER>;
+export type FrontMatter = z.infer<typeof NOTE_FRONT_MATTER> | z.infer<typeof PLAYBOOK_FRONT_MATTER>;
+
+/** Chooses the schema by `kind` (note when absent), so errors name the real field. */
+export function parseFrontMatter(raw: unknown): { data: FrontMatter } | { issues: string[] } {
+  const kind = raw && typeof raw === 'object' ? (raw as { kind?: unknown }).kind : undefined;
+  const result = kind === 'playbook' ? PLAYBOOK_FRONT_MATTER.safeParse(raw) : NOTE_FRONT_MATTER.safeParse(raw);
+  if (result.success) return { data: result.data };
+  return { issues: result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`) };
+}
 
 export interface SplitFile {
   frontMatter: unknown;

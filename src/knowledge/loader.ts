@@ -2,7 +2,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { FRONT_MATTER, splitFrontMatter } from './front-matter.ts';
+import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { buildSections, parseBody } from './sections.ts';
 import type { GlossaryTerm, KnowledgeDoc, KnowledgeProblem } from './types.ts';
 
@@ -49,15 +49,9 @@ export function parseKnowledgeFile(
 ): { doc?: KnowledgeDoc; problems: KnowledgeProblem[] } {
   const split = splitFrontMatter(content);
   if ('error' in split) return { problems: [{ file: source, line: 1, message: split.error }] };
-  const front = FRONT_MATTER.safeParse(split.frontMatter);
-  if (!front.success) {
-    return {
-      problems: front.error.issues.map((issue) => ({
-        file: source,
-        line: 1,
-        message: `front matter: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
-      })),
-    };
+  const front = parseFrontMatter(split.frontMatter);
+  if ('issues' in front) {
+    return { problems: front.issues.map((issue) => ({ file: source, line: 1, message: `front matter: ${issue}` })) };
   }
   const fm = front.data;
   const parsed = parseBody(source, split.body, split.bodyStartLine);

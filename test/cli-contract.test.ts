@@ -1,0 +1,82 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from './support/spawn.ts';
+import { tempDir } from './support/temp.ts';
+
+let env: Record<string, string>;
+beforeAll(() => {
+  // LOG_LEVEL=debug makes sure logs exist and still stay off stdout.
+  env = { DOCKHAND_DB: join(tempDir(), 'cli.db'), LOG_LEVEL: 'debug', DISCORD_TOKEN: '' };
+});
+
+const cli = (...args: string[]) => run('npm', ['run', '-s', 'cli', '--', ...args], { env });
+
+describe('CLI contract', () => {
+  it('search --json --limit N prints exactly one JSON object with whole section texts', async () => {
+    const result = await cli('search', '--json', '--limit', '3', '도커 볼륨');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const body = JSON.parse(lines[0]!) as { query: string; hits: Array<Record<string, unknown>> };
+    expect(body.query).toBe('도커 볼륨');
+    expect(body.hits.length).toBeGreaterThan(0);
+    expect(body.hits.length).toBeLessThanOrEqual(3);
+    for (const hit of body.hits) {
+      expect(Object.keys(hit).sort()).toEqual(['id', 'score', 'source', 'text', 'title']);
+      expect(hit.id).toMatch(/^[a-z0-9/-]+#[^\s]+$/);
+      expect(hit.source).toMatch(/^knowledge\/.+\.md$/);
+      expect(typeof hit.score).toBe('number');
+    }
+    expect(body.hits.some((h) => String(h.text).includes('docker volume create'))).toBe(true);
+    expect(result.stderr).toMatch(/DEBUG/);
+  });
+
+  it('--batch FILE prints one JSON line per query, each with its ms', async () => {
+    const file = join(tempDir(), 'queries.txt');
+    writeFileSync(file, '볼륨\n\ndocker build\n-p 8080:80 의미\n');
+    const result = await cli('search', '--json', '--limit', '2', '--batch', file);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; hits: unknown[]; ms: number });
+    expect(lines.map((l) => l.query)).toEqual(['볼륨', 'docker build', '-p 8080:80 의미']);
+    for (const line of lines) {
+      expect(line.hits.length).toBeLessThanOrEqual(2);
+      expect(line.ms).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('a mistake gives a clear error and a non-zero exit, in JSON when asked', async () => {
+    const unknown = await cli('nope', '--json');
+    expect(unknown.code).not.toBe(0);
+    expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'unknown-command' } });
+    const badLimit = await cli('search', '--json', '--limit', '0', 'x');
+    expect(badLimit.code).toBe(1);
+    expect(JSON.parse(badLimit.stdout).error.message).toMatch(/limit/);
+    const missingFile = await cli('search', '--json', '--batch', join(tempDir(), 'none.txt'));
+    expect(missingFile.code).toBe(2);
+    expect(JSON.parse(missingFile.stdout).error.message).toMatch(/ENOENT/);
+  });
+
+  it('ask answers from the notes in text and records the question', async () => {
+    const result = await cli('ask', '볼륨');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/도커 볼륨/);
+    const json = await cli('ask', '--json', '볼륨');
+    const body = JSON.parse(json.stdout) as { questionId: number; confident: boolean; hits: Array<{ id: string }> };
+    expect(body.confident).toBe(true);
+    expect(body.questionId).toBe(2);
+    expect(body.hits[0]?.id).toMatch(/#volumes/);
+  });
+});
+
+describe('console (npm start without a Discord token)', () => {
+  it('answers /ask 볼륨 from the notes, presses a button by number, and quits', async () => {
+    const result = await run('npm', ['start', '-s'], { env, input: '/ask 볼륨\n#1\n/help\n/quit\n' });
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/dockhand 콘솔/);
+    expect(result.stdout).toMatch(/도커 볼륨/);
+    expect(result.stdout).toMatch(/\[1\] 👍 도움이 됐어요/);
+    expect(result.stdout).toMatch(/피드백 고마워요! \(👍 1 · 👎 0\)/);
+    expect(result.stdout).toMatch(/`\/ask` \(질문\)/);
+  });
+});

@@ -1,0 +1,177 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../src/cli/args.ts';
+import { tokenize } from '../src/cli/tokenize.ts';
+import { defineCommand, defineGroup, defineSubcommand } from '../src/core/command.ts';
+import { decodeCustomId, encodeCustomId } from '../src/core/custom-id.ts';
+import { definitionProblems } from '../src/core/definition-rules.ts';
+import { coerceOptions } from '../src/core/options.ts';
+import { CommandRegistry, loadCommands } from '../src/core/registry.ts';
+import { COMMANDS_DIR } from '../src/paths.ts';
+import { member, testApp } from './support/app.ts';
+
+describe('command definitions', () => {
+  it('every command in commands/ passes Discord’s rules (names, descriptions, option order, limits)', async () => {
+    const registry = await loadCommands(COMMANDS_DIR);
+    const names = registry.all().map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'help', 'note', 'search', 'docker']));
+    for (const command of registry.all()) expect(definitionProblems(command)).toEqual([]);
+  });
+
+  it('rejects definitions Discord would refuse', () => {
+    const bad = defineCommand({
+      name: 'Bad Name',
+      nameKo: '나쁜 이름',
+      description: { ko: '', en: 'x'.repeat(101) },
+      options: [
+        { name: 'later', type: 'string', description: { ko: '선택', en: 'optional' } },
+        { name: 'first', type: 'string', required: true, description: { ko: '필수', en: 'required' } },
+      ],
+      run: () => ({}),
+    });
+    const problems = definitionProblems(bad).join('\n');
+    expect(problems).toMatch(/name "Bad Name"/);
+    expect(problems).toMatch(/Korean name "나쁜 이름"/);
+    expect(problems).toMatch(/ko description/);
+    expect(problems).toMatch(/en description/);
+    expect(problems).toMatch(/required options must come before optional/);
+    expect(() => new CommandRegistry([bad])).toThrow(/invalid command definitions/);
+  });
+});
+
+describe('options', () => {
+  const specs = [
+    { name: 'chapter', type: 'integer', required: true, min: 1, max: 6, description: { ko: '장', en: 'chapter' } },
+    { name: 'hide', type: 'boolean', description: { ko: '숨김', en: 'hide' } },
+    { name: 'tone', type: 'string', choices: [{ name: { ko: 'a', en: 'a' }, value: 'a' }], description: { ko: 't', en: 't' } },
+  ] as const;
+
+  it('coerces console strings and Discord values to the declared types', () => {
+    expect(coerceOptions(specs, { chapter: '3', hide: 'yes' })).toEqual({ chapter: 3, hide: true, tone: undefined });
+    expect(coerceOptions(specs, { chapter: 4, hide: false, tone: 'a' })).toEqual({ chapter: 4, hide: false, tone: 'a' });
+  });
+
+  it.each([
+    [{}, /chapter/],
+    [{ chapter: '7' }, /6 이하/],
+    [{ chapter: '2.5' }, /정수/],
+    [{ chapter: '2', hide: 'perhaps' }, /true 또는 false/],
+    [{ chapter: '2', tone: 'b' }, /다음 중 하나: a/],
+    [{ chapter: '2', colour: 'red' }, /알 수 없는 옵션 `colour`/],
+  ])('rejects %j with a Korean message naming the option', (raw, message) => {
+    expect(() => coerceOptions(specs, raw)).toThrow();
+    try {
+      coerceOptions(specs, raw);
+    } catch (error) {
+      expect((error as { messageFor(l: string): string }).messageFor('ko')).toMatch(message);
+    }
+  });
+});
+
+describe('console command lines', () => {
+  let registry: CommandRegistry;
+  beforeAll(async () => {
+    registry = await loadCommands(COMMANDS_DIR);
+  });
+
+  it('keeps flag-looking words of a question as text', () => {
+    const parsed = parseCommandLine(tokenize('/ask -p 8080:80 의미'), registry);
+    expect(parsed.invocation).toEqual({ name: 'ask', subcommand: undefined, options: { query: '-p 8080:80 의미' } });
+    expect(parseCommandLine(tokenize('ask COPY --from 은 언제 써요 --hide'), registry).invocation.options).toEqual({
+      query: 'COPY --from 은 언제 써요',
+      hide: true,
+    });
+  });
+
+  it('reads flags, name:value pairs, positionals, Korean names and output flags', () => {
+    expect(parseCommandLine(tokenize('search --json --limit 3 "도커 볼륨"'), registry)).toEqual({
+      invocation: { name: 'search', subcommand: undefined, options: { limit: '3', query: '도커 볼륨' } },
+      flags: { json: true },
+    });
+    expect(parseCommandLine(tokenize('/노트 chapter:3 volumes'), registry).invocation).toEqual({
+      name: 'note',
+      subcommand: undefined,
+      options: { chapter: '3', section: 'volumes' },
+    });
+    expect(parseCommandLine(tokenize('docker containers --locale en'), registry)).toMatchObject({
+      invocation: { name: 'docker', subcommand: 'containers' },
+      flags: { locale: 'en' },
+    });
+  });
+
+  it('says clearly what is wrong', () => {
+    expect(() => parseCommandLine(['nope'], registry)).toThrow(/There is no `nope` command/);
+    expect(() => parseCommandLine(['note', '3', '--colour', 'x'], registry)).toThrow(/Unknown option `--colour`/);
+    expect(() => parseCommandLine(['note', '3', 'a', 'b'], registry)).toThrow(/extra input: b/);
+    expect(() => parseCommandLine(['search', '--limit'], registry)).toThrow(/--limit needs a value/);
+    expect(() => tokenize('ask "unclosed')).toThrow(/unclosed quote/);
+  });
+});
+
+describe('custom ids', () => {
+  it('round-trip their state and stay within Discord’s 100 characters', () => {
+    const id = encodeCustomId('ask', 'vote', 42, 'up');
+    expect(decodeCustomId(id)).toEqual({ command: 'ask', action: 'vote', args: ['42', 'up'] });
+    expect(() => encodeCustomId('ask', 'vote', 'x'.repeat(100))).toThrow(/longer than 100/);
+    expect(() => encodeCustomId('ask', 'vote', 'a:b')).toThrow(/must not contain/);
+  });
+});
+
+describe('dispatcher', () => {
+  let app: Awaited<ReturnType<typeof testApp>>;
+  beforeAll(async () => {
+    app = await testApp();
+  });
+  afterAll(() => app.close());
+
+  it('turns a user error into a private, localized reply and an internal error into an apology', async () => {
+    const ko = await app.dispatcher.run({ name: 'note', options: { chapter: 9 } }, member());
+    expect(ko).toMatchObject({ ephemeral: true, tone: 'error', error: { code: 'invalid-option' } });
+    expect(ko.text).toMatch(/`chapter` 값은 다음 중 하나: 1, 2, 3, 4, 5, 6/);
+    const en = await app.dispatcher.run({ name: 'note', options: { chapter: 9 } }, member({ locale: 'en' }));
+    expect(en.text).toMatch(/`chapter` must be one of: 1, 2, 3, 4, 5, 6/);
+    const unknown = await app.dispatcher.run({ name: 'search', options: { query: 'x' } }, member());
+    expect(unknown.error?.code).toBe('unknown-command'); // CLI-only command, not offered on Discord
+
+    const boom = defineCommand({ name: 'boom', description: { ko: '폭발', en: 'boom' }, options: [], run: () => { throw new Error('secret internals'); } });
+    const { Dispatcher } = await import('../src/core/dispatcher.ts');
+    const dispatcher = new Dispatcher(new CommandRegistry([boom]), app.services);
+    const apology = await dispatcher.run({ name: 'boom', options: {} }, member());
+    expect(apology.error?.code).toBe('internal');
+    expect(apology.text).not.toMatch(/secret internals/);
+    expect(apology.text).toMatch(/오류 번호 [0-9a-f]{8}/);
+  });
+
+  it('enforces organizer-only commands and per-user cooldowns (by the clock)', async () => {
+    const { Dispatcher } = await import('../src/core/dispatcher.ts');
+    const admin = defineGroup({
+      name: 'admin',
+      description: { ko: '운영', en: 'admin' },
+      organizerOnly: true,
+      cooldownSeconds: 10,
+      subcommands: [defineSubcommand({ name: 'ping', description: { ko: '핑', en: 'ping' }, options: [], run: () => ({ text: 'pong' }) })],
+    });
+    const dispatcher = new Dispatcher(new CommandRegistry([admin]), app.services);
+    const invocation = { name: 'admin', subcommand: 'ping', options: {} };
+    expect((await dispatcher.run(invocation, member())).error?.code).toBe('organizer-only');
+    const organizer = member({ isOrganizer: true });
+    expect((await dispatcher.run(invocation, organizer)).text).toBe('pong');
+    expect((await dispatcher.run(invocation, organizer)).error?.code).toBe('cooldown');
+    expect((await dispatcher.run(invocation, member({ id: 'other', isOrganizer: true }))).text).toBe('pong');
+    app.clock.advance(10_000);
+    expect((await dispatcher.run(invocation, organizer)).text).toBe('pong');
+  });
+
+  it('caps autocomplete at 25 choices of at most 100 characters', async () => {
+    const choices = await app.dispatcher.autocomplete({ name: 'ask' }, 'query', '도커', member());
+    expect(choices.length).toBeGreaterThan(0);
+    expect(choices.length).toBeLessThanOrEqual(25);
+    expect(choices.every((c) => [...c.name].length <= 100 && [...c.value].length <= 100)).toBe(true);
+    expect(await app.dispatcher.autocomplete({ name: 'nope' }, 'query', 'x', member())).toEqual([]);
+  });
+
+  it('a stale or forged button gets a clear private answer', async () => {
+    const reply = await app.dispatcher.component('ask:vote:99999:up', [], member());
+    expect(reply).toMatchObject({ ephemeral: true, error: { code: 'unknown-question' } });
+    expect((await app.dispatcher.component('nothing-here', [], member())).error?.code).toBe('unknown-component');
+  });
+});
