@@ -25,8 +25,9 @@ export const history = defineSubcommand({
     const largest = Math.max(0, ...layers.map((l) => l.size));
     const dominant = dominantLayers(layers);
     const hints = historyHints(layers, say).map((hint) => {
-      const ref = chapterRef(ctx.knowledge, DOCKERFILE_CHAPTER, hint.anchors);
-      return { code: hint.code, title: hint.title, detail: hint.detail, layers: hint.layers, refs: ref ? [ref] : [] };
+      const note = chapterRef(ctx.knowledge, DOCKERFILE_CHAPTER, hint.anchors);
+      const deeper = hint.playbookSections.filter((id) => ctx.knowledge.section(id));
+      return { code: hint.code, title: hint.title, detail: hint.detail, layers: hint.layers, refs: [...(note ? [note] : []), ...deeper] };
     });
 
     const table = layers.map((l) => tableRow(l, largest));

@@ -13,6 +13,8 @@ export interface HistoryHint {
   layers: number[];
   /** Chapter-4 note anchors that teach the fix, best first. */
   anchors: string[];
+  /** Troubleshooting sections (`<doc>#<anchor>`) that go deeper, used only if they exist. */
+  playbookSections: string[];
 }
 
 /** Consecutive RUN layers at or above this count suggest joining them with `&&`. */
@@ -46,6 +48,7 @@ function aptLists(layers: Layer[], say: Say): HistoryHint | undefined {
     ),
     layers: found.map((l) => l.index),
     anchors: ['considerations', 'build-cache'],
+    playbookSections: ['troubleshooting/image-too-large#clean-layers'],
   };
 }
 
@@ -61,6 +64,7 @@ function addInsteadOfCopy(layers: Layer[], say: Say): HistoryHint | undefined {
     ),
     layers: found.map((l) => l.index),
     anchors: ['instruction-reference'],
+    playbookSections: [],
   };
 }
 
@@ -86,6 +90,7 @@ function manyRuns(layers: Layer[], say: Say): HistoryHint | undefined {
     ),
     layers: runs.flat().map((l) => l.index),
     anchors: ['considerations', 'build-cache'],
+    playbookSections: ['troubleshooting/image-too-large#clean-layers'],
   };
 }
 
@@ -101,6 +106,7 @@ function largeCopy(layers: Layer[], say: Say): HistoryHint | undefined {
     ),
     layers: found.map((l) => l.index),
     anchors: ['dockerignore', 'build-context'],
+    playbookSections: ['troubleshooting/image-too-large#dockerignore'],
   };
 }
 

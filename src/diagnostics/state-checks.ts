@@ -107,7 +107,7 @@ function restartLoop(facts: ContainerFacts, say: Say): DraftFinding[] {
         '재시작 정책이 원인을 가리고 있어요. `docker logs --tail 50`으로 죽는 이유를 찾아 고치세요 (종료 코드의 뜻 참고).',
         'The restart policy hides the cause: find why it dies with `docker logs --tail 50` and fix that (see the exit code’s meaning).',
       ),
-      refHints: meaning.anchor ? [`#${meaning.anchor}`, '#causes'] : ['#causes'],
+      refHints: [...(meaning.anchor ? [`#${meaning.anchor}`] : []), '#causes', '#fix'],
     },
   ];
 }
