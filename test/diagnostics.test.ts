@@ -49,6 +49,15 @@ describe('state checks', () => {
     expect(find(findings, 'oom-killed')!.refs[0]).toBe('troubleshooting/container-exits#exit-137');
   });
 
+  it('OOM the engine did not flag (State.OOMKilled=false) is still found from the oom event', () => {
+    const state = { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: false };
+    const withEvent = run({ state, hostConfig: { Memory: 16 * 1024 * 1024 }, oomEvents: [new Date('2026-11-28T08:59:00Z')] });
+    expect(codes(withEvent)).toEqual(['exited:error', 'oom-killed:error']);
+    expect(find(withEvent, 'oom-killed')!.evidence[0]).toMatch(/^engine event: oom at 2026-11-28T08:59:00.000Z/);
+    // A plain SIGKILL (docker kill) without an oom event is not called an OOM.
+    expect(codes(run({ state })).some((c) => c.startsWith('oom-killed'))).toBe(false);
+  });
+
   it('restart loop: restarting now is an error; many restarts but stable for long is a warning', () => {
     const looping = run({ state: { Running: true, Restarting: true, Status: 'restarting', ExitCode: 1 }, restartCount: 5, hostConfig: { RestartPolicy: { Name: 'always' } } });
     expect(codes(looping)).toContain('restart-loop:error');

@@ -36,6 +36,8 @@ export interface ContainerFacts {
   listeners: Listener[] | undefined;
   /** Visible containers that publish the host port a failed start could not bind. */
   portHolders: ContainerSummary[];
+  /** `oom` events of the last run, read when a SIGKILL exit has no OOMKilled flag. */
+  oomEvents: Date[];
 }
 
 /** Published TCP ports of a running container: container port → its host bindings. */

@@ -24,7 +24,7 @@ export async function gatherFacts(docker: DockerService, name: string, clock: Cl
   const softly = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
 
   const imageRead = softly(docker.imageOf(container, signal), undefined);
-  const [image, history, top, logs, listeners, portHolders] = await Promise.all([
+  const [image, history, top, logs, listeners, portHolders, oomEvents] = await Promise.all([
     imageRead,
     imageRead.then((image) => (image ? softly(docker.history(image, signal), []) : [])),
     running ? softly(docker.top(container, signal), undefined) : Promise.resolve(undefined),
@@ -34,9 +34,10 @@ export async function gatherFacts(docker: DockerService, name: string, clock: Cl
     ),
     running ? readListeners(docker, container, signal) : Promise.resolve(undefined),
     holdersOfConflictingPort(docker, container, signal),
+    softly(oomEventsOfLastRun(docker, container, clock, signal), []),
   ]);
   const ports = portTable(container, image, docker.probeHost);
-  const facts: ContainerFacts = { now: clock.now(), container, image, history, ports, top, logs, probes: [], listeners, portHolders };
+  const facts: ContainerFacts = { now: clock.now(), container, image, history, ports, top, logs, probes: [], listeners, portHolders, oomEvents };
   facts.probes = running ? await probePublished(docker, facts, signal) : [];
   return facts;
 }
@@ -49,6 +50,23 @@ async function readListeners(docker: DockerService, container: ContainerInspect,
   ]);
   if (v4 === undefined && v6 === undefined) return undefined;
   return [...parseProcNetTcp(v4 ?? ''), ...parseProcNetTcp(v6 ?? '')];
+}
+
+/** Only asked when it matters: a SIGKILL exit (137) that the engine did not flag as OOM. */
+async function oomEventsOfLastRun(docker: DockerService, container: ContainerInspect, clock: Clock, signal?: AbortSignal): Promise<Date[]> {
+  const { State } = container;
+  if (State.Running || State.OOMKilled || State.ExitCode !== 137) return [];
+  const started = validTime(State.StartedAt);
+  if (!started) return [];
+  const finished = validTime(State.FinishedAt) ?? clock.now();
+  return docker.oomEvents(container, started, new Date(finished.getTime() + 2000), signal);
+}
+
+/** Engine timestamps are `0001-01-01T00:00:00Z` when unset. */
+function validTime(value: string | undefined): Date | undefined {
+  if (!value || value.startsWith('0001-')) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time;
 }
 
 async function holdersOfConflictingPort(docker: DockerService, container: ContainerInspect, signal?: AbortSignal) {

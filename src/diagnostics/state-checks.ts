@@ -35,7 +35,7 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
     ];
   }
   const meaning = exitMeaning(State.ExitCode);
-  const severity = State.OOMKilled ? 'error' : meaning.severity;
+  const severity = wasOomKilled(facts) ? 'error' : meaning.severity;
   const when = State.FinishedAt && !State.FinishedAt.startsWith('0001-') ? State.FinishedAt : undefined;
   const lastLines = facts.logs.slice(-3).map((l) => `log (${l.stream}): ${l.text}`);
   return [
@@ -57,9 +57,17 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
   ];
 }
 
+/** The engine's flag, or (when Docker lost the flag) an `oom` event during the last run. */
+function wasOomKilled(facts: ContainerFacts): boolean {
+  return facts.container.State.OOMKilled || facts.oomEvents.length > 0;
+}
+
 function oomKilled(facts: ContainerFacts, say: Say): DraftFinding[] {
   const { State, HostConfig } = facts.container;
-  if (!State.OOMKilled) return [];
+  if (!wasOomKilled(facts)) return [];
+  const flag = State.OOMKilled
+    ? ['State.OOMKilled=true']
+    : [`engine event: oom at ${facts.oomEvents[0]!.toISOString()} (State.OOMKilled=false: Docker can miss the flag)`];
   const limit = HostConfig.Memory > 0 ? formatMiB(HostConfig.Memory) : undefined;
   return [
     {
@@ -69,7 +77,7 @@ function oomKilled(facts: ContainerFacts, say: Say): DraftFinding[] {
       detail: limit
         ? say(`메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`, `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`)
         : say('호스트의 메모리가 부족했어요. 종료 코드 137(SIGKILL)과 함께 나타나요.', 'The host ran out of memory; this shows as exit code 137 (SIGKILL).'),
-      evidence: ['State.OOMKilled=true', `State.ExitCode=${State.ExitCode}`, ...(limit ? [`HostConfig.Memory=${HostConfig.Memory} (${limit})`] : [])],
+      evidence: [...flag, `State.ExitCode=${State.ExitCode}`, ...(limit ? [`HostConfig.Memory=${HostConfig.Memory} (${limit})`] : [])],
       next: say(
         '`docker stats`로 사용량을 보고, `--memory`(Compose `mem_limit`)를 늘리거나 앱의 메모리 사용(캐시, 워커 수, JVM `-Xmx`)을 줄이세요.',
         'Watch usage with `docker stats`, then raise `--memory` (Compose `mem_limit`) or reduce the app’s memory (caches, workers, JVM `-Xmx`).',

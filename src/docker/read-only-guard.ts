@@ -22,6 +22,7 @@ const READABLE: RegExp[] = [
   /^\/_ping$/,
   /^\/version$/,
   /^\/info$/,
+  /^\/events$/,
   /^\/containers\/json$/,
   /^\/containers\/[^/]+\/(json|logs|top)$/,
   /^\/images\/json$/,

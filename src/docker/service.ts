@@ -191,6 +191,30 @@ export class DockerService {
   }
 
   /**
+   * The times the engine reported the kernel OOM-killing a process of this container
+   * between `since` and `until` (the `oom` events). Docker can lose `State.OOMKilled` when
+   * the exit is handled before the OOM notice; the event log still has it.
+   */
+  async oomEvents(container: ContainerInspect, since: Date, until: Date, signal?: AbortSignal): Promise<Date[]> {
+    return this.call(async () => {
+      const stream = await this.engine.stream('GET', '/events', {
+        query: {
+          since: Math.floor(since.getTime() / 1000),
+          until: Math.ceil(until.getTime() / 1000),
+          filters: JSON.stringify({ type: ['container'], container: [container.Id], event: ['oom'] }),
+        },
+        signal,
+      });
+      const text = await readCapped(stream, EVENTS_MAX_BYTES);
+      return text
+        .split('\n')
+        .map((line) => OomEvent.safeParse(safeJson(line)))
+        .filter((parsed) => parsed.success && parsed.data.Action === 'oom')
+        .map((parsed) => new Date((parsed.data!.time ?? 0) * 1000));
+    });
+  }
+
+  /**
    * Runs one allowlisted command (DOCKHAND_ALLOW_EXEC=1) and returns its stdout, or
    * undefined when exec is off, the container is not running, or the command failed.
    */
@@ -248,6 +272,34 @@ export class DockerService {
       throw error;
     }
   }
+}
+
+const EVENTS_MAX_BYTES = 256 * 1024;
+const OomEvent = z.object({ Action: z.string(), time: z.number().optional() });
+
+function safeJson(line: string): unknown {
+  try {
+    return JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The body of a finite stream as text, at most `max` bytes (the rest is dropped). */
+async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, max: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of stream) {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      chunks.push(buffer.subarray(0, Math.max(0, max - size)));
+      size += buffer.length;
+      if (size >= max) break;
+    }
+  } finally {
+    stream.destroy();
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 const CONNECTION_ERRORS = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);

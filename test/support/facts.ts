@@ -22,6 +22,7 @@ export interface FixtureOptions {
   listeners?: ContainerFacts['listeners'];
   history?: string[];
   noImage?: boolean;
+  oomEvents?: Date[];
 }
 
 /** Facts for a container as the engine would describe it, built from a few choices. */
@@ -74,5 +75,6 @@ export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
     probes,
     listeners: options.listeners,
     portHolders: [],
+    oomEvents: options.oomEvents ?? [],
   };
 }
