@@ -149,3 +149,17 @@ function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/**
+ * The configuration of this process (environment over `.env`). A bad value is printed,
+ * naming the variable, and the process exits with status 2: no stack trace for a typo.
+ */
+export function processConfigOrExit(): Config {
+  try {
+    return loadConfig(environmentWithDotEnv());
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(error.message + '\n');
+    process.exit(2);
+  }
+}

@@ -4,26 +4,20 @@
 import { createApp } from './app.ts';
 import { consoleCaller } from './cli/caller.ts';
 import { startConsole } from './cli/console.ts';
-import { ConfigError, environmentWithDotEnv, loadConfig } from './config.ts';
+import { processConfigOrExit } from './config.ts';
+import type { RunningBot } from './discord/bot.ts';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig(environmentWithDotEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = processConfigOrExit();
   const app = await createApp(config);
   const log = app.services.log;
+  let bot: RunningBot | undefined;
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info('shutting down', { signal });
+    await bot?.stop(); // lets replies in flight finish
     await app.close();
     process.exit(0);
   };
@@ -32,19 +26,12 @@ async function main(): Promise<void> {
 
   if (config.discord.token) {
     const { startBot } = await import('./discord/bot.ts');
-    const bot = await startBot(app, config);
-    process.removeAllListeners('SIGINT');
-    process.removeAllListeners('SIGTERM');
-    const stopBot = async (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      log.info('shutting down', { signal });
-      await bot.stop();
+    try {
+      bot = await startBot(app, config);
+    } catch (error) {
       await app.close();
-      process.exit(0);
-    };
-    process.on('SIGINT', () => void stopBot('SIGINT'));
-    process.on('SIGTERM', () => void stopBot('SIGTERM'));
+      throw error;
+    }
     return;
   }
 

@@ -13,5 +13,8 @@ function findProjectRoot(start: string): string {
   }
 }
 
-export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
-export const COMMANDS_DIR = join(PROJECT_ROOT, 'commands');
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+export const PROJECT_ROOT = findProjectRoot(HERE);
+/** Beside the running code: commands/*.ts under tsx, dist/commands/*.js when built. */
+export const COMMANDS_DIR = join(HERE, '..', 'commands');

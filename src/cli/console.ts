@@ -58,7 +58,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       }
       const reply = await app.dispatcher.component(action.customId, action.value ? [action.value] : [], caller);
       pressable = numberedActions(reply.actions ?? []).length ? numberedActions(reply.actions ?? []) : pressable;
-      write(renderText(reply, { color: io.color }));
+      write(renderText(reply, { color: io.color, locale: caller.locale }));
       return;
     }
     try {
@@ -66,7 +66,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       const who = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
       const reply = await app.dispatcher.run(parsed.invocation, who);
       pressable = numberedActions(reply.actions ?? []);
-      write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color }));
+      write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color, locale: who.locale }));
     } catch (error) {
       write(isUserError(error) ? error.messageFor(caller.locale) : `error: ${(error as Error).message}`);
     }

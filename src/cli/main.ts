@@ -1,20 +1,11 @@
 /** One-shot CLI: `npm run -s cli -- <command> [options] [--json] [--batch FILE]`. */
 import { createApp } from '../app.ts';
-import { ConfigError, environmentWithDotEnv, loadConfig } from '../config.ts';
+import { processConfigOrExit } from '../config.ts';
 import { consoleCaller } from './caller.ts';
 import { runOneShot } from './one-shot.ts';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig(environmentWithDotEnv());
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(error.message + '\n');
-      return 2;
-    }
-    throw error;
-  }
+  const config = processConfigOrExit();
   const app = await createApp(config);
   try {
     return await runOneShot(app, process.argv.slice(2), consoleCaller(config.defaultLocale), {

@@ -20,11 +20,11 @@ export async function runOneShot(app: App, words: string[], caller: Caller, outp
   } catch (error) {
     if (!isUserError(error)) throw error;
     const reply: Reply = { text: error.messageFor(caller.locale), error: { code: error.code, message: error.messageFor(caller.locale) } };
-    output.out(words.includes('--json') ? renderJson(reply) : renderText(reply));
+    output.out(words.includes('--json') ? renderJson(reply) : renderText(reply, { color: false, locale: caller.locale }));
     return 2;
   }
   const who: Caller = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
-  const render = (reply: Reply) => (parsed.flags.json ? renderJson(reply) : renderText(reply, { color: output.color }));
+  const render = (reply: Reply) => (parsed.flags.json ? renderJson(reply) : renderText(reply, { color: output.color, locale: who.locale }));
 
   if (parsed.flags.batch) return runBatch(app, parsed, who, output);
 
@@ -60,7 +60,7 @@ async function runBatch(app: App, parsed: ParsedLine, caller: Caller, output: Ou
       const body = reply.error ? { query: line, error: reply.error } : (reply.data as object);
       output.out(JSON.stringify({ ...body, ms }));
     } else {
-      output.out(`${renderText(reply, { color: output.color })}\n(${ms} ms)\n`);
+      output.out(`${renderText(reply, { color: output.color, locale: caller.locale })}\n(${ms} ms)\n`);
     }
   }
   return failed ? 1 : 0;

@@ -1,11 +1,16 @@
 import type { Finding } from '../diagnostics/finding.ts';
+import type { Locale } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply } from '../core/reply.ts';
 
 export interface TextStyle {
   color: boolean;
+  locale?: Locale;
 }
 
-const SEVERITY_LABEL: Record<Finding['severity'], string> = { error: '✖ 오류', warning: '▲ 주의', info: 'ℹ 정보' };
+const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
+  ko: { error: '✖ 오류', warning: '▲ 주의', info: 'ℹ 정보' },
+  en: { error: '✖ error', warning: '▲ warning', info: 'ℹ info' },
+};
 
 /** A reply as terminal text. Actions are numbered so the console can press them. */
 export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
@@ -23,7 +28,7 @@ export function renderText(reply: Reply, style: TextStyle = { color: false }): s
   }
   // Handlers that have text already summarise their hits in it; a bare hit list is shown as is.
   if (reply.hits?.length && !reply.text) out.push(renderHits(reply.hits, md));
-  for (const finding of reply.findings ?? []) out.push(renderFinding(finding, bold));
+  for (const finding of reply.findings ?? []) out.push(renderFinding(finding, SEVERITY_LABEL[style.locale ?? 'ko'], bold));
   for (const file of reply.attachments ?? []) {
     out.push(bold(`── ${file.name} ──`));
     out.push(typeof file.content === 'string' ? file.content : dim(`(binary, ${file.content.byteLength} bytes)`));
@@ -38,8 +43,8 @@ function renderHits(hits: HitView[], md: (s: string) => string): string {
   return hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score})\n   ${md(h.snippet)}\n   ${h.source}`).join('\n');
 }
 
-function renderFinding(f: Finding, bold: (s: string) => string): string {
-  const lines = [`${SEVERITY_LABEL[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
+function renderFinding(f: Finding, labels: Record<Finding['severity'], string>, bold: (s: string) => string): string {
+  const lines = [`${labels[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
   for (const e of f.evidence) lines.push(`  · ${e}`);
   if (f.next) lines.push(`  → ${f.next}`);
   if (f.refs.length) lines.push(`  📖 ${f.refs.join(', ')}`);

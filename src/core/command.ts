@@ -27,7 +27,7 @@ interface OptionBase<N extends string> {
 
 export interface StringOption<N extends string = string> extends OptionBase<N> {
   type: 'string';
-  choices?: Array<Choice<string>>;
+  choices?: ReadonlyArray<Choice<string>>;
   minLength?: number;
   maxLength?: number;
   autocomplete?: AutocompleteSource;
@@ -37,7 +37,7 @@ export interface StringOption<N extends string = string> extends OptionBase<N> {
 
 export interface NumberOption<N extends string = string> extends OptionBase<N> {
   type: 'integer' | 'number';
-  choices?: Array<Choice<number>>;
+  choices?: ReadonlyArray<Choice<number>>;
   min?: number;
   max?: number;
 }

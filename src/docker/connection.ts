@@ -45,6 +45,13 @@ export function defaultProbeHost(docker: Config['docker']): string {
   return new URL(docker.host).hostname || '127.0.0.1';
 }
 
+/** The engine runs on this machine, so a port bound to 127.0.0.1 on the Docker host is reachable here. */
+export function isLocalEngine(docker: Config['docker']): boolean {
+  if (!docker.host || docker.host.startsWith('unix://') || docker.host.startsWith('npipe://')) return true;
+  const host = new URL(docker.host).hostname;
+  return host === 'localhost' || host === '127.0.0.1' || host === '[::1]' || host === '::1';
+}
+
 /** Where the engine is, for messages. */
 export function describeHost(docker: Config['docker']): string {
   return docker.host ?? `unix://${DEFAULT_SOCKET}`;

@@ -1,4 +1,3 @@
-import Dockerode from 'dockerode';
 import { describe, it } from 'vitest';
 
 /**
@@ -7,37 +6,8 @@ import { describe, it } from 'vitest';
  */
 export const DOCKER_REQUIRED = process.env.DOCKHAND_REQUIRE_DOCKER === '1';
 
-/** Full-access client for test set-up only (building images, running scenario containers). */
-export function adminDocker(): Dockerode {
-  const host = process.env.DOCKER_HOST;
-  if (host?.startsWith('tcp://')) {
-    const url = new URL(host);
-    return new Dockerode({ host: url.hostname, port: Number(url.port || 2375), protocol: 'http' });
-  }
-  return new Dockerode({ socketPath: host?.startsWith('unix://') ? host.slice(7) : '/var/run/docker.sock' });
-}
-
-export interface DockerProbe {
-  ok: boolean;
-  reason: string;
-}
-
-let probe: Promise<DockerProbe> | undefined;
-
-export function probeDocker(): Promise<DockerProbe> {
-  probe ??= (async () => {
-    const docker = adminDocker();
-    const timeout = new Promise<DockerProbe>((resolve) =>
-      setTimeout(() => resolve({ ok: false, reason: 'Docker engine did not answer within 3 s' }), 3000).unref(),
-    );
-    const ping = docker.ping().then(
-      () => ({ ok: true, reason: '' }),
-      (error: Error) => ({ ok: false, reason: `no Docker engine: ${error.message}` }),
-    );
-    return Promise.race([ping, timeout]);
-  })();
-  return probe;
-}
+export { adminDocker, probeDocker, type DockerProbe } from './engine.ts';
+import { probeDocker } from './engine.ts';
 
 /**
  * `describe` for suites that need the engine. Without one: skipped with the reason in

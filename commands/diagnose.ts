@@ -1,0 +1,37 @@
+import { defineCommand } from '../src/core/command.ts';
+import { diagnose } from '../src/diagnostics/diagnose.ts';
+import { gatherFacts } from '../src/diagnostics/gather.ts';
+import { containerOption } from './docker/shared.ts';
+
+export default defineCommand({
+  name: 'diagnose',
+  nameKo: '진단',
+  description: { ko: '컨테이너가 왜 안 되는지 진단하고 고치는 법이 담긴 노트를 알려줘요', en: 'Diagnose why a container misbehaves, with the note that explains the fix' },
+  slow: true,
+  cooldownSeconds: 5,
+  options: [containerOption],
+  run: async ({ container: name }, ctx) => {
+    const en = ctx.caller.locale === 'en';
+    const facts = await gatherFacts(ctx.docker, name, ctx.clock, ctx.signal);
+    const findings = diagnose(facts, ctx.caller.locale, ctx.knowledge);
+    const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
+    const errors = count('error');
+    const warnings = count('warning');
+    const target = facts.container.Name;
+    const summary =
+      findings.length === 0
+        ? en
+          ? `No problems found in \`${target}\` (${facts.container.State.Status}).`
+          : `\`${target}\`에서 문제를 찾지 못했어요 (${facts.container.State.Status}).`
+        : en
+          ? `${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} note(s) — most serious first.`
+          : `오류 ${errors} · 주의 ${warnings} · 참고 ${findings.length - errors - warnings} — 심각한 것부터 보여 줘요.`;
+    return {
+      title: en ? `Diagnosis: ${target}` : `진단: ${target}`,
+      text: summary,
+      tone: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success',
+      findings,
+      data: { target, findings },
+    };
+  },
+});

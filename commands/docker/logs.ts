@@ -1,0 +1,90 @@
+import { defineSubcommand } from '../../src/core/command.ts';
+import type { Reply } from '../../src/core/reply.ts';
+import type { LogLine } from '../../src/docker/log-reader.ts';
+import { parseSince } from '../../src/docker/since.ts';
+import { containerOption, lastLinesWithin } from './shared.ts';
+
+const DEFAULT_TAIL = 100;
+const MAX_TAIL = 1000;
+/** With --grep the engine sends this many lines from the end, and dockhand reads at most this much. */
+const GREP_SCAN_LINES = 50_000;
+const GREP_SCAN_BYTES = 32 * 1024 * 1024;
+/** Characters kept in all (the attachment's cap). */
+const MAX_CHARS = 256 * 1024;
+/** Characters shown in the message itself; longer output goes into an attachment. */
+const INLINE_CHARS = 1800;
+
+export const logs = defineSubcommand({
+  name: 'logs',
+  nameKo: '로그',
+  description: { ko: '컨테이너 로그의 끝부분 (stdout/stderr, 비밀값 가림)', en: 'The end of a container log (stdout/stderr, secrets redacted)' },
+  options: [
+    containerOption,
+    { name: 'tail', nameKo: '줄수', type: 'integer', min: 1, max: MAX_TAIL, description: { ko: `끝에서 몇 줄 (기본 ${DEFAULT_TAIL}, 최대 ${MAX_TAIL})`, en: `Lines from the end (default ${DEFAULT_TAIL}, max ${MAX_TAIL})` } },
+    { name: 'since', nameKo: '부터', type: 'string', maxLength: 40, description: { ko: '이후 로그만: 10m, 2h, 1d 또는 RFC 3339 시각', en: 'Only since: 10m, 2h, 1d or an RFC 3339 time' } },
+    { name: 'grep', nameKo: '검색', type: 'string', maxLength: 100, description: { ko: '이 글자가 든 줄만 (대소문자 무시)', en: 'Only lines containing this text (case-insensitive)' } },
+    { name: 'timestamps', nameKo: '시각', type: 'boolean', description: { ko: '줄마다 기록 시각 표시', en: 'Show when each line was written' } },
+  ],
+  run: async ({ container: name, tail, since, grep, timestamps }, ctx): Promise<Reply> => {
+    const en = ctx.caller.locale === 'en';
+    const wanted = tail ?? DEFAULT_TAIL;
+    const sinceAt = since ? parseSince(since, ctx.clock.now()) : undefined;
+    const container = await ctx.docker.container(name, ctx.signal);
+    const result = await ctx.docker.logs(
+      container,
+      {
+        tail: grep ? GREP_SCAN_LINES : wanted,
+        since: sinceAt,
+        timestamps: true,
+        grep,
+        maxLines: wanted,
+        maxChars: MAX_CHARS,
+        maxScanBytes: GREP_SCAN_BYTES,
+      },
+      ctx.signal,
+    );
+    const clockFace = timestamps ? localTime(ctx.config.timezone) : undefined;
+    const rendered = result.lines.map((line) => renderLine(line, clockFace));
+    const { shown, omitted } = lastLinesWithin(rendered, INLINE_CHARS);
+    const filters = [
+      `tail ${wanted}`,
+      ...(sinceAt ? [`since ${sinceAt.toISOString()}`] : []),
+      ...(grep ? [`grep "${grep}"`] : []),
+      container.Config.Tty ? 'TTY' : 'stdout+stderr',
+    ].join(' · ');
+    const summary = en
+      ? `${result.lines.length} line(s) shown of ${result.matched} ${grep ? 'matching' : ''} (${result.scanned} read) · ${filters}`
+      : `${result.lines.length}줄 표시 / ${grep ? '일치 ' : ''}${result.matched}줄 (읽은 줄 ${result.scanned}) · ${filters}`;
+    const notes = [
+      ...(result.scanCut ? [en ? 'Stopped reading at the scan limit: narrow with --since.' : '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.'] : []),
+      ...(omitted > 0 ? [en ? `The first ${omitted} line(s) are in the attachment.` : `앞의 ${omitted}줄은 첨부 파일에 있어요.`] : []),
+    ];
+
+    return {
+      title: en ? `Logs: ${container.Name}` : `로그: ${container.Name}`,
+      text: [summary.replace(/\s+/g, ' '), ...notes].join('\n'),
+      code: [{ language: 'text', content: shown.length ? shown.join('\n') : en ? '(no lines)' : '(로그 없음)' }],
+      ...(omitted > 0 ? { attachments: [{ name: `logs-${container.Name}.txt`, content: rendered.join('\n') + '\n' }] } : {}),
+      data: {
+        container: container.Name,
+        tty: container.Config.Tty,
+        lines: result.lines,
+        scanned: result.scanned,
+        matched: result.matched,
+        truncated: result.dropped > 0 || result.scanCut,
+      },
+    };
+  },
+});
+
+/** `2024-05-01 18:00:00` in the study group's time zone. */
+function localTime(timeZone: string): (iso: string) => string {
+  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  return (iso) => format.format(new Date(iso));
+}
+
+function renderLine(line: LogLine, clockFace: ((iso: string) => string) | undefined): string {
+  const time = clockFace && line.time ? `${clockFace(line.time)} ` : '';
+  const stream = line.stream === 'stderr' ? '[err] ' : '';
+  return `${time}${stream}${line.text}${line.cut ? ' …' : ''}`;
+}

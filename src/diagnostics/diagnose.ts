@@ -1,0 +1,37 @@
+import type { Locale } from '../core/locale.ts';
+import { redact } from '../core/redact.ts';
+import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
+import { sayer, type Check } from './check.ts';
+import type { ContainerFacts } from './facts.ts';
+import { bySeverity, type Finding } from './finding.ts';
+import { httpChecks } from './http-checks.ts';
+import { loopbackCheck } from './loopback-check.ts';
+import { portChecks } from './port-checks.ts';
+import { resolveRefs } from './refs.ts';
+import { secretChecks } from './secret-checks.ts';
+import { stateChecks } from './state-checks.ts';
+
+/** Every check family, causes before symptoms (the sort keeps this order within a severity). */
+export const CHECKS: Check[] = [stateChecks, portChecks, loopbackCheck, httpChecks, secretChecks];
+
+const MAX_EVIDENCE = 12;
+const MAX_EVIDENCE_CHARS = 300;
+
+/** Runs every check on the facts and returns the findings ranked by severity, refs resolved, text redacted. */
+export function diagnose(facts: ContainerFacts, locale: Locale, knowledge: KnowledgeBase): Finding[] {
+  const say = sayer(locale);
+  return CHECKS.flatMap((check) => check(facts, say))
+    .map(({ refHints, ...draft }): Finding => ({
+      ...draft,
+      title: redact(draft.title),
+      detail: redact(draft.detail),
+      evidence: draft.evidence.slice(0, MAX_EVIDENCE).map((line) => clipLine(redact(line))),
+      next: redact(draft.next),
+      refs: resolveRefs(knowledge, draft.code, refHints),
+    }))
+    .sort(bySeverity);
+}
+
+function clipLine(line: string): string {
+  return line.length > MAX_EVIDENCE_CHARS ? `${line.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : line;
+}

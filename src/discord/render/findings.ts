@@ -1,0 +1,55 @@
+import type { APIEmbed } from 'discord.js';
+import type { Finding, Severity } from '../../diagnostics/finding.ts';
+import type { Locale } from '../../core/locale.ts';
+import { fit, LIMITS } from '../limits.ts';
+import { fenced } from './code.ts';
+
+const SEVERITY: Record<Severity, { icon: string; color: number; ko: string; en: string }> = {
+  error: { icon: '🔴', color: 0xed4245, ko: '오류', en: 'Error' },
+  warning: { icon: '🟡', color: 0xfee75c, ko: '주의', en: 'Warning' },
+  info: { icon: '🔵', color: 0x5865f2, ko: '정보', en: 'Info' },
+};
+
+/** One diagnostic finding as its own embed: severity colour and icon, evidence, the next step, the notes that explain it. */
+export function findingEmbed(finding: Finding, locale: Locale): APIEmbed {
+  const severity = SEVERITY[finding.severity];
+  const en = locale === 'en';
+  const fields: NonNullable<APIEmbed['fields']> = [];
+  if (finding.evidence.length) {
+    fields.push({
+      name: en ? 'Evidence' : '근거',
+      value: evidenceBlock(finding.evidence),
+    });
+  }
+  if (finding.next) fields.push({ name: en ? 'Next step' : '다음 단계', value: fit(`→ ${finding.next}`, LIMITS.fieldValue) });
+  if (finding.refs.length) {
+    fields.push({
+      name: en ? 'Read more' : '참고 노트',
+      value: fit(finding.refs.map((ref) => `📖 \`${ref}\``).join('\n'), LIMITS.fieldValue),
+    });
+  }
+  return {
+    title: fit(`${severity.icon} ${finding.title}`, LIMITS.embedTitle),
+    description: fit(finding.detail, LIMITS.embedDescription),
+    color: severity.color,
+    fields,
+    footer: { text: `${en ? severity.en : severity.ko} · ${finding.code}` },
+  };
+}
+
+/** Evidence lines in a code block, as many whole lines as fit in a field. */
+function evidenceBlock(lines: string[]): string {
+  const budget = LIMITS.fieldValue - 10;
+  const kept: string[] = [];
+  let used = 0;
+  for (const line of lines) {
+    const clipped = fit(line, 300);
+    if (used + clipped.length + 1 > budget) {
+      kept.push('…');
+      break;
+    }
+    kept.push(clipped);
+    used += clipped.length + 1;
+  }
+  return fenced({ content: kept.join('\n') });
+}

@@ -1,0 +1,257 @@
+import { describe, expect, it } from 'vitest';
+import { REDACTED } from '../src/core/redact.ts';
+import { diagnose } from '../src/diagnostics/diagnose.ts';
+import { FINDING_CODES, type Finding } from '../src/diagnostics/finding.ts';
+import { resolveRefs } from '../src/diagnostics/refs.ts';
+import { fixtureFacts, type FixtureOptions } from './support/facts.ts';
+import { FIXTURE_KNOWLEDGE, knowledgeFrom, playbook } from './support/knowledge.ts';
+
+const run = (options: FixtureOptions, locale: 'ko' | 'en' = 'ko') => diagnose(fixtureFacts(options), locale, FIXTURE_KNOWLEDGE);
+const codes = (findings: Finding[]) => findings.map((f) => `${f.code}:${f.severity}`);
+const find = (findings: Finding[], code: string) => findings.find((f) => f.code === code);
+
+const RESET = { outcome: 'reset' } as const;
+const OK_PAGE = { outcome: 'http', status: 200, body: '<h1>My app</h1>' } as const;
+
+describe('state checks', () => {
+  it('exit 0: finished, nothing in the foreground (warning)', () => {
+    const findings = run({ state: { Running: false, Status: 'exited', ExitCode: 0, FinishedAt: '2024-05-01T11:00:00Z' } });
+    expect(codes(findings)).toEqual(['exited:warning']);
+    expect(find(findings, 'exited')!.refs[0]).toBe('troubleshooting/container-exits#exit-0');
+    expect(find(findings, 'exited')!.detail).toMatch(/포그라운드/);
+  });
+
+  it('exit 3: the application’s own error, with the last log lines as evidence', () => {
+    const findings = run({ state: { Running: false, Status: 'exited', ExitCode: 3 }, logs: ['connecting…', 'fatal: config missing'] });
+    expect(codes(findings)).toEqual(['exited:error']);
+    expect(find(findings, 'exited')!.evidence).toContain('log (stdout): fatal: config missing');
+    expect(find(findings, 'exited')!.title).toMatch(/3/);
+  });
+
+  it('command not found: start-failed explained, exit 127', () => {
+    const findings = run({
+      state: {
+        Running: false,
+        Status: 'created',
+        ExitCode: 127,
+        Error: 'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
+      },
+    });
+    expect(codes(findings).sort()).toEqual(['exited:error', 'start-failed:error']);
+    expect(find(findings, 'start-failed')!.detail).toMatch(/`pyhton`/);
+    expect(find(findings, 'exited')!.refs[0]).toBe('troubleshooting/container-exits#exit-127');
+  });
+
+  it('OOM under a memory limit: oom-killed and exit 137, both errors', () => {
+    const findings = run({ state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true }, hostConfig: { Memory: 16 * 1024 * 1024 } });
+    expect(codes(findings)).toEqual(['exited:error', 'oom-killed:error']);
+    expect(find(findings, 'oom-killed')!.evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
+    expect(find(findings, 'oom-killed')!.refs[0]).toBe('troubleshooting/container-exits#exit-137');
+  });
+
+  it('OOM the engine did not flag (State.OOMKilled=false) is still found from the oom event', () => {
+    const state = { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: false };
+    const withEvent = run({ state, hostConfig: { Memory: 16 * 1024 * 1024 }, oomEvents: [new Date('2026-11-28T08:59:00Z')] });
+    expect(codes(withEvent)).toEqual(['exited:error', 'oom-killed:error']);
+    expect(find(withEvent, 'oom-killed')!.evidence[0]).toMatch(/^engine event: oom at 2026-11-28T08:59:00.000Z/);
+    // A plain SIGKILL (docker kill) without an oom event is not called an OOM.
+    expect(codes(run({ state })).some((c) => c.startsWith('oom-killed'))).toBe(false);
+  });
+
+  it('restart loop: restarting now is an error; many restarts but stable for long is a warning', () => {
+    const looping = run({ state: { Running: true, Restarting: true, Status: 'restarting', ExitCode: 1 }, restartCount: 5, hostConfig: { RestartPolicy: { Name: 'always' } } });
+    expect(codes(looping)).toContain('restart-loop:error');
+    const stable = run({ state: { StartedAt: '2024-05-01T10:00:00Z' }, restartCount: 4 });
+    expect(codes(stable)).toEqual(['restart-loop:warning']);
+    expect(run({ restartCount: 2 })).toEqual([]);
+  });
+
+  it('port already allocated: start-failed linked to its own playbook first', () => {
+    const findings = run({
+      state: {
+        Running: false,
+        Status: 'created',
+        ExitCode: 128,
+        Error: 'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: port is already allocated',
+      },
+    });
+    const failed = find(findings, 'start-failed')!;
+    expect(failed.detail).toMatch(/18080/);
+    expect(failed.refs[0]).toBe('troubleshooting/port-already-allocated#fix');
+    expect(failed.next).toMatch(/18081/);
+  });
+});
+
+describe('port checks', () => {
+  it('EXPOSE without -p: port-not-published (warning when nothing is published)', () => {
+    const findings = run({ imageExposed: ['80/tcp'] });
+    expect(codes(findings)).toEqual(['port-not-published:warning']);
+    expect(find(findings, 'port-not-published')!.next).toMatch(/-p 8080:80/);
+  });
+
+  it('wrong port published: port-mismatch suggests the exposed port, and the probe failure is reported', () => {
+    const findings = run({ imageExposed: ['80/tcp'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': RESET } });
+    expect(codes(findings)).toEqual(['port-mismatch:error', 'http-unreachable:error']);
+    const mismatch = find(findings, 'port-mismatch')!;
+    expect(mismatch.next).toContain('-p 18080:80');
+    expect(mismatch.refs[0]).toBe('troubleshooting/port-not-answering#port-mismatch');
+  });
+
+  it('no mismatch when the published port answers (the app really serves it)', () => {
+    const findings = run({ imageExposed: ['80/tcp'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': OK_PAGE } });
+    expect(codes(findings)).toEqual(['port-not-published:info']);
+  });
+
+  it('a healthy published container has no findings', () => {
+    expect(run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': OK_PAGE } })).toEqual([]);
+  });
+
+  it('host networking skips port checks', () => {
+    expect(run({ imageExposed: ['80/tcp'], hostConfig: { NetworkMode: 'host' } })).toEqual([]);
+  });
+});
+
+describe('listens-on-loopback', () => {
+  const published = { '8080/tcp': '18080' };
+
+  it('from the command line, confirmed by a reset probe', () => {
+    const findings = run({ args: ['-f', '-p', '127.0.0.1:8080'], published, probes: { '8080/tcp': RESET } });
+    expect(codes(findings)).toEqual(['listens-on-loopback:error', 'http-unreachable:error']);
+    expect(find(findings, 'listens-on-loopback')!.evidence.join('\n')).toMatch(/127\.0\.0\.1:8080/);
+    expect(find(findings, 'listens-on-loopback')!.refs[0]).toBe('troubleshooting/port-not-answering#loopback');
+  });
+
+  it('from a log line, unless the log also shows every interface', () => {
+    const opts = { path: 'node', args: ['server.js'], published, probes: { '8080/tcp': RESET } };
+    expect(codes(run({ ...opts, logs: ['Server listening on http://127.0.0.1:8080'] }))).toContain('listens-on-loopback:error');
+    expect(codes(run({ ...opts, logs: [' * Running on all addresses (0.0.0.0)', ' * Running on http://127.0.0.1:8080'] }))).not.toContain('listens-on-loopback:error');
+  });
+
+  it('from `top` when the command is a wrapper script', () => {
+    const findings = run({ path: '/entrypoint.sh', args: [], top: ['/bin/sh /entrypoint.sh', 'python -m flask run --port 8080'], published, probes: { '8080/tcp': RESET } });
+    expect(codes(findings)).toContain('listens-on-loopback:error');
+  });
+
+  it('dev servers that default to 127.0.0.1 (flask run, runserver) unless told otherwise', () => {
+    const flask = { path: 'flask', args: ['run', '--port', '8080'], published, probes: { '8080/tcp': RESET } };
+    expect(codes(run(flask))).toContain('listens-on-loopback:error');
+    expect(codes(run({ ...flask, args: ['run', '--host=0.0.0.0', '--port', '8080'] }))).not.toContain('listens-on-loopback:error');
+    const django = { path: 'python', args: ['manage.py', 'runserver', '8080'], published, probes: { '8080/tcp': RESET } };
+    expect(codes(run(django))).toContain('listens-on-loopback:error');
+    expect(codes(run({ ...django, args: ['manage.py', 'runserver', '0.0.0.0:8080'] }))).not.toContain('listens-on-loopback:error');
+  });
+
+  it('the socket table decides when exec is allowed', () => {
+    const loopbackOnly = run({ path: 'app', args: [], published, probes: { '8080/tcp': RESET }, listeners: [{ address: '127.0.0.1', port: 8080, loopback: true, wildcard: false }] });
+    expect(codes(loopbackOnly)).toContain('listens-on-loopback:error');
+    expect(find(loopbackOnly, 'listens-on-loopback')!.evidence).toContain('/proc/net/tcp: 127.0.0.1:8080 LISTEN');
+    const everywhere = run({ args: ['-p', '127.0.0.1:8080'], published, probes: { '8080/tcp': RESET }, listeners: [{ address: '0.0.0.0', port: 8080, loopback: false, wildcard: true }] });
+    expect(codes(everywhere)).not.toContain('listens-on-loopback:error');
+  });
+
+  it('a probe that gets an answer wins over hints', () => {
+    expect(run({ args: ['-p', '127.0.0.1:8080'], published, probes: { '8080/tcp': OK_PAGE } })).toEqual([]);
+  });
+
+  it('a database client flag is not a bind address', () => {
+    const findings = run({ path: 'app', args: ['--db-host', '127.0.0.1', '--redis', '127.0.0.1:6379'], published, probes: { '8080/tcp': RESET } });
+    expect(codes(findings)).toEqual(['http-unreachable:error']);
+  });
+});
+
+describe('http checks', () => {
+  it('nginx default page: http-default-page warning linked to its playbook', () => {
+    const findings = run({
+      imageExposed: ['80/tcp'],
+      published: { '80/tcp': '18080' },
+      probes: { '80/tcp': { outcome: 'http', status: 200, server: 'nginx/1.22.1', body: '<html><head><title>Welcome to nginx!</title></head></html>' } },
+    });
+    expect(codes(findings)).toEqual(['http-default-page:warning']);
+    expect(find(findings, 'http-default-page')!.refs[0]).toBe('troubleshooting/nginx-default-page#config-not-copied');
+  });
+
+  it('Apache "It works!"', () => {
+    const findings = run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': { outcome: 'http', status: 200, body: '<html><body><h1>It works!</h1></body></html>' } } });
+    expect(codes(findings)).toEqual(['http-default-page:warning']);
+  });
+
+  it('refused and timed-out probes are http-unreachable', () => {
+    const findings = run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': { outcome: 'refused', code: 'ECONNREFUSED' } } });
+    expect(codes(findings)).toEqual(['http-unreachable:error']);
+    expect(find(findings, 'http-unreachable')!.evidence[0]).toMatch(/connection refused|연결 거부/);
+  });
+});
+
+describe('secrets-in-env', () => {
+  const password = 'hunter' + '2';
+  const keyId = 'AKIA' + 'IOSFODNN7EXAMPLE';
+
+  it('names the variables, labels and layers, never the values', () => {
+    const findings = run({
+      config: {
+        Env: ['PATH=/bin', `DB_PASSWORD=${password}`, `CLOUD_ID=${keyId}`, 'PASSWORD_FILE=/run/secrets/db'],
+        Labels: { 'com.example.deploy-token': 'tok123' },
+      },
+      history: ['/bin/sh -c #(nop)  CMD ["app"]', `/bin/sh -c #(nop)  ENV API_TOKEN=${password}`],
+    });
+    expect(codes(findings)).toEqual(['secrets-in-env:warning']);
+    const secrets = find(findings, 'secrets-in-env')!;
+    expect(secrets.evidence.join('\n')).toMatch(/DB_PASSWORD/);
+    expect(secrets.evidence.join('\n')).toMatch(/CLOUD_ID \(AWS 액세스 키\)/);
+    expect(secrets.evidence.join('\n')).toMatch(/com\.example\.deploy-token/);
+    expect(secrets.evidence.join('\n')).toMatch(/API_TOKEN/);
+    expect(secrets.evidence.join('\n')).not.toMatch(/PASSWORD_FILE/);
+    const everything = JSON.stringify(findings);
+    for (const value of [password, keyId, 'tok123']) expect(everything).not.toContain(value);
+  });
+});
+
+describe('diagnose', () => {
+  const everything: FixtureOptions = {
+    state: { Running: true, Restarting: false, StartedAt: '2024-05-01T11:59:50Z' },
+    restartCount: 3,
+    imageExposed: ['80/tcp', '443/tcp'],
+    published: { '8080/tcp': '18080' },
+    probes: { '8080/tcp': RESET },
+    config: { Env: ['SECRET_KEY=abc'] },
+  };
+
+  it('ranks by severity and uses only stable codes', () => {
+    const findings = run(everything);
+    const ranks = findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const f of findings) expect(FINDING_CODES).toContain(f.code);
+    expect(codes(findings)).toEqual(['restart-loop:error', 'port-mismatch:error', 'http-unreachable:error', 'secrets-in-env:warning']);
+  });
+
+  it('speaks English to English callers', () => {
+    const findings = run(everything, 'en');
+    expect(find(findings, 'port-mismatch')!.title).toMatch(/^Host port 18080 goes to container port 8080/);
+    expect(findings.every((f) => !/[가-힣]/.test(f.title + f.detail + f.next))).toBe(true);
+  });
+
+  it('its own wording survives redaction untouched', () => {
+    const cases: FixtureOptions[] = [
+      { state: { Running: false, Status: 'exited', ExitCode: 0 } },
+      { state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true } },
+      { imageExposed: ['80/tcp'] },
+      { args: ['-p', '127.0.0.1:8080'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': RESET } },
+      { config: { Env: ['API_KEY=x1'] } },
+    ];
+    for (const locale of ['ko', 'en'] as const) {
+      for (const options of cases) {
+        for (const f of run(options, locale)) expect(`${f.title}${f.detail}${f.next}`, f.code).not.toContain(REDACTED);
+      }
+    }
+  });
+});
+
+describe('resolveRefs', () => {
+  it('keeps hints that exist, falls back to the playbook’s first section, and never invents one', () => {
+    expect(resolveRefs(FIXTURE_KNOWLEDGE, 'exited', ['#exit-139', '#causes'])).toEqual(['troubleshooting/container-exits#causes']);
+    expect(resolveRefs(FIXTURE_KNOWLEDGE, 'restart-loop', ['#exit-1'])).toEqual(['troubleshooting/restarts#symptom']);
+    expect(resolveRefs(FIXTURE_KNOWLEDGE, 'secrets-in-env', ['#fix'])).toEqual([]);
+    const empty = knowledgeFrom({ 'troubleshooting/x': playbook('X', ['exited'], ['only']) });
+    expect(resolveRefs(empty, 'exited', ['#exit-0'])).toEqual(['troubleshooting/x#only']);
+  });
+});

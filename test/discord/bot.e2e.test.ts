@@ -1,0 +1,360 @@
+/**
+ * The Discord bot end to end: `deploy-commands` and `npm start`'s entry point run as child
+ * processes against a local Discord API emulator, with the real discord.js client, the real
+ * SQLite file and (for /docker) the real Docker engine. Assertions are on what reached "Discord".
+ */
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import Database from 'better-sqlite3';
+import type Dockerode from 'dockerode';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { DiscordEmulator, type EmulatedInteraction, type RecordedCall } from '../discord-emulator/emulator.ts';
+import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
+import { PROJECT_DIR, runScript, ScriptProcess } from '../support/bot-process.ts';
+import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
+import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
+import { knowledgeWithLongSection, LONG_SECTION_ANCHOR, LONG_SECTION_LAST_LINE } from '../support/knowledge-fixture.ts';
+
+const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-test-token';
+
+let discord: DiscordEmulator;
+let bot: ScriptProcess;
+let dir: string;
+let dbPath: string;
+let knowledgeDir: string;
+let env: Record<string, string>;
+let putsBeforeStart = 0;
+const autocompleteLatencies: number[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dockhand-discord-'));
+  dbPath = join(dir, 'dockhand.db');
+  knowledgeDir = knowledgeWithLongSection(dir);
+  discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
+  env = {
+    DISCORD_TOKEN: TOKEN,
+    DISCORD_API_BASE: discord.apiBase,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_GUILD_ID: discord.world.guild.id,
+    DOCKHAND_DB: dbPath,
+    DOCKHAND_KNOWLEDGE_DIR: knowledgeDir,
+    LOG_LEVEL: 'info',
+  };
+  const deploy = await runScript('src/discord/deploy-commands.ts', env);
+  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+  putsBeforeStart = discord.calls.filter((c) => c.method === 'PUT').length;
+  bot = new ScriptProcess('src/main.ts', env);
+  await bot.waitForLog(/discord: ready/, 45_000);
+}, 120_000);
+
+afterAll(async () => {
+  await bot?.stop('SIGKILL');
+  await discord?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  if (autocompleteLatencies.length) {
+    const sorted = [...autocompleteLatencies].sort((a, b) => a - b);
+    console.info(
+      `autocomplete: ${sorted.length} answers, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (dispatch → callback, emulator clock)`,
+    );
+  }
+});
+
+/** The message a call carried: `data` of a callback, the body of an edit or follow-up. */
+function message(call: RecordedCall): Record<string, any> {
+  return call.path.endsWith('/callback') ? (call.body.data ?? {}) : call.body;
+}
+
+function allMessageCalls(): RecordedCall[] {
+  return discord.calls.filter(
+    (c) => c.status < 300 && (c.method === 'PATCH' || (c.method === 'POST' && c.path.startsWith('/webhooks/')) || (c.path.endsWith('/callback') && [4, 7].includes(c.body?.type))),
+  );
+}
+
+async function answer(interaction: EmulatedInteraction): Promise<Record<string, any>> {
+  const call = await discord.response(interaction);
+  expect(call.body.type).toBe(CallbackType.ChannelMessageWithSource);
+  return message(call);
+}
+
+function lowConfidenceQuery(): string {
+  const knowledge = KnowledgeBase.load(knowledgeDir, PROJECT_DIR);
+  const candidates = ['쿠버네티스 헬름 차트', '헬름 차트 배포', 'kubernetes helm', '쿠버네티스 오토스케일링', '서버리스 람다'];
+  const query = candidates.find((q) => {
+    const result = knowledge.search(q, 4);
+    return !result.confident && result.hits.length > 0;
+  });
+  if (!query) throw new Error('no candidate query gets a low-confidence answer with hits from these notes');
+  return query;
+}
+
+describe('dockhand on Discord (emulated)', () => {
+  it('connects through DISCORD_API_BASE with the Guilds intent only, and registers nothing at start-up', () => {
+    const gatewayBot = discord.calls.find((c) => c.method === 'GET' && c.path === '/gateway/bot');
+    expect(gatewayBot?.authorization).toBe(`Bot ${TOKEN}`);
+    expect(discord.gateway.identifies).toHaveLength(1);
+    expect(discord.gateway.identifies[0]?.intents).toBe(1);
+    expect(discord.gateway.connections[0]?.query).toContain('v=10');
+    expect(discord.gateway.connections[0]?.query).toContain('encoding=json');
+    expect(discord.calls.filter((c) => c.method === 'PUT')).toHaveLength(putsBeforeStart);
+  });
+
+  it('registered the Discord commands in the guild with Korean and English texts', () => {
+    const commands = discord.registered.get(discord.world.guild.id) ?? [];
+    const names = commands.map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['ask', 'note', 'help', 'docker']));
+    expect(names).not.toContain('search');
+    const ask = commands.find((c) => c.name === 'ask')!;
+    expect(ask).toMatchObject({ name_localizations: { ko: '질문' }, contexts: [0], default_member_permissions: null });
+    expect((ask.description_localizations as Record<string, string>)['en-US']).toMatch(/study notes/);
+    expect(ask.options?.[0]).toMatchObject({ name: 'query', type: 3, autocomplete: true, required: true });
+  });
+
+  it('answers /ask query:볼륨 with an embed drawn from the notes and 👍/👎 buttons', async () => {
+    const data = await answer(discord.slash('ask', { options: { query: '볼륨' } }));
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect((data.flags ?? 0) & MessageFlag.Ephemeral).toBe(0);
+    const [embed] = data.embeds;
+    expect(embed.title).toMatch(/볼륨/);
+    expect(embed.description).toMatch(/볼륨|volume/i);
+    expect(embed.footer.text).toMatch(/notes\/ch3-docker-usage\.md$/);
+    const fields = Object.fromEntries(embed.fields.map((f: any) => [f.name, f.value]));
+    expect(fields['장']).toBe('3장');
+    expect(fields['출처']).toMatch(/ch3-docker-usage\.md/);
+    expect(fields['함께 보면 좋은 곳']).toBeTruthy();
+    const buttons = data.components[0].components;
+    expect(buttons.map((b: any) => b.emoji.name)).toEqual(['👍', '👎']);
+    expect(buttons[0].custom_id).toMatch(/^ask:vote:\d+:up$/);
+    expect(buttons[1].custom_id).toMatch(/^ask:vote:\d+:down$/);
+  });
+
+  it('autocompletes the query from memory, within Discord’s limits and its 3 s', async () => {
+    for (const typed of ['볼', '포트', 'docker', 'ㄷㅋ', '', 'x'.repeat(100)]) {
+      const interaction = discord.autocomplete('ask', 'query', { options: { query: typed } });
+      const call = await discord.response(interaction, 3_500);
+      autocompleteLatencies.push(call.at - interaction.dispatchedAt);
+      expect(call.body.type).toBe(CallbackType.AutocompleteResult);
+      const choices: Array<{ name: string; value: string }> = call.body.data.choices;
+      expect(choices.length).toBeLessThanOrEqual(25);
+      for (const choice of choices) {
+        expect(choice.name.length).toBeGreaterThan(0);
+        expect(choice.name.length).toBeLessThanOrEqual(100);
+        expect(choice.value.length).toBeLessThanOrEqual(100);
+      }
+      if (typed === '볼') expect(choices.some((c) => c.name.includes('볼륨'))).toBe(true);
+    }
+  });
+
+  it('records a 👍 press in the SQLite store and thanks the member privately', async () => {
+    const asked = discord.slash('ask', { options: { query: '볼륨' } }, { as: 'minji' });
+    await answer(asked);
+    const up = customId(asked, /^ask:vote:\d+:up$/);
+    const questionId = Number(up.split(':')[2]);
+
+    const data = await answer(discord.click(asked.original!, up, { as: 'jun' }));
+    expect(data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(data.content).toMatch(/👍 1/);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+
+    const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+    try {
+      const question = db.prepare('SELECT * FROM questions WHERE id = ?').get(questionId) as Record<string, unknown>;
+      expect(question).toMatchObject({
+        transport: 'discord',
+        user_id: discord.world.members.minji!.user.id,
+        guild_id: discord.world.guild.id,
+        channel_id: discord.world.channel.id,
+        query: '볼륨',
+        locale: 'ko',
+      });
+      const votes = db.prepare('SELECT user_id, value FROM votes WHERE question_id = ?').all(questionId);
+      expect(votes).toEqual([{ user_id: discord.world.members.jun!.user.id, value: 1 }]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('offers “혹시 이것을 찾으셨나요?” when unsure, and opens the chosen section', async () => {
+    const asked = discord.slash('ask', { options: { query: lowConfidenceQuery() } });
+    const data = await answer(asked);
+    const select = data.components[0].components[0];
+    expect(select).toMatchObject({ type: 3, placeholder: '혹시 이것을 찾으셨나요?' });
+    expect(select.custom_id).toMatch(/^ask:pick:\d+$/);
+    expect(select.options.length).toBeGreaterThan(0);
+
+    const picked = await answer(discord.choose(asked.original!, select.custom_id, [select.options[0].value]));
+    expect(picked.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(picked.embeds[0].title.startsWith(select.options[0].label.replace(/…$/, ''))).toBe(true);
+    expect(picked.embeds[0].description.length).toBeGreaterThan(0);
+  });
+
+  it('answers in English for an en-US client', async () => {
+    const data = await answer(discord.slash('ask', { options: { query: 'volume' } }, { as: 'alex', locale: 'en-US' }));
+    const fields = data.embeds[0].fields.map((f: any) => f.name);
+    expect(fields).toEqual(expect.arrayContaining(['Chapter', 'Source']));
+    expect(data.components[0].components.map((b: any) => b.label)).toEqual(['Helpful', 'Not helpful']);
+  });
+
+  it('keeps hide:true answers private', async () => {
+    const data = await answer(discord.slash('ask', { options: { query: '볼륨', hide: true } }));
+    expect(data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(data.embeds[0].title).toMatch(/볼륨/);
+  });
+
+  it('pings no one, whatever the question holds', async () => {
+    const query = '@everyone <@&123456789012345678> <@1500000000000000000> 블록체인 스마트 컨트랙트';
+    const data = await answer(discord.slash('ask', { options: { query } }));
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    // The question is echoed back, so the mentions really were in the message and stayed inert.
+    expect(JSON.stringify(data)).toContain('@everyone <@&123456789012345678>');
+  });
+
+  it('sends an answer longer than a message as a file, with the start in the embed', async () => {
+    const call = await discord.response(discord.slash('note', { options: { chapter: 1, section: LONG_SECTION_ANCHOR } }));
+    const data = message(call);
+    expect(data.embeds[0].description.length).toBeLessThanOrEqual(4096);
+    expect(data.embeds[0].description).toContain('reply.md');
+    expect(call.files.map((f) => f.name)).toEqual(['reply.md']);
+    expect(call.files[0]!.text).toContain(LONG_SECTION_LAST_LINE);
+    expect(data.attachments).toEqual([{ id: '0' }]);
+  });
+
+  it('shows errors privately, in the member’s language', async () => {
+    const unknownSub = await answer(discord.slash('docker', { subcommand: 'nonsense', unchecked: true }));
+    expect(unknownSub.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(unknownSub.embeds[0].description).toMatch(/containers/);
+
+    const badChapter = await answer(discord.slash('note', { options: { chapter: 9 } }, { locale: 'en-US' }));
+    expect(badChapter.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(badChapter.embeds[0].description).toMatch(/chapter.*one of/i);
+  });
+
+  it('logs an expired interaction and keeps serving', async () => {
+    const expired = discord.slash('help');
+    discord.expire(expired);
+    const refused = await discord.waitForCall((c) => c.interactionId === expired.id && c.path.endsWith('/callback'), 5_000);
+    expect(refused.status).toBe(404);
+    await bot.waitForLog(/interaction could not be answered.*10062/, 5_000);
+
+    const data = await answer(discord.slash('help'));
+    expect(data.embeds[0].title).toMatch(/dockhand/);
+    expect(bot.child.exitCode).toBeNull();
+  });
+
+  it('resumes the gateway session when Discord asks it to reconnect, and answers after', async () => {
+    const resumed = once(discord.gateway, 'resumed');
+    discord.gateway.requestReconnect();
+    await withTimeout(resumed, 10_000, 'RESUME after op 7');
+    expect(discord.gateway.connections.at(-1)?.path).toBe('/gateway/resume');
+    const data = await answer(discord.slash('help', {}, { locale: 'en-US' }));
+    expect(data.embeds[0].title).toBe('dockhand commands');
+  });
+
+  it('has acknowledged heartbeats and sent every message with allowed_mentions parsing nothing', () => {
+    expect(discord.gateway.heartbeats).toBeGreaterThan(0);
+    const sent = allMessageCalls();
+    expect(sent.length).toBeGreaterThan(8);
+    for (const call of sent) expect(message(call).allowed_mentions).toEqual({ parse: [] });
+    expect(discord.unexpectedCalls()).toEqual([]);
+  });
+});
+
+await describeWithDocker('Docker commands through Discord (real engine)', () => {
+  let docker: Dockerode;
+  let containerName: string;
+
+  beforeAll(async () => {
+    docker = adminDocker();
+    await ensureBusyboxImage(docker);
+    containerName = uniqueName('discord');
+    const container = await docker.createContainer({
+      name: containerName,
+      Image: BUSYBOX_IMAGE,
+      Cmd: ['sleep', '300'],
+      Labels: { 'dockhand.test': '1' },
+    });
+    await container.start();
+  });
+
+  afterAll(async () => {
+    if (containerName) await docker.getContainer(containerName).remove({ force: true }).catch(() => undefined);
+  });
+
+  it('defers /docker containers at once, then edits the reply with the list', async () => {
+    const interaction = discord.slash('docker', { subcommand: 'containers' }, { as: 'organizer' });
+    const deferred = await discord.response(interaction);
+    expect(deferred.body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    expect((deferred.body.data?.flags ?? 0) & MessageFlag.Ephemeral).toBe(0);
+
+    const edit = await discord.later(interaction, 'PATCH', 15_000, '/messages/@original');
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    const shown = JSON.stringify(edit.body) + edit.files.map((f) => f.text).join('\n');
+    expect(shown).toContain(containerName);
+    expect(interaction.original?.loading).toBe(false);
+  });
+
+  it('applies the per-user cooldown to a second /docker call', async () => {
+    const first = discord.slash('docker', { subcommand: 'containers' }, { as: 'jun' });
+    await discord.later(first, 'PATCH', 15_000, '/messages/@original');
+    const second = discord.slash('docker', { subcommand: 'containers' }, { as: 'jun' });
+    expect((await discord.response(second)).body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    // The answer turned out private: the public "thinking…" is replaced by a private follow-up.
+    const followUp = await discord.later(second, 'POST', 10_000);
+    expect(followUp.body.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(JSON.stringify(followUp.body)).toMatch(/기다려/);
+    expect(second.original?.deleted).toBe(true);
+  });
+});
+
+describe('shutdown', () => {
+  it('finishes the reply in flight on SIGTERM, refuses new work politely, and closes the store', async () => {
+    discord.delayCallbacks(1_500);
+    const inFlight = discord.slash('help');
+    await withTimeout(
+      new Promise<void>((resolve) => {
+        const onRequest = (r: { path: string }) => {
+          if (r.path.includes(`/interactions/${inFlight.id}/`)) {
+            discord.off('request', onRequest);
+            resolve();
+          }
+        };
+        discord.on('request', onRequest);
+      }),
+      5_000,
+      'the in-flight callback',
+    );
+    bot.child.kill('SIGTERM');
+    await bot.waitForLog(/shutting down/, 5_000);
+    const late = discord.slash('help', {}, { as: 'jun' });
+
+    const exit = await withTimeout(bot.exited, 20_000, 'the bot to exit');
+    expect(exit).toEqual({ code: 0, signal: null });
+    expect((await discord.response(inFlight, 1)).status).toBe(204);
+    const refused = await discord.response(late, 1);
+    expect(refused.body.data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(JSON.stringify(refused.body)).toMatch(/다시 시작/);
+    expect(discord.gateway.closes.at(-1)).toBe(1000);
+    // The last connection to close checkpoints the WAL into the database file.
+    const wal = `${dbPath}-wal`;
+    expect(!existsSync(wal) || statSync(wal).size === 0).toBe(true);
+  });
+});
+
+function customId(interaction: EmulatedInteraction, pattern: RegExp): string {
+  const ids = (interaction.original?.components ?? []).flatMap((row: any) => row.components.map((c: any) => c.custom_id));
+  const id = ids.find((i: string) => pattern.test(i));
+  if (!id) throw new Error(`no component matching ${pattern}: ${ids.join(', ')}`);
+  return id;
+}
+
+async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,286 @@
+import { spawn } from 'node:child_process';
+import type Dockerode from 'dockerode';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app.ts';
+import { loadConfig } from '../src/config.ts';
+import type { Caller } from '../src/core/context.ts';
+import { createLogger } from '../src/core/logger.ts';
+import { diagnose } from '../src/diagnostics/diagnose.ts';
+import type { Finding } from '../src/diagnostics/finding.ts';
+import { gatherFacts } from '../src/diagnostics/gather.ts';
+import { DockerService } from '../src/docker/service.ts';
+import { PROJECT_ROOT } from '../src/paths.ts';
+import { adminDocker, describeWithDocker, uniqueName } from './support/docker.ts';
+import { BUSYBOX_IMAGE, ensureBusyboxImage } from './support/images.ts';
+import { FIXTURE_KNOWLEDGE } from './support/knowledge.ts';
+import { ensureNginxImage, ensureWebImage, freePort, NGINX_IMAGE, removeAll, startScenario, state, waitFor, WEB_IMAGE, type ScenarioSpec } from './support/scenarios.ts';
+import { fixedClock } from '../src/core/clock.ts';
+
+const log = createLogger('silent');
+const SECRET = 'sup3r-' + 'secret-value';
+
+/** Every scenario container, by role; names are unique to this run. */
+const names = {
+  exit0: uniqueName('exit0'),
+  exit3: uniqueName('exit3'),
+  notFound: uniqueName('notfound'),
+  oom: uniqueName('oom'),
+  restartLoop: uniqueName('restart'),
+  loopback: uniqueName('loopback'),
+  exposeNoPublish: uniqueName('expose'),
+  wrongPort: uniqueName('wrongport'),
+  holder: uniqueName('holder'),
+  taken: uniqueName('taken'),
+  secretEnv: uniqueName('secret'),
+  nginx: uniqueName('nginx'),
+};
+
+const containers: Dockerode.Container[] = [];
+let docker: DockerService;
+let dockerWithExec: DockerService;
+let app: App;
+let nginxKind = '';
+const ports: Record<string, number> = {};
+
+await describeWithDocker('diagnose against a real engine', () => {
+  beforeAll(async () => {
+    const admin = adminDocker();
+    await ensureBusyboxImage(admin);
+    [nginxKind] = await Promise.all([ensureNginxImage(admin), ensureWebImage(admin)]);
+    for (const role of ['loopback', 'wrongPort', 'holder', 'nginx']) ports[role] = await freePort();
+
+    const specs: ScenarioSpec[] = [
+      { name: names.exit0, cmd: ['true'] },
+      { name: names.exit3, cmd: ['sh', '-c', 'echo "fatal: no config" >&2; exit 3'] },
+      { name: names.notFound, cmd: ['no-such-command'] },
+      // The pause lets the engine watch the cgroup first: an OOM in the first milliseconds is never reported.
+      { name: names.oom, cmd: ['sh', '-c', 'sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1'], memoryBytes: 16 * 1024 * 1024 },
+      { name: names.restartLoop, cmd: ['sh', '-c', 'echo crashing; exit 1'], restart: 'always' },
+      { name: names.loopback, cmd: ['httpd', '-f', '-p', '127.0.0.1:8080', '-h', '/'], publish: { '8080/tcp': ports.loopback! } },
+      { name: names.exposeNoPublish, image: WEB_IMAGE },
+      { name: names.wrongPort, image: WEB_IMAGE, publish: { '8080/tcp': ports.wrongPort! } },
+      { name: names.holder, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } },
+      { name: names.secretEnv, cmd: ['sleep', '600'], env: [`DB_PASSWORD=${SECRET}`, 'PASSWORD_FILE=/run/secrets/db'] },
+      { name: names.nginx, image: NGINX_IMAGE, publish: { '80/tcp': ports.nginx! } },
+    ];
+    containers.push(...(await Promise.all(specs.map((spec) => startScenario(admin, spec)))));
+    // Started after the holder is up: the same host port is then already allocated.
+    containers.push(await startScenario(admin, { name: names.taken, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } }));
+
+    const [exit0, exit3, , oom, restartLoop] = containers;
+    await Promise.all([
+      waitFor('exit0 to exit', async () => (await state(exit0!)).Status === 'exited'),
+      waitFor('exit3 to exit', async () => (await state(exit3!)).Status === 'exited'),
+      // Not waiting for State.OOMKilled: Docker sometimes loses that flag; diagnose then reads the oom event.
+      waitFor('oom to be killed', async () => (await state(oom!)).Status === 'exited'),
+      waitFor('restart loop to restart 3 times', async () => (await state(restartLoop!)).RestartCount >= 3, 30_000),
+      waitFor('servers to listen', async () => {
+        const [holder, nginx] = await Promise.all([fetchStatus(ports.holder!), fetchStatus(ports.nginx!)]);
+        return holder === 200 && nginx === 200;
+      }),
+    ]);
+
+    const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_DB: ':memory:', LOG_LEVEL: 'silent' };
+    docker = new DockerService(loadConfig(env).docker, log);
+    dockerWithExec = new DockerService(loadConfig({ ...env, DOCKHAND_ALLOW_EXEC: '1' }).docker, log);
+    app = await createApp(loadConfig(env), { log, clock: fixedClock(new Date()) });
+  });
+
+  afterAll(async () => {
+    await removeAll(containers);
+    await app?.close();
+  });
+
+  const diagnosed = async (name: string, service = docker): Promise<Finding[]> => diagnose(await gatherFacts(service, name, { now: () => new Date() }), 'ko', FIXTURE_KNOWLEDGE);
+  const codes = (findings: Finding[]) => findings.map((f) => f.code);
+  const finding = (findings: Finding[], code: string) => {
+    const found = findings.find((f) => f.code === code);
+    if (!found) throw new Error(`no ${code} in ${JSON.stringify(findings, null, 1)}`);
+    return found;
+  };
+
+  it('exits 0: exited with the "nothing in the foreground" meaning, no error', async () => {
+    const findings = await diagnosed(names.exit0);
+    expect(codes(findings)).toEqual(['exited']);
+    expect(finding(findings, 'exited').severity).toBe('warning');
+    expect(finding(findings, 'exited').evidence).toContain('State.ExitCode=0');
+  });
+
+  it('exits 3: exited error with the last log line', async () => {
+    const findings = await diagnosed(names.exit3);
+    expect(finding(findings, 'exited').severity).toBe('error');
+    expect(finding(findings, 'exited').evidence).toContain('log (stderr): fatal: no config');
+  });
+
+  it('command not found: start-failed explained, exit 127', async () => {
+    const findings = await diagnosed(names.notFound);
+    expect(finding(findings, 'start-failed').detail).toContain('`no-such-command`');
+    expect(finding(findings, 'exited').evidence).toContain('State.ExitCode=127');
+    expect(finding(findings, 'exited').refs).toEqual(['troubleshooting/container-exits#exit-127', 'troubleshooting/container-exits#causes']);
+  });
+
+  it('OOM under --memory 16m: oom-killed and exit 137', async () => {
+    const findings = await diagnosed(names.oom);
+    expect(finding(findings, 'oom-killed').severity).toBe('error');
+    expect(finding(findings, 'oom-killed').evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
+    expect(finding(findings, 'exited').evidence).toContain('State.ExitCode=137');
+    // The event log the fallback reads (GET /events) has the kill, whatever the flag says.
+    const container = await docker.container(names.oom);
+    const events = await docker.oomEvents(container, new Date(container.State.StartedAt), new Date(Date.now() + 1000));
+    expect(events.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('restart loop', async () => {
+    const findings = await diagnosed(names.restartLoop);
+    expect(finding(findings, 'restart-loop').severity).toBe('error');
+    expect(finding(findings, 'restart-loop').evidence).toContain('HostConfig.RestartPolicy=always');
+  });
+
+  it('server bound to 127.0.0.1 inside: listens-on-loopback from the command line and the reset probe', async () => {
+    const findings = await diagnosed(names.loopback);
+    expect(codes(findings)).toEqual(['listens-on-loopback', 'http-unreachable']);
+    const loopback = finding(findings, 'listens-on-loopback');
+    expect(loopback.severity).toBe('error');
+    expect(loopback.evidence.join('\n')).toMatch(/httpd -f -p 127\.0\.0\.1:8080/);
+    expect(loopback.evidence.join('\n')).toMatch(new RegExp(`GET http://127\\.0\\.0\\.1:${ports.loopback}/ → `));
+  });
+
+  it('…and with exec allowed, the socket table confirms it', async () => {
+    const findings = await diagnosed(names.loopback, dockerWithExec);
+    expect(finding(findings, 'listens-on-loopback').evidence).toContain('/proc/net/tcp: 127.0.0.1:8080 LISTEN');
+  });
+
+  it('EXPOSE without -p: port-not-published', async () => {
+    const findings = await diagnosed(names.exposeNoPublish);
+    expect(codes(findings)).toEqual(['port-not-published']);
+    expect(finding(findings, 'port-not-published').next).toContain('-p 8080:80');
+  });
+
+  it('wrong port published: port-mismatch with the -p to use', async () => {
+    const findings = await diagnosed(names.wrongPort);
+    expect(codes(findings)).toEqual(['port-mismatch', 'http-unreachable']);
+    expect(finding(findings, 'port-mismatch').next).toContain(`-p ${ports.wrongPort}:80`);
+  });
+
+  it('port already allocated: start-failed names the container holding the port', async () => {
+    const findings = await diagnosed(names.taken);
+    const failed = finding(findings, 'start-failed');
+    expect(failed.evidence.join('\n')).toMatch(/port is already allocated/);
+    expect(failed.evidence.join('\n')).toContain(names.holder);
+    expect(failed.refs[0]).toBe('troubleshooting/port-already-allocated#fix');
+  });
+
+  it('a healthy published container has no error (its page answers)', async () => {
+    const findings = await diagnosed(names.holder);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('secret in env: secrets-in-env names the variable, never the value', async () => {
+    const findings = await diagnosed(names.secretEnv);
+    expect(codes(findings)).toEqual(['secrets-in-env']);
+    expect(finding(findings, 'secrets-in-env').evidence.join('\n')).toContain('DB_PASSWORD');
+    expect(JSON.stringify(findings)).not.toContain(SECRET);
+  });
+
+  it(`nginx default page: http-default-page`, async () => {
+    const findings = await diagnosed(names.nginx);
+    expect(codes(findings), `nginx image built as ${nginxKind}`).toEqual(['http-default-page']);
+    expect(finding(findings, 'http-default-page').evidence.join('\n')).toMatch(/HTTP 200/);
+  });
+
+  it('docker ports: EXPOSE, -p and the actual binding side by side, with the URL', async () => {
+    const reply = await app.dispatcher.run({ name: 'docker', subcommand: 'ports', options: { container: names.wrongPort } }, caller());
+    expect(reply.error).toBeUndefined();
+    const rows = (reply.data as { ports: Array<{ port: string; exposedByImage: boolean; requested: unknown[]; actual: unknown[]; urls: string[] }> }).ports;
+    expect(rows.map((r) => [r.port, r.exposedByImage, r.requested.length, r.actual.length])).toEqual([
+      ['80/tcp', true, 0, 0],
+      ['8080/tcp', false, 1, 1],
+    ]);
+    expect(rows[1]!.urls).toEqual([`http://127.0.0.1:${ports.wrongPort}/`]);
+  });
+
+  it('docker inspect: exit code meaning, OOMKilled, env redacted', async () => {
+    const oom = await app.dispatcher.run({ name: 'docker', subcommand: 'inspect', options: { container: names.oom } }, caller('en'));
+    expect(oom.data).toMatchObject({ exitCode: 137, oomKilled: true, restartCount: 0 });
+    expect((oom.data as { exitMeaning: string }).exitMeaning).toMatch(/SIGKILL/);
+    const secret = await app.dispatcher.run({ name: 'docker', subcommand: 'inspect', options: { container: names.secretEnv } }, caller());
+    expect((secret.data as { env: string[] }).env).toContain('DB_PASSWORD=[REDACTED]');
+    expect((secret.data as { env: string[] }).env).toContain('PASSWORD_FILE=/run/secrets/db');
+    expect(JSON.stringify(secret)).not.toContain(SECRET);
+  });
+
+  it('docker containers lists the scenarios with state and ports; images lists what they run', async () => {
+    const reply = await app.dispatcher.run({ name: 'docker', subcommand: 'containers', options: {} }, caller());
+    const listed = (reply.data as { containers: Array<{ name: string; state: string; ports: string[] }> }).containers;
+    expect(listed.find((c) => c.name === names.holder)).toMatchObject({ state: 'running', ports: [`127.0.0.1:${ports.holder}→80/tcp`] });
+    expect(listed.find((c) => c.name === names.exit3)).toMatchObject({ state: 'exited' });
+    const images = await app.dispatcher.run({ name: 'docker', subcommand: 'images', options: {} }, caller());
+    const tags = (images.data as { images: Array<{ tags: string[] }> }).images.flatMap((i) => i.tags);
+    expect(tags).toEqual(expect.arrayContaining([BUSYBOX_IMAGE, WEB_IMAGE]));
+  });
+
+  it('CLI contract: diagnose --json prints {target, findings}; an unknown name exits non-zero with {error}', async () => {
+    const [failing, healthy, unknown] = await Promise.all([
+      cli(['diagnose', names.exit3, '--json']),
+      cli(['diagnose', names.holder, '--json']),
+      cli(['diagnose', 'dockhand-test-no-such-container', '--json']),
+    ]);
+    expect(failing.code).toBe(0);
+    const body = JSON.parse(failing.stdout) as { target: string; findings: Finding[] };
+    expect(body.target).toBe(names.exit3);
+    expect(body.findings[0]).toEqual({
+      code: 'exited',
+      severity: 'error',
+      title: expect.any(String),
+      detail: expect.any(String),
+      evidence: expect.arrayContaining(['State.ExitCode=3']),
+      next: expect.any(String),
+      refs: expect.any(Array),
+    });
+    expect(Object.keys(body.findings[0]!)).toEqual(['code', 'severity', 'title', 'detail', 'evidence', 'next', 'refs']);
+
+    expect(healthy.code).toBe(0);
+    const healthyBody = JSON.parse(healthy.stdout) as { findings: Finding[] };
+    expect(healthyBody.findings.filter((f) => f.severity === 'error')).toEqual([]);
+
+    expect(unknown.code).not.toBe(0);
+    expect(JSON.parse(unknown.stdout)).toEqual({ error: { code: 'container-not-found', message: expect.stringContaining('dockhand-test-no-such-container') } });
+  });
+});
+
+let callers = 0;
+/** A fresh caller per run, so the per-user cooldown does not interfere. */
+function caller(locale: 'ko' | 'en' = 'ko'): Caller {
+  callers++;
+  return { id: `test-${callers}`, name: 'tester', locale, transport: 'cli', isOrganizer: false };
+}
+
+async function fetchStatus(port: number): Promise<number | undefined> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(1000) });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return undefined;
+  }
+}
+
+function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, LOG_LEVEL: 'silent', DOCKHAND_DB: ':memory:' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}

@@ -1,0 +1,140 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../src/config.ts';
+import { isUserError } from '../src/core/errors.ts';
+import { createLogger } from '../src/core/logger.ts';
+import { ReadOnlyViolation } from '../src/docker/read-only-guard.ts';
+import { DockerService } from '../src/docker/service.ts';
+import { FakeEngine, json } from './support/fake-engine.ts';
+
+const log = createLogger('silent');
+let engine: FakeEngine | undefined;
+
+afterEach(async () => {
+  await engine?.stop();
+  engine = undefined;
+});
+
+function serviceOn(fake: FakeEngine, env: Record<string, string> = {}): DockerService {
+  return new DockerService(loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000', ...env }).docker, log);
+}
+
+describe('read-only guard', () => {
+  it('refuses writes through any dockerode method before a request is sent', async () => {
+    engine = await FakeEngine.start();
+    const docker = serviceOn(engine);
+    const container = docker.client.getContainer('web');
+    const attempts: Array<[string, () => Promise<unknown>]> = [
+      ['stop', () => container.stop()],
+      ['remove', () => container.remove({ force: true })],
+      ['kill', () => container.kill()],
+      ['create', () => docker.client.createContainer({ Image: 'busybox' })],
+      ['pull', () => docker.client.pull('busybox')],
+      ['prune', () => docker.client.pruneContainers()],
+      ['exec (disabled)', () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })],
+      // Reads that would hand out files or whole images are refused too.
+      ['archive', () => container.getArchive({ path: '/etc/shadow' })],
+      ['export', () => container.export()],
+      ['image save', () => docker.client.getImage('busybox').get()],
+    ];
+    for (const [name, attempt] of attempts) {
+      const error = await attempt().then(
+        () => new Error(`${name} was allowed`),
+        (e: unknown) => e,
+      );
+      expect(error, name).toBeInstanceOf(ReadOnlyViolation);
+    }
+    expect(engine.requests).toEqual([]);
+  });
+
+  it('lets reads of known endpoints through', async () => {
+    engine = await FakeEngine.start();
+    const docker = serviceOn(engine);
+    await docker.listContainers();
+    await docker.client.listImages();
+    expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /containers/json', 'GET /images/json']);
+  });
+
+  it('with exec enabled, allows only allowlisted argv and starts only the exec it created', async () => {
+    engine = await FakeEngine.start((req, _body, res) => {
+      if (req.url?.endsWith('/exec')) return json(res, 201, { Id: 'exec-1' });
+      res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
+      res.end();
+    });
+    const docker = serviceOn(engine, { DOCKHAND_ALLOW_EXEC: '1' });
+    const container = docker.client.getContainer('web');
+
+    const refused = [
+      () => container.exec({ Cmd: ['sh', '-c', 'cat /proc/net/tcp'], AttachStdout: true }),
+      () => container.exec({ Cmd: ['cat', '/etc/shadow'], AttachStdout: true }),
+      () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, Privileged: true }),
+      () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, User: 'root' }),
+      () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdin: true }),
+      () => docker.client.getExec('someone-elses-exec').start({}),
+    ];
+    for (const attempt of refused) await expect(attempt()).rejects.toBeInstanceOf(ReadOnlyViolation);
+    expect(engine.requests).toEqual([]);
+
+    const exec = await container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, AttachStderr: true });
+    expect(exec.id).toBe('exec-1');
+    await expect(exec.start({ hijack: true })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await exec.start({ Detach: false, Tty: false });
+    // The same exec cannot be started twice.
+    await expect(exec.start({ Detach: false, Tty: false })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['POST /containers/web/exec', 'POST /exec/exec-1/start']);
+    expect(JSON.parse(engine.requests[0]!.body)).toEqual({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, AttachStderr: true });
+  });
+});
+
+describe('engine deadlines and answers', () => {
+  it('an engine that never answers gives a clear timeout error in time', async () => {
+    engine = await FakeEngine.start(() => {
+      // never answers
+    });
+    const docker = new DockerService(loadConfig({ DOCKER_HOST: engine.host, DOCKHAND_DOCKER_TIMEOUT_MS: '300' }).docker, log);
+    const started = Date.now();
+    const error = await docker.listContainers().catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(isUserError(error)).toBe(true);
+    expect((error as { code: string }).code).toBe('docker-timeout');
+  });
+
+  it('the caller aborting stops the call', async () => {
+    engine = await FakeEngine.start(() => {
+      // never answers
+    });
+    const docker = serviceOn(engine);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await docker.listContainers(controller.signal).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(isUserError(error)).toBe(false);
+  });
+
+  it('an answer of the wrong shape is a clear error, not a crash later', async () => {
+    engine = await FakeEngine.start((_req, _body, res) => json(res, 200, [{ Id: 5 }]));
+    const error = await serviceOn(engine).listContainers().catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe('docker-bad-response');
+  });
+
+  it('a hidden container is "not found", also by id prefix', async () => {
+    const inspect = (name: string, labels: Record<string, string>) => ({
+      Id: 'abc123def456',
+      Name: `/${name}`,
+      State: { Status: 'running', Running: true },
+      Config: { Labels: labels },
+    });
+    engine = await FakeEngine.start((req, _body, res) => {
+      if (req.url?.startsWith('/containers/abc/json') || req.url?.startsWith('/containers/secret-db/json')) {
+        return json(res, 200, inspect('secret-db', {}));
+      }
+      if (req.url?.startsWith('/containers/web/json')) return json(res, 200, inspect('web', { 'dockhand.visible': 'true' }));
+      json(res, 404, { message: 'No such container' });
+    });
+    const docker = serviceOn(engine, { DOCKHAND_VISIBLE_LABEL: 'dockhand.visible=true' });
+    expect((await docker.container('web')).Name).toBe('web');
+    for (const ref of ['secret-db', 'abc', 'missing']) {
+      const error = await docker.container(ref).catch((e: unknown) => e);
+      expect((error as { code?: string }).code, ref).toBe('container-not-found');
+    }
+  });
+});

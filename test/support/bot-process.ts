@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const PROJECT_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
+
+export interface Exit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A dockhand process started the way users start it (`node --import tsx <script>`), with its output kept. */
+export class ScriptProcess {
+  readonly child: ChildProcess;
+  stdout = '';
+  stderr = '';
+  readonly exited: Promise<Exit>;
+
+  constructor(script: string, env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', script], {
+      cwd: PROJECT_DIR,
+      env: { ...process.env, NO_COLOR: '1', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
+  }
+
+  /** Resolves with the first stderr line matching `pattern` (dockhand logs there), or rejects after `timeoutMs`. */
+  async waitForLog(pattern: RegExp, timeoutMs: number): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const line = this.stderr.split('\n').find((l) => pattern.test(l));
+      if (line) return line;
+      if (this.child.exitCode !== null) throw new Error(`process exited (${this.child.exitCode}) before logging ${pattern}:\n${this.stderr}`);
+      if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms:\n${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  }
+
+  /** Sends `signal` and waits for the exit; kills it hard if it does not exit within `timeoutMs`. */
+  async stop(signal: NodeJS.Signals = 'SIGTERM', timeoutMs = 20_000): Promise<Exit> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    const timer = setTimeout(() => this.child.kill('SIGKILL'), timeoutMs);
+    try {
+      return await this.exited;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Runs a script to completion. */
+export async function runScript(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptProcess & { exit: Exit }> {
+  const run = new ScriptProcess(script, env);
+  const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
+  const exit = await run.exited;
+  clearTimeout(timer);
+  return Object.assign(run, { exit });
+}
