@@ -8,7 +8,7 @@ import { planQuery, type Alternative, type Concept, type QueryContext, type Quer
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
 import { BIGRAM, indexTerms } from './terms.ts';
-import { wordsOf } from './tokens.ts';
+import { phraseWords, wordsOf } from './tokens.ts';
 import { Vocabulary } from './vocabulary.ts';
 
 /** heading, section aliases, context (enclosing headings, document title and aliases), text. */
@@ -68,7 +68,7 @@ export class KoreanSearchEngine implements SearchEngine {
         [...section.headingPath.slice(0, -1), doc?.titleEn ?? '', ...(doc?.aliases ?? [])].join(', '),
         section.text,
       ].map(wordsOf);
-      termPhrases.push(...[section.heading, ...section.aliases].map((phrase) => wordsOf(phrase).filter((w) => !w.part).map((w) => w.text)));
+      termPhrases.push(...[section.heading, ...section.aliases].map(phraseWords));
       for (const field of fields) for (const word of field) writtenWords.add(word.text);
       documents.push(fields.map(indexTerms));
     }
@@ -76,8 +76,7 @@ export class KoreanSearchEngine implements SearchEngine {
     const glossary = new Glossary(glossaryTerms);
     const wordDf = new Map<string, number>();
     for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
-    const glossaryPhrases = [...glossary.surfaces()].map((surface) => wordsOf(surface).filter((w) => !w.part).map((w) => w.text));
-    const vocabulary = new Vocabulary(wordDf, writtenWords, [...termPhrases, ...glossaryPhrases]);
+    const vocabulary = new Vocabulary(wordDf, writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
     this.context = { index: this.index, vocabulary, glossary };
     this.shortFields = sections.map((s) => shortFieldsOf(s.heading, s.aliases));
     this.scores = new Accumulator(sections.length);

@@ -36,6 +36,13 @@ export function wordsOf(text: string): Word[] {
   return words;
 }
 
+/** The words of a short phrase (title, alias, glossary spelling), without the parts of literals. */
+export function phraseWords(text: string): string[] {
+  return wordsOf(text)
+    .filter((w) => !w.part)
+    .map((w) => w.text);
+}
+
 function addChunk(chunk: string, words: Word[]): void {
   const flag = FLAG.exec(chunk);
   if (flag) {
