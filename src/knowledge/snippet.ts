@@ -1,13 +1,12 @@
 /**
  * A window of `width` characters around the first place where one of `terms` occurs,
  * with every occurrence inside the window marked **bold**. Falls back to the opening.
+ * The result is safe light Markdown: the source's own emphasis and quote markers are
+ * dropped, inline code is never cut in half, and a match inside code bolds the whole span
+ * (Discord shows `**` inside backticks literally).
  */
 export function snippetAround(text: string, terms: string[], width = 180): string {
-  const flat = text
-    .replace(/```[a-z]*\n?/g, '')
-    .replace(/<!--.*?-->/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const flat = flatten(text);
   const lower = flat.toLowerCase();
   const usable = [...new Set(terms.map((t) => t.toLowerCase().trim()).filter((t) => t.length >= 2))].sort(
     (a, b) => b.length - a.length,
@@ -17,23 +16,54 @@ export function snippetAround(text: string, terms: string[], width = 180): strin
     const i = lower.indexOf(term);
     if (i >= 0 && (at < 0 || i < at)) at = i;
   }
+  const spans = codeSpans(flat);
   let start = at < 0 ? 0 : Math.max(0, at - Math.floor(width / 3));
   if (start > 0) {
     const space = flat.lastIndexOf(' ', start);
     if (space > start - 20) start = space + 1;
   }
-  const end = Math.min(flat.length, start + width);
+  const cutStart = spans.find(([from, to]) => start > from && start < to);
+  if (cutStart) start = cutStart[0];
+  let end = Math.min(flat.length, start + width);
+  const cutEnd = spans.find(([from, to]) => end > from && end < to);
+  if (cutEnd) end = cutEnd[1] - end <= 60 ? cutEnd[1] : cutEnd[0];
+  if (end <= start) end = Math.min(flat.length, start + width);
   const window = markTerms(flat.slice(start, end), usable);
-  return `${start > 0 ? '…' : ''}${window}${end < flat.length ? '…' : ''}`;
+  return `${start > 0 ? '…' : ''}${window.trim()}${end < flat.length ? '…' : ''}`;
 }
 
-/** Wraps every occurrence of any term in **bold**, merging overlaps. */
+/** One line of plain text: no fences, comments, quote markers or the source's ** emphasis. */
+function flatten(text: string): string {
+  return text
+    .replace(/```[a-z]*\n?/g, '')
+    .replace(/<!--.*?-->/gs, '')
+    .replace(/^\s*>\s?/gm, '')
+    .replace(/\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** [start, end) of each `inline code` span, backticks included. */
+function codeSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  for (let open = text.indexOf('`'); open >= 0; ) {
+    const close = text.indexOf('`', open + 1);
+    if (close < 0) break;
+    spans.push([open, close + 1]);
+    open = text.indexOf('`', close + 1);
+  }
+  return spans;
+}
+
+/** Wraps every occurrence of any term in **bold**, merging overlaps; a match in code bolds the whole span. */
 export function markTerms(text: string, terms: string[]): string {
   const lower = text.toLowerCase();
+  const spans = codeSpans(text);
   const ranges: Array<[number, number]> = [];
   for (const term of terms) {
     for (let i = lower.indexOf(term); i >= 0; i = lower.indexOf(term, i + term.length)) {
-      ranges.push([i, i + term.length]);
+      const span = spans.find(([from, to]) => i < to && i + term.length > from);
+      ranges.push(span ? [Math.min(span[0], i), Math.max(span[1], i + term.length)] : [i, i + term.length]);
     }
   }
   if (ranges.length === 0) return text;
