@@ -2,7 +2,7 @@ import { defineCommand } from '../src/core/command.ts';
 import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
-import { clip, stripBold } from '../src/core/text.ts';
+import { clip, quoteInline, stripBold } from '../src/core/text.ts';
 import { hitView, sectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
 
@@ -56,15 +56,18 @@ export default defineCommand({
 
     if (!best || !result.confident) {
       const closest = hits.slice(0, SHOWN_HITS);
+      const asked = quoteInline(query);
       return {
         title: en ? 'No good answer in the notes yet' : '노트에서 알맞은 답을 찾지 못했어요',
         text: en
-          ? `Nothing in the notes answers “${query}” well. I recorded the question so the group can fill the gap.`
-          : `“${query}”에 잘 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
+          ? `Nothing in the notes answers ${asked} well. I recorded the question so the group can fill the gap.`
+          : `${asked}에 잘 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
         tone: 'warning',
         hits: closest,
-        ...(closest.length
+        ...(best
           ? {
+              // Unsure is not empty-handed: the nearest section may still be what was meant.
+              fields: [{ name: en ? `Closest: ${sectionTitle(best.section)}` : `가장 가까운 내용: ${sectionTitle(best.section)}`, value: best.snippet }],
               actions: [
                 [
                   {

@@ -5,7 +5,7 @@ import { z } from 'zod';
 
 export const PHENOMENA = ['exact', 'typo', 'spacing', 'particle', 'choseong', 'ko-en', 'command', 'long', 'none'] as const;
 export type Phenomenon = (typeof PHENOMENA)[number];
-export const SPLITS = ['dev', 'heldout'] as const;
+export const SPLITS = ['dev', 'heldout', 'blind'] as const;
 export type Split = (typeof SPLITS)[number];
 
 const LINE = z.strictObject({
@@ -19,7 +19,7 @@ const LINE = z.strictObject({
 
 export type Question = z.infer<typeof LINE> & { split: Split; file: string };
 
-const FILES: Record<Split, string[]> = { dev: ['dev.jsonl', 'shared-dev.jsonl'], heldout: ['heldout.jsonl'] };
+const FILES: Record<Split, string[]> = { dev: ['dev.jsonl', 'shared-dev.jsonl'], heldout: ['heldout.jsonl'], blind: ['blind.jsonl'] };
 
 export const QUESTIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'questions');
 

@@ -1,6 +1,6 @@
 /**
  * `npm run eval`: hit@1, hit@3 and MRR@10 per phenomenon and overall, for the project's engine
- * beside plain fuse.js, on the dev split (tuned on) and the held-out split (only measured).
+ * beside plain fuse.js, on the dev split (tuned on), the held-out split and the blind split (only measured).
  *
  *   npm run eval                    the tables
  *   npm run eval -- --misses        also dev questions whose first hit is wrong (never held-out)
@@ -19,6 +19,7 @@ import { KnowledgeBase, CONFIDENCE_THRESHOLD } from '../src/knowledge/knowledge-
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { join } from 'node:path';
 
+const SPLIT_TITLES = { dev: 'dev (tuned on)', heldout: 'held-out (measured only)', blind: 'blind (written without seeing the engine; measured only)' } as const;
 const args = new Set(process.argv.slice(2));
 const reports = evaluateAll().filter((r) => !args.has('--dev') || r.split === 'dev');
 
@@ -44,7 +45,7 @@ if (args.has('--write-baseline')) {
 }
 
 function printReport({ split, ours, fuse, misses }: SplitReport): void {
-  console.log(`\n## ${split === 'dev' ? 'dev (tuned on)' : 'held-out (measured only)'}`);
+  console.log(`\n## ${SPLIT_TITLES[split]}`);
   console.log(`${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ours: hit@1 hit@3 MRR@10 unsure   plain fuse: hit@1 hit@3 MRR@10 unsure`);
   for (const [phenomenon, scores] of ours) {
     const base = fuse.find(([p]) => p === phenomenon)![1];

@@ -17,9 +17,18 @@ describe('/ask with the calibrated threshold', () => {
     const select = reply.actions?.[0]?.[0];
     expect(select?.kind).toBe('select');
     expect(select && 'options' in select ? select.options.length : 0).toBeGreaterThan(0);
+    expect(reply.fields?.[0]?.name).toMatch(/^가장 가까운 내용: /);
+    expect(reply.text).toContain('`쿠버네티스 헬름 차트로 파드 배포하기`에 잘 맞는 내용이 노트에 없어요');
     const [unanswered] = app.services.store.questions.unanswered(5);
     expect(unanswered?.query).toBe('쿠버네티스 헬름 차트로 파드 배포하기');
     expect(unanswered?.answered).toBe(false);
+  });
+
+  it('echoes the question as inline code, so its Markdown and links show literally', async () => {
+    const app = await testApp();
+    close = app.close;
+    const reply = await app.dispatcher.run({ name: 'ask', options: { query: '**헬름** [차트](https://evil.example) `x`' } }, member());
+    expect(reply.text).toContain('`**헬름** [차트](https://evil.example) ˋxˋ`');
   });
 
   it('answers a typo-ridden question and records it as answered', async () => {

@@ -7,3 +7,11 @@ export function clip(text: string, max: number): string {
 export function stripBold(text: string): string {
   return text.replace(/\*\*/g, '');
 }
+
+/**
+ * Member text echoed back inside a reply, as inline code: Markdown, masked links and
+ * headings in it show literally (backticks inside become ˋ so the span cannot be closed).
+ */
+export function quoteInline(text: string): string {
+  return '`' + text.replace(/`/g, 'ˋ').replace(/\s+/g, ' ').trim() + '`';
+}
