@@ -9,6 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { PlainFuseEngine } from '../eval/plain-fuse.ts';
 import { loadQuestions } from '../eval/questions.ts';
+import { replicate } from '../eval/replicate.ts';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
 import { KoreanSearchEngine } from '../src/knowledge/search/engine.ts';
 import type { SearchEngine } from '../src/knowledge/search-engine.ts';
@@ -72,12 +73,6 @@ export default async function searchBench(): Promise<void> {
     ['search faster than plain fuse.js at every scale', SCALES.every((s) => ours[s]!.search < plain[s]!.search)],
   ];
   for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
-}
-
-/** The sections `times` over, each copy with its own ids (`…@2`), as a bigger synthetic corpus. */
-function replicate(sections: Section[], times: number): Section[] {
-  if (times === 1) return sections;
-  return Array.from({ length: times }, (_, r) => sections.map((s) => (r === 0 ? s : { ...s, id: `${s.id}@${r + 1}` }))).flat();
 }
 
 /**
