@@ -1,18 +1,27 @@
 import { convertHangulToQwerty, convertQwertyToHangul, disassemble, getChoseong, getJongseong } from 'es-hangul';
+import { CharacterMap, mapCharacters } from './character-map.ts';
 
 const SYLLABLES_ONLY = /^[가-힣]+$/;
 const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
 const LATIN_LETTERS_ONLY = /^[a-z]+$/;
+const WHITESPACE = /\s/;
+
+// es-hangul answers character by character (getChoseong normalises to NFD first, but keeps
+// only starters, so it too is per character), and the same few syllables recur endlessly.
+const JAMO = new CharacterMap(disassemble);
+const INITIALS = new CharacterMap(getChoseong);
+const INITIALS_WITHOUT_SPACE = new CharacterMap((c) => (WHITESPACE.test(c) ? '' : getChoseong(c)));
+const FINALS = new CharacterMap(getJongseong);
 
 export const isHangulWord = (word: string): boolean => SYLLABLES_ONLY.test(word);
 /** A word typed as initial consonants only, e.g. ㄷㅋ for 도커. */
 export const isChoseongWord = (word: string): boolean => CHOSEONG_ONLY.test(word);
 
 /** Jamo spelling, compound vowels and final clusters split: 볼륨 → ㅂㅗㄹㄹㅠㅁ. Other characters stay. */
-export const jamo = (text: string): string => disassemble(text);
+export const jamo = (text: string): string => mapCharacters(text, JAMO);
 
 /** Initial consonants of each syllable, other characters dropped: 도커 컴포즈 → ㄷㅋㅋㅍㅈ. */
-export const choseong = (text: string): string => getChoseong(text.replace(/\s+/g, ''));
+export const choseong = (text: string): string => mapCharacters(text, INITIALS_WITHOUT_SPACE);
 
 /**
  * The consonant spellings a member may type for a word in 초성 shorthand: initials only, or
@@ -21,9 +30,9 @@ export const choseong = (text: string): string => getChoseong(text.replace(/\s+/
 export function consonantSpellings(word: string, max = 16): string[] {
   let variants = [''];
   for (const syllable of word) {
-    const initial = getChoseong(syllable);
+    const initial = INITIALS.of(syllable);
     if (!initial) continue;
-    const final = getJongseong(syllable);
+    const final = FINALS.of(syllable);
     const next = variants.map((v) => v + initial);
     if (final && variants.length * 2 <= max) next.push(...variants.map((v) => v + initial + final));
     variants = next;
