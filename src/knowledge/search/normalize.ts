@@ -9,6 +9,10 @@
 const COMPATIBILITY_JAMO_RUN = /[\u3131-\u318e]+/g;
 // U+1100..U+1112 (conjoining initials) in order → their compatibility forms.
 const INITIALS_AS_COMPATIBILITY = 'ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ';
+const CONJOINING_INITIAL = /[\u1100-\u1112]/g;
+// Whitespace runs and lone whitespace other than a plain space: what becomes a single space.
+// (Replacing every run, single spaces included, costs several times more on long texts.)
+const SPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
 
 export function normalizeText(text: string): string {
   let out = '';
@@ -19,9 +23,9 @@ export function normalizeText(text: string): string {
   }
   out += text.slice(last).normalize('NFKC');
   return out
-    .replace(/[\u1100-\u1112]/g, (c) => INITIALS_AS_COMPATIBILITY[c.charCodeAt(0) - 0x1100]!)
+    .replace(CONJOINING_INITIAL, (c) => INITIALS_AS_COMPATIBILITY[c.charCodeAt(0) - 0x1100]!)
     .toLowerCase()
-    .replace(/\s+/g, ' ')
+    .replace(SPACE_TO_COLLAPSE, ' ')
     .trim();
 }
 

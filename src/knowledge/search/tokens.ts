@@ -6,10 +6,10 @@ export type WordKind = 'hangul' | 'latin' | 'number' | 'choseong' | 'literal' | 
 
 /** One word of a text, in reading order. */
 export interface Word {
-  text: string;
-  kind: WordKind;
+  readonly text: string;
+  readonly kind: WordKind;
   /** A piece of the literal just before it (8080 and 80 of 8080:80). */
-  part?: true;
+  readonly part?: true;
 }
 
 // Whitespace and punctuation that never belong to a command token.
@@ -28,10 +28,8 @@ const SCRIPT_RUNS = /[가-힣]+|[ㄱ-ㅎㅏ-ㅣ]+|[a-z]+[a-z0-9]*|[0-9]+[a-z0-9]
  */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const rawChunk of normalizeText(text).split(SEPARATORS)) {
-    for (const chunk of rawChunk.includes('=') && !rawChunk.startsWith('-') ? rawChunk.split('=') : [rawChunk]) {
-      addChunk(chunk, words);
-    }
+  for (const chunk of normalizeText(text).split(SEPARATORS)) {
+    for (const word of wordsOfChunk(chunk)) words.push(word);
   }
   return words;
 }
@@ -41,6 +39,23 @@ export function phraseWords(text: string): string[] {
   return wordsOf(text)
     .filter((w) => !w.part)
     .map((w) => w.text);
+}
+
+// Texts repeat the same words over and over: each distinct chunk is read once (bounded), and
+// its Word objects are shared by every text that contains it.
+const CHUNK_CACHE_SIZE = 50_000;
+const CHUNKS = new Map<string, readonly Word[]>();
+
+/** The words of one chunk between separators. */
+function wordsOfChunk(rawChunk: string): readonly Word[] {
+  let words = CHUNKS.get(rawChunk);
+  if (words) return words;
+  const found: Word[] = [];
+  for (const chunk of rawChunk.includes('=') && !rawChunk.startsWith('-') ? rawChunk.split('=') : [rawChunk]) addChunk(chunk, found);
+  words = found;
+  if (CHUNKS.size >= CHUNK_CACHE_SIZE) CHUNKS.clear();
+  CHUNKS.set(rawChunk, words);
+  return words;
 }
 
 function addChunk(chunk: string, words: Word[]): void {
