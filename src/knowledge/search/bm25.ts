@@ -5,61 +5,43 @@ export interface FieldSpec {
   b: number;
 }
 
+/** One term's postings: `docs[start..end)` (ascending) and their scores, in arrays shared by all terms. */
 export interface Postings {
-  /** Document numbers, ascending. */
   docs: Int32Array;
   /** The term's whole BM25F contribution to each document (idf included). */
   scores: Float32Array;
+  start: number;
+  end: number;
 }
 
-const K1 = 1.2;
-
 /**
- * BM25F over a few weighted fields. Everything query-independent (field-length normalisation,
- * saturation, idf) is folded into the postings when the index is built, so a query only adds
- * up precomputed numbers.
+ * BM25F over a few weighted fields (built by Bm25Builder). Everything query-independent
+ * (field-length normalisation, saturation, idf) is folded into the postings when the index is
+ * built, so a query only adds up precomputed numbers. All postings live in two flat arrays,
+ * term after term.
  */
 export class Bm25Index {
-  private readonly postingsByTerm = new Map<string, Postings>();
-  private readonly documentFrequency = new Map<string, number>();
-  readonly size: number;
-
-  /** @param docs per document, one list of terms per field, in the order of `fields` */
-  constructor(fields: FieldSpec[], docs: string[][][]) {
-    this.size = docs.length;
-    const averages = fields.map((_, f) => docs.reduce((sum, d) => sum + (d[f]?.length ?? 0), 0) / Math.max(1, docs.length) || 1);
-    const weighted = new Map<string, { docs: number[]; tf: number[] }>();
-    docs.forEach((termsByField, doc) => {
-      const perDoc = new Map<string, number>();
-      termsByField.forEach((terms, f) => {
-        const spec = fields[f]!;
-        // Each occurrence adds the field's weight, damped by how long the field is.
-        const add = spec.weight / (1 - spec.b + (spec.b * terms.length) / averages[f]!);
-        for (const term of terms) perDoc.set(term, (perDoc.get(term) ?? 0) + add);
-      });
-      for (const [term, tf] of perDoc) {
-        let entry = weighted.get(term);
-        if (!entry) weighted.set(term, (entry = { docs: [], tf: [] }));
-        entry.docs.push(doc);
-        entry.tf.push(tf);
-      }
-    });
-    for (const [term, { docs: list, tf }] of weighted) {
-      const idf = Math.log(1 + (this.size - list.length + 0.5) / (list.length + 0.5));
-      this.documentFrequency.set(term, list.length);
-      this.postingsByTerm.set(term, {
-        docs: Int32Array.from(list),
-        scores: Float32Array.from(tf, (t) => (idf * t * (K1 + 1)) / (t + K1)),
-      });
-    }
-  }
+  /**
+   * @param termIds each term's number
+   * @param starts where each term's postings start in `docs`/`scores` (one more entry: the total)
+   */
+  constructor(
+    readonly size: number,
+    private readonly termIds: Map<string, number>,
+    private readonly starts: Int32Array,
+    private readonly docs: Int32Array,
+    private readonly scores: Float32Array,
+  ) {}
 
   postings(term: string): Postings | undefined {
-    return this.postingsByTerm.get(term);
+    const id = this.termIds.get(term);
+    if (id === undefined) return undefined;
+    return { docs: this.docs, scores: this.scores, start: this.starts[id]!, end: this.starts[id + 1]! };
   }
 
   df(term: string): number {
-    return this.documentFrequency.get(term) ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.starts[id + 1]! - this.starts[id]!;
   }
 
   /** Inverse document frequency, also for terms the index has never seen (df 0). */
@@ -70,14 +52,14 @@ export class Bm25Index {
 
   /** This term's contribution to one document, 0 when absent (binary search in the postings). */
   scoreIn(term: string, doc: number): number {
-    const postings = this.postingsByTerm.get(term);
-    if (!postings) return 0;
-    let lo = 0;
-    let hi = postings.docs.length - 1;
+    const id = this.termIds.get(term);
+    if (id === undefined) return 0;
+    let lo = this.starts[id]!;
+    let hi = this.starts[id + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      const value = postings.docs[mid]!;
-      if (value === doc) return postings.scores[mid]!;
+      const value = this.docs[mid]!;
+      if (value === doc) return this.scores[mid]!;
       if (value < doc) lo = mid + 1;
       else hi = mid - 1;
     }
@@ -85,6 +67,6 @@ export class Bm25Index {
   }
 
   terms(): IterableIterator<string> {
-    return this.postingsByTerm.keys();
+    return this.termIds.keys();
   }
 }

@@ -2,7 +2,8 @@ import type { SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
 import { snippetAround } from '../snippet.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
 import { Accumulator } from './accumulator.ts';
-import { Bm25Index, type FieldSpec } from './bm25.ts';
+import type { Bm25Index, FieldSpec } from './bm25.ts';
+import { Bm25Builder } from './bm25-builder.ts';
 import { Glossary } from './expand.ts';
 import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
@@ -57,7 +58,7 @@ export class KoreanSearchEngine implements SearchEngine {
     docs: KnowledgeDoc[] = [],
   ) {
     const docById = new Map(docs.map((d) => [d.id, d]));
-    const documents: string[][][] = [];
+    const builder = new Bm25Builder(FIELDS);
     const termPhrases: string[][] = [];
     const writtenWords = new Set<string>();
     for (const section of sections) {
@@ -70,9 +71,9 @@ export class KoreanSearchEngine implements SearchEngine {
       ].map(wordsOf);
       termPhrases.push(...[section.heading, ...section.aliases].map(phraseWords));
       for (const field of fields) for (const word of field) writtenWords.add(word.text);
-      documents.push(fields.map(indexTerms));
+      builder.addDocument(fields.map(indexTerms));
     }
-    this.index = new Bm25Index(FIELDS, documents);
+    this.index = builder.build();
     const glossary = new Glossary(glossaryTerms);
     const wordDf = new Map<string, number>();
     for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
@@ -143,7 +144,7 @@ export class KoreanSearchEngine implements SearchEngine {
     for (const alternative of concept.alternatives) {
       const postings = this.index.postings(alternative.term);
       if (!postings) continue;
-      for (let k = 0; k < postings.docs.length; k++) this.conceptScores.max(postings.docs[k]!, alternative.weight * postings.scores[k]!);
+      for (let k = postings.start; k < postings.end; k++) this.conceptScores.max(postings.docs[k]!, alternative.weight * postings.scores[k]!);
     }
     this.conceptScores.forEach((doc, value) => this.scores.add(doc, value));
     this.conceptScores.clear();
@@ -152,7 +153,7 @@ export class KoreanSearchEngine implements SearchEngine {
   private addTerm(alternative: Alternative): void {
     const postings = this.index.postings(alternative.term);
     if (!postings) return;
-    for (let k = 0; k < postings.docs.length; k++) this.scores.add(postings.docs[k]!, alternative.weight * postings.scores[k]!);
+    for (let k = postings.start; k < postings.end; k++) this.scores.add(postings.docs[k]!, alternative.weight * postings.scores[k]!);
   }
 
   /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */
