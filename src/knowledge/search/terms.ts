@@ -8,13 +8,30 @@ export const PAIR = 'p:';
 export const JOIN = 'j:';
 
 /** The forms a word is indexed under: itself, plus its noun (조사 stripped) or English singular. */
-export function wordForms(word: Word): string[] {
+function wordForms(word: Word): string[] {
   if (word.kind === 'hangul') return [word.text, ...stemsOf(word.text)];
   if (word.kind === 'latin') {
     const singular = englishSingular(word.text);
     return singular ? [word.text, singular] : [word.text];
   }
   return [word.text];
+}
+
+// A word's own terms are the same wherever it occurs: worked out once per Hangul or Latin word
+// (bounded), so indexing a long text mostly reuses strings it has already made.
+const OWN_TERMS_CACHE_SIZE = 50_000;
+const OWN_TERMS = { hangul: new Map<string, readonly string[]>(), latin: new Map<string, readonly string[]>() };
+
+/** The terms a word stands for on its own: its forms and, for Hangul, its syllable bigrams. */
+function ownTerms(word: Word): readonly string[] {
+  if (word.kind !== 'hangul' && word.kind !== 'latin') return [word.text];
+  const cache = OWN_TERMS[word.kind];
+  let terms = cache.get(word.text);
+  if (terms) return terms;
+  terms = word.kind === 'hangul' ? [...wordForms(word), ...syllableBigrams(word.text).map((bigram) => BIGRAM + bigram)] : wordForms(word);
+  if (cache.size >= OWN_TERMS_CACHE_SIZE) cache.clear();
+  cache.set(word.text, terms);
+  return terms;
 }
 
 /** The bare noun of a Hangul word: the shortest stem, or the word itself. */
@@ -42,8 +59,7 @@ export function indexTerms(words: Word[]): string[] {
   const terms: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    terms.push(...wordForms(word));
-    if (word.kind === 'hangul') for (const bigram of syllableBigrams(word.text)) terms.push(BIGRAM + bigram);
+    for (const term of ownTerms(word)) terms.push(term);
     const next = words[i + 1];
     if (!next || next.kind !== word.kind) continue;
     if (word.kind === 'latin') terms.push(pairTerm(word.text, next.text));
