@@ -1,4 +1,5 @@
 import { consonantSpellings, editDistance, isHangulWord, jamo } from './hangul.ts';
+import { DeletionIndex, type DeletionEntry } from './deletion-index.ts';
 import { joinTerm } from './terms.ts';
 
 export interface Correction {
@@ -15,6 +16,8 @@ export function typoBudget(spellingLength: number): number {
 
 /** Below this many jamo (about two syllables) a typo is only corrected towards a title or glossary term. */
 const SHORT_SPELLING = 7;
+/** Latin words long enough to have typos corrected. */
+const FUZZY_LATIN = /^[a-z][a-z0-9-]{3,}$/;
 
 /**
  * The words the index knows, with what typo correction, 초성 lookup and compound splitting need,
@@ -22,8 +25,7 @@ const SHORT_SPELLING = 7;
  */
 export class Vocabulary {
   /** Spellings and their deletion variants → words (symmetric-delete lookup for typos). */
-  private readonly byDeletion = new Map<string, string[]>();
-  private readonly spellingOf = new Map<string, string>();
+  private readonly byDeletion: DeletionIndex;
   private readonly byChoseong = new Map<string, string[]>();
   private readonly phrasesByChoseong = new Map<string, string[][]>();
   private readonly terms = new Set<string>();
@@ -45,15 +47,15 @@ export class Vocabulary {
       if (hangul.length >= 2 && hangul.length === phrase.length) phrases.set(hangul.join(' '), hangul);
     }
     const correctable = new Set([...writtenWords, ...this.terms]);
+    const entries: DeletionEntry[] = [];
     for (const word of correctable) {
-      const fuzzy = isHangulWord(word) ? word.length >= 2 : /^[a-z][a-z0-9-]{3,}$/.test(word);
+      const fuzzy = isHangulWord(word) ? word.length >= 2 : FUZZY_LATIN.test(word);
       if (!fuzzy) continue;
       const spelling = jamo(word);
-      this.spellingOf.set(word, spelling);
       // Two edits away only reaches title and glossary words: a rare body word is an unlikely aim.
-      const depth = Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1);
-      for (const variant of deletions(spelling, depth)) addTo(this.byDeletion, variant, word);
+      entries.push({ word, spelling, depth: Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1) });
     }
+    this.byDeletion = new DeletionIndex(entries);
     for (const word of this.terms) {
       if (!isHangulWord(word) || word.length < 2) continue;
       for (const key of consonantSpellings(word)) addTo(this.byChoseong, key, word);
@@ -81,12 +83,11 @@ export class Vocabulary {
     const spelling = jamo(word);
     const budget = typoBudget(spelling.length);
     if (budget === 0) return [];
-    const candidates = new Set<string>();
-    for (const variant of deletions(spelling, budget)) for (const w of this.byDeletion.get(variant) ?? []) candidates.add(w);
+    const candidates = new Map<string, string>();
+    for (const variant of deletions(spelling, budget)) this.byDeletion.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
     let best = budget + 1;
     let found: Correction[] = [];
-    for (const candidate of candidates) {
-      const target = this.spellingOf.get(candidate)!;
+    for (const [candidate, target] of candidates) {
       if (spelling.length < SHORT_SPELLING && !this.terms.has(candidate)) continue;
       const distance = editDistance(spelling, target, Math.min(budget, best));
       if (distance > budget || distance > best) continue;

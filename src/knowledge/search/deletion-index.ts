@@ -1,0 +1,75 @@
+import { IntList } from './int-list.ts';
+
+/** A word to be found by typos: its spelling, and how many letters a lookup may delete from it. */
+export interface DeletionEntry {
+  word: string;
+  spelling: string;
+  /** 0, 1 or 2. */
+  depth: number;
+}
+
+/**
+ * The symmetric-delete table for typo lookup: every spelling with up to `depth` letters deleted
+ * (볼륨 → ㅂㅗㄹㄹㅠㅁ, ㅗㄹㄹㅠㅁ, ㅂㄹㄹㅠㅁ, …) leads to its word. The variants are never built as
+ * strings: each is kept as a 32-bit hash beside its word's number, chained per hash bucket in
+ * flat arrays. A shared hash is confirmed (the looked-up variant must really be the word's
+ * spelling with at most `depth` letters deleted), so a collision costs time, never a result.
+ */
+export class DeletionIndex {
+  private readonly entries: DeletionEntry[];
+  private readonly hashes = new IntList(16 * 1024);
+  private readonly owners = new IntList(16 * 1024);
+  private readonly heads: Int32Array;
+  private readonly next: Int32Array;
+
+  constructor(entries: DeletionEntry[]) {
+    this.entries = entries;
+    entries.forEach(({ spelling, depth }, owner) => {
+      const add = (hash: number) => {
+        this.hashes.push(hash);
+        this.owners.push(owner);
+      };
+      add(hashWithout(spelling, -1, -1));
+      if (depth >= 1) for (let i = 0; i < spelling.length; i++) add(hashWithout(spelling, i, -1));
+      if (depth >= 2) for (let i = 0; i < spelling.length; i++) for (let j = i + 1; j < spelling.length; j++) add(hashWithout(spelling, i, j));
+    });
+    let buckets = 1024;
+    while (buckets < this.hashes.length) buckets *= 2;
+    this.heads = new Int32Array(buckets).fill(-1);
+    this.next = new Int32Array(this.hashes.length);
+    for (let k = 0; k < this.hashes.length; k++) {
+      const bucket = this.hashes.at(k) & (buckets - 1);
+      this.next[k] = this.heads[bucket]!;
+      this.heads[bucket] = k;
+    }
+  }
+
+  /** The entries one of whose variants is `variant`. */
+  forEachSharing(variant: string, visit: (entry: DeletionEntry) => void): void {
+    const hash = hashWithout(variant, -1, -1);
+    for (let k = this.heads[hash & (this.heads.length - 1)]!; k !== -1; k = this.next[k]!) {
+      if (this.hashes.at(k) !== hash) continue;
+      const entry = this.entries[this.owners.at(k)]!;
+      if (isDeletionVariant(variant, entry.spelling, entry.depth)) visit(entry);
+    }
+  }
+}
+
+/** FNV-1a over the UTF-16 code units of `text`, leaving out the units at positions `skipA` and `skipB`. */
+function hashWithout(text: string, skipA: number, skipB: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    if (i === skipA || i === skipB) continue;
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  }
+  return hash | 0;
+}
+
+/** True when `variant` is `spelling` with at most `depth` letters deleted (a subsequence that much shorter). */
+function isDeletionVariant(variant: string, spelling: string, depth: number): boolean {
+  const deleted = spelling.length - variant.length;
+  if (deleted < 0 || deleted > depth) return false;
+  let i = 0;
+  for (let j = 0; j < spelling.length && i < variant.length; j++) if (spelling.charCodeAt(j) === variant.charCodeAt(i)) i++;
+  return i === variant.length;
+}
