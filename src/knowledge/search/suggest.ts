@@ -30,6 +30,7 @@ export class SuggestIndex {
     const spellings = new Map<string, number[]>();
     const initials = new Map<string, number[]>();
     const seen = new Set<string>();
+    const startsOf = memoise(wordStarts);
     for (const section of sections) {
       const base = section.id.replace(/~\d+$/, '');
       if (seen.has(base)) continue;
@@ -41,13 +42,10 @@ export class SuggestIndex {
         [section.headingPath[0] ?? '', RANK.docTitle, RANK.docTitle],
       ];
       for (const [key, atStart, inside] of keys) {
-        const words = normalizeText(key).split(' ').filter(Boolean);
-        words.forEach((_, i) => {
-          const rest = words.slice(i).join('');
+        startsOf(key).forEach((start, i) => {
           const rank = i === 0 ? atStart : inside;
-          add(spellings, jamo(rest), entry, rank);
-          const restInitials = choseong(rest);
-          if (restInitials) add(initials, restInitials, entry, rank);
+          add(spellings, start.spelling, entry, rank);
+          if (start.initials) add(initials, start.initials, entry, rank);
         });
       }
     }
@@ -85,6 +83,31 @@ export class SuggestIndex {
     }
     return out;
   }
+}
+
+interface WordStart {
+  /** Jamo spelling of the text from this word on, without spaces. */
+  spelling: string;
+  initials: string;
+}
+
+/** What a prefix may match from each word of a title on: 도커 볼륨 → 도커볼륨, 볼륨 (as jamo and initials). */
+function wordStarts(text: string): WordStart[] {
+  const words = normalizeText(text).split(' ').filter(Boolean);
+  return words.map((_, i) => {
+    const rest = words.slice(i).join('');
+    return { spelling: jamo(rest), initials: choseong(rest) };
+  });
+}
+
+/** Every section of a document repeats its title, and many headings recur: each text is prepared once. */
+function memoise<T>(prepare: (text: string) => T): (text: string) => T {
+  const prepared = new Map<string, T>();
+  return (text) => {
+    let value = prepared.get(text);
+    if (value === undefined) prepared.set(text, (value = prepare(text)));
+    return value;
+  };
 }
 
 /** Sorted distinct keys, each with the (entry, rank) pairs it stands for. */
