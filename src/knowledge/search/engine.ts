@@ -46,7 +46,8 @@ interface Ranked {
  */
 export class KoreanSearchEngine implements SearchEngine {
   private readonly index: Bm25Index;
-  private readonly shortFields: ShortFields[];
+  /** Prepared on first use: only BM25 candidates ever need them. */
+  private readonly shortFields: Array<ShortFields | undefined>;
   private readonly context: QueryContext;
   private readonly suggestions: SuggestIndex;
   private readonly scores: Accumulator;
@@ -79,7 +80,7 @@ export class KoreanSearchEngine implements SearchEngine {
     for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
     const vocabulary = new Vocabulary(wordDf, writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
     this.context = { index: this.index, vocabulary, glossary };
-    this.shortFields = sections.map((s) => shortFieldsOf(s.heading, s.aliases));
+    this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.scores = new Accumulator(sections.length);
     this.conceptScores = new Accumulator(sections.length);
     this.suggestions = new SuggestIndex(sections);
@@ -114,7 +115,7 @@ export class KoreanSearchEngine implements SearchEngine {
     const plan = planQuery(query, this.context);
     const candidates = this.candidates(plan, CANDIDATES);
     if (candidates.length === 0) return [];
-    const similarity = shortFieldSimilarity(candidates.map((doc) => this.shortFields[doc]!), plan.concepts);
+    const similarity = shortFieldSimilarity(candidates.map((doc) => this.shortFieldsOf(doc)), plan.concepts);
     const totalImportance = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
     const found = candidates.map((doc) => this.matchedAlternatives(plan.concepts, plan.extras, doc));
     const coverage = found.map((f) => (totalImportance > 0 ? f.coverage / totalImportance : 0));
@@ -137,6 +138,11 @@ export class KoreanSearchEngine implements SearchEngine {
         score: clamp01(COVERAGE_SHARE * coverage[i]! + (1 - COVERAGE_SHARE) * similarity[i]!),
         found: found[i]!,
       }));
+  }
+
+  private shortFieldsOf(doc: number): ShortFields {
+    const section = this.sections[doc]!;
+    return (this.shortFields[doc] ??= shortFieldsOf(section.heading, section.aliases));
   }
 
   /** Adds, per document, the best-scoring alternative of a concept. */
