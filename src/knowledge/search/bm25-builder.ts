@@ -4,8 +4,9 @@ import { IntList } from './int-list.ts';
 const K1 = 1.2;
 
 /**
- * Collects documents as term numbers, then lays out every term's postings in two flat arrays
- * (instead of two small arrays per term, a Map per document and a list of strings per field).
+ * Collects documents as term numbers (see termNumber), then lays out every term's postings in
+ * two flat arrays (instead of two small arrays per term, a Map per document and a list of
+ * strings per field).
  */
 export class Bm25Builder {
   private readonly termIds = new Map<string, number>();
@@ -17,10 +18,17 @@ export class Bm25Builder {
 
   constructor(private readonly fields: FieldSpec[]) {}
 
-  /** @param termsByField one list of terms per field, in the order of `fields` */
-  addDocument(termsByField: string[][]): void {
+  /** The number standing for `term` in this index. */
+  termNumber(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
+    return id;
+  }
+
+  /** @param termsByField one list of term numbers per field, in the order of `fields` */
+  addDocument(termsByField: ReadonlyArray<readonly number[]>): void {
     for (let f = 0; f < this.fields.length; f++) {
-      for (const term of termsByField[f] ?? []) this.occurrences.push(this.idOf(term));
+      for (const id of termsByField[f] ?? []) this.occurrences.push(id);
       this.fieldEnds.push(this.occurrences.length);
     }
     this.documents++;
@@ -73,12 +81,6 @@ export class Bm25Builder {
       }
     }
     return new Bm25Index(this.documents, this.termIds, starts, docs, scores);
-  }
-
-  private idOf(term: string): number {
-    let id = this.termIds.get(term);
-    if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
-    return id;
   }
 
   private fieldStart(doc: number, f: number): number {

@@ -8,7 +8,8 @@ import { Glossary } from './expand.ts';
 import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
-import { BIGRAM, indexTerms } from './terms.ts';
+import { TermNumbering } from './term-numbering.ts';
+import { BIGRAM } from './terms.ts';
 import { phraseWords, wordsOf } from './tokens.ts';
 import { Vocabulary } from './vocabulary.ts';
 
@@ -60,8 +61,8 @@ export class KoreanSearchEngine implements SearchEngine {
   ) {
     const docById = new Map(docs.map((d) => [d.id, d]));
     const builder = new Bm25Builder(FIELDS);
+    const numbering = new TermNumbering((term) => builder.termNumber(term));
     const termPhrases: string[][] = [];
-    const writtenWords = new Set<string>();
     for (const section of sections) {
       const doc = docById.get(section.docId);
       const fields = [
@@ -71,14 +72,13 @@ export class KoreanSearchEngine implements SearchEngine {
         section.text,
       ].map(wordsOf);
       termPhrases.push(...[section.heading, ...section.aliases].map(phraseWords));
-      for (const field of fields) for (const word of field) writtenWords.add(word.text);
-      builder.addDocument(fields.map(indexTerms));
+      builder.addDocument(fields.map((words) => numbering.termNumbers(words)));
     }
     this.index = builder.build();
     const glossary = new Glossary(glossaryTerms);
     const wordDf = new Map<string, number>();
     for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
-    const vocabulary = new Vocabulary(wordDf, writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
+    const vocabulary = new Vocabulary(wordDf, numbering.writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
     this.context = { index: this.index, vocabulary, glossary };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.scores = new Accumulator(sections.length);

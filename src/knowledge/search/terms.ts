@@ -23,7 +23,7 @@ const OWN_TERMS_CACHE_SIZE = 50_000;
 const OWN_TERMS = { hangul: new Map<string, readonly string[]>(), latin: new Map<string, readonly string[]>() };
 
 /** The terms a word stands for on its own: its forms and, for Hangul, its syllable bigrams. */
-function ownTerms(word: Word): readonly string[] {
+export function ownTerms(word: Word): readonly string[] {
   if (word.kind !== 'hangul' && word.kind !== 'latin') return [word.text];
   const cache = OWN_TERMS[word.kind];
   let terms = cache.get(word.text);
@@ -55,17 +55,23 @@ export const joinTerm = (a: string, b: string): string => `${JOIN}${a}${b}`;
  * `bind mount`) and joins of adjacent Hangul words (도커 볼륨을 → 도커볼륨, 도커볼륨을), so phrases and
  * their spacing variants match as a unit.
  */
-export function indexTerms(words: Word[]): string[] {
+export function indexTerms(words: readonly Word[]): string[] {
   const terms: string[] = [];
   for (let i = 0; i < words.length; i++) {
     const word = words[i]!;
-    for (const term of ownTerms(word)) terms.push(term);
+    terms.push(...ownTerms(word));
     const next = words[i + 1];
-    if (!next || next.kind !== word.kind) continue;
-    if (word.kind === 'latin') terms.push(pairTerm(word.text, next.text));
-    if (word.kind === 'hangul') {
-      for (const first of nounForms(word.text)) for (const second of nounForms(next.text)) terms.push(joinTerm(first, second));
-    }
+    if (next) terms.push(...adjacentTerms(word, next));
   }
+  return terms;
+}
+
+/** The terms of a word and the one after it: a Latin pair, or the joins of two Hangul words; none for other neighbours. */
+export function adjacentTerms(word: Word, next: Word): string[] {
+  if (next.kind !== word.kind) return [];
+  if (word.kind === 'latin') return [pairTerm(word.text, next.text)];
+  if (word.kind !== 'hangul') return [];
+  const terms: string[] = [];
+  for (const first of nounForms(word.text)) for (const second of nounForms(next.text)) terms.push(joinTerm(first, second));
   return terms;
 }
