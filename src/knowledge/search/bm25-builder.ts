@@ -28,51 +28,64 @@ export class Bm25Builder {
   /** @param termsByField one list of term numbers per field, in the order of `fields` */
   addDocument(termsByField: ReadonlyArray<readonly number[]>): void {
     for (let f = 0; f < this.fields.length; f++) {
-      for (const id of termsByField[f] ?? []) this.occurrences.push(id);
+      const ids = termsByField[f] ?? [];
+      for (let i = 0; i < ids.length; i++) this.occurrences.push(ids[i]!);
       this.fieldEnds.push(this.occurrences.length);
     }
     this.documents++;
   }
 
   build(): Bm25Index {
+    const occurrences = this.occurrences.view();
+    const fieldEnds = this.fieldEnds.view();
+    const fieldCount = this.fields.length;
     const termCount = this.termIds.size;
+    // A field's terms: occurrences[fieldEnds[slot - 1] .. fieldEnds[slot]), slot = doc × fields + field.
+    const slotStart = (slot: number) => (slot === 0 ? 0 : fieldEnds[slot - 1]!);
+
     const df = new Int32Array(termCount);
     const seenIn = new Int32Array(termCount).fill(-1);
     for (let doc = 0; doc < this.documents; doc++) {
-      this.forEachOccurrence(doc, (id) => {
-        if (seenIn[id] === doc) return;
+      for (let k = slotStart(doc * fieldCount), end = fieldEnds[(doc + 1) * fieldCount - 1]!; k < end; k++) {
+        const id = occurrences[k]!;
+        if (seenIn[id] === doc) continue;
         seenIn[id] = doc;
         df[id]!++;
-      });
+      }
     }
     const starts = new Int32Array(termCount + 1);
     for (let id = 0; id < termCount; id++) starts[id + 1] = starts[id]! + df[id]!;
     const idf = Float64Array.from(df, (n) => Math.log(1 + (this.documents - n + 0.5) / (n + 0.5)));
 
+    const averages = this.fields.map((_, f) => {
+      let sum = 0;
+      for (let doc = 0; doc < this.documents; doc++) sum += fieldEnds[doc * fieldCount + f]! - slotStart(doc * fieldCount + f);
+      return sum / Math.max(1, this.documents) || 1;
+    });
     const docs = new Int32Array(starts[termCount]!);
     const scores = new Float32Array(starts[termCount]!);
     const next = starts.slice(0, termCount);
-    const averages = this.averageLengths();
     const tf = new Float64Array(termCount);
-    const touched = new IntList();
+    const touched = new Int32Array(termCount);
     seenIn.fill(-1);
     for (let doc = 0; doc < this.documents; doc++) {
-      touched.clear();
-      for (let f = 0; f < this.fields.length; f++) {
+      let touchedCount = 0;
+      for (let f = 0; f < fieldCount; f++) {
+        const slot = doc * fieldCount + f;
         const spec = this.fields[f]!;
         // Each occurrence adds the field's weight, damped by how long the field is.
-        const add = spec.weight / (1 - spec.b + (spec.b * this.fieldLength(doc, f)) / averages[f]!);
-        for (let k = this.fieldStart(doc, f), end = this.fieldEnds.at(doc * this.fields.length + f); k < end; k++) {
-          const id = this.occurrences.at(k);
+        const add = spec.weight / (1 - spec.b + (spec.b * (fieldEnds[slot]! - slotStart(slot))) / averages[f]!);
+        for (let k = slotStart(slot), end = fieldEnds[slot]!; k < end; k++) {
+          const id = occurrences[k]!;
           if (seenIn[id] !== doc) {
             seenIn[id] = doc;
-            touched.push(id);
+            touched[touchedCount++] = id;
           }
           tf[id]! += add;
         }
       }
-      for (let i = 0; i < touched.length; i++) {
-        const id = touched.at(i);
+      for (let i = 0; i < touchedCount; i++) {
+        const id = touched[i]!;
         const t = tf[id]!;
         const at = next[id]!++;
         docs[at] = doc;
@@ -81,29 +94,5 @@ export class Bm25Builder {
       }
     }
     return new Bm25Index(this.documents, this.termIds, starts, docs, scores);
-  }
-
-  private fieldStart(doc: number, f: number): number {
-    const slot = doc * this.fields.length + f;
-    return slot === 0 ? 0 : this.fieldEnds.at(slot - 1);
-  }
-
-  private fieldLength(doc: number, f: number): number {
-    return this.fieldEnds.at(doc * this.fields.length + f) - this.fieldStart(doc, f);
-  }
-
-  private forEachOccurrence(doc: number, visit: (id: number) => void): void {
-    const from = this.fieldStart(doc, 0);
-    const to = this.fieldEnds.at((doc + 1) * this.fields.length - 1);
-    for (let k = from; k < to; k++) visit(this.occurrences.at(k));
-  }
-
-  /** Mean terms per field over all documents (1 for a field that is always empty). */
-  private averageLengths(): number[] {
-    return this.fields.map((_, f) => {
-      let sum = 0;
-      for (let doc = 0; doc < this.documents; doc++) sum += this.fieldLength(doc, f);
-      return sum / Math.max(1, this.documents) || 1;
-    });
   }
 }

@@ -27,4 +27,9 @@ export class IntList {
   at(index: number): number {
     return this.items[index]!;
   }
+
+  /** The items so far, without copying (valid until the next push). */
+  view(): Int32Array {
+    return this.items.subarray(0, this.count);
+  }
 }

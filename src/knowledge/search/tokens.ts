@@ -28,8 +28,10 @@ const SCRIPT_RUNS = /[가-힣]+|[ㄱ-ㅎㅏ-ㅣ]+|[a-z]+[a-z0-9]*|[0-9]+[a-z0-9]
  */
 export function wordsOf(text: string): Word[] {
   const words: Word[] = [];
-  for (const chunk of normalizeText(text).split(SEPARATORS)) {
-    for (const word of wordsOfChunk(chunk)) words.push(word);
+  const chunks = normalizeText(text).split(SEPARATORS);
+  for (let c = 0; c < chunks.length; c++) {
+    const chunkWords = wordsOfChunk(chunks[c]!);
+    for (let i = 0; i < chunkWords.length; i++) words.push(chunkWords[i]!);
   }
   return words;
 }
