@@ -65,8 +65,4 @@ export class Bm25Index {
     }
     return 0;
   }
-
-  terms(): IterableIterator<string> {
-    return this.termIds.keys();
-  }
 }

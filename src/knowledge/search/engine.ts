@@ -2,24 +2,16 @@ import type { SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
 import { snippetAround } from '../snippet.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
 import { Accumulator } from './accumulator.ts';
-import type { Bm25Index, FieldSpec } from './bm25.ts';
-import { Bm25Builder } from './bm25-builder.ts';
+import type { Bm25Index } from './bm25.ts';
 import { Glossary } from './expand.ts';
 import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
-import { TermNumbering } from './term-numbering.ts';
-import { BIGRAM } from './terms.ts';
-import { phraseWords, wordsOf } from './tokens.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { indexSections } from './section-index.ts';
+import { BIGRAM, isWordTerm } from './terms.ts';
+import { phraseWords } from './tokens.ts';
+import { Vocabulary, type WordFrequencies } from './vocabulary.ts';
 
-/** heading, section aliases, context (enclosing headings, document title and aliases), text. */
-const FIELDS: FieldSpec[] = [
-  { weight: 3, b: 0.3 },
-  { weight: 2.5, b: 0.3 },
-  { weight: 0.5, b: 0.3 },
-  { weight: 1, b: 0.75 },
-];
 /** BM25 candidates handed to the fuse.js re-ranking. */
 const CANDIDATES = 20;
 /** Reciprocal rank fusion constant: small, because only the first few ranks matter here. */
@@ -59,26 +51,10 @@ export class KoreanSearchEngine implements SearchEngine {
     glossaryTerms: GlossaryTerm[],
     docs: KnowledgeDoc[] = [],
   ) {
-    const docById = new Map(docs.map((d) => [d.id, d]));
-    const builder = new Bm25Builder(FIELDS);
-    const numbering = new TermNumbering((term) => builder.termNumber(term));
-    const termPhrases: string[][] = [];
-    for (const section of sections) {
-      const doc = docById.get(section.docId);
-      const fields = [
-        section.heading,
-        section.aliases.join(', '),
-        [...section.headingPath.slice(0, -1), doc?.titleEn ?? '', ...(doc?.aliases ?? [])].join(', '),
-        section.text,
-      ].map(wordsOf);
-      termPhrases.push(...[section.heading, ...section.aliases].map(phraseWords));
-      builder.addDocument(fields.map((words) => numbering.termNumbers(words)));
-    }
-    this.index = builder.build();
+    const { index, writtenWords, termPhrases } = indexSections(sections, docs);
+    this.index = index;
     const glossary = new Glossary(glossaryTerms);
-    const wordDf = new Map<string, number>();
-    for (const term of this.index.terms()) if (!/^[bpj]:/.test(term)) wordDf.set(term, this.index.df(term));
-    const vocabulary = new Vocabulary(wordDf, numbering.writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
+    const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
     this.context = { index: this.index, vocabulary, glossary };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.scores = new Accumulator(sections.length);
@@ -183,6 +159,12 @@ export class KoreanSearchEngine implements SearchEngine {
     }
     return { coverage, reasons: [...new Set(reasons)], surfaces };
   }
+}
+
+/** The index's word terms (no bigrams, pairs or joins) with their document frequency, read from the index. */
+function wordFrequencies(index: Bm25Index): WordFrequencies {
+  const df = (word: string) => (isWordTerm(word) ? index.df(word) : 0);
+  return { has: (word) => df(word) > 0, get: (word) => df(word) || undefined };
 }
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));

@@ -1,6 +1,7 @@
 import type { Suggestion } from '../search-engine.ts';
 import type { Section } from '../types.ts';
 import { choseong, hangulFromQwerty, isChoseongWord, jamo } from './hangul.ts';
+import { memoise } from './memoise.ts';
 import { compact, normalizeText } from './normalize.ts';
 
 /** Discord caps a choice's name and value at 100 characters. */
@@ -30,6 +31,7 @@ export class SuggestIndex {
     const spellings = new Map<string, number[]>();
     const initials = new Map<string, number[]>();
     const seen = new Set<string>();
+    // Every section of a document repeats its title, and many headings recur: each text is prepared once.
     const startsOf = memoise(wordStarts);
     for (const section of sections) {
       const base = section.id.replace(/~\d+$/, '');
@@ -98,16 +100,6 @@ function wordStarts(text: string): WordStart[] {
     const rest = words.slice(i).join('');
     return { spelling: jamo(rest), initials: choseong(rest) };
   });
-}
-
-/** Every section of a document repeats its title, and many headings recur: each text is prepared once. */
-function memoise<T>(prepare: (text: string) => T): (text: string) => T {
-  const prepared = new Map<string, T>();
-  return (text) => {
-    let value = prepared.get(text);
-    if (value === undefined) prepared.set(text, (value = prepare(text)));
-    return value;
-  };
 }
 
 /** Sorted distinct keys, each with the (entry, rank) pairs it stands for. */

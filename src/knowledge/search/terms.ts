@@ -6,6 +6,10 @@ import type { Word } from './tokens.ts';
 export const BIGRAM = 'b:';
 export const PAIR = 'p:';
 export const JOIN = 'j:';
+const NAMESPACED = /^[bpj]:/;
+
+/** A term that stands for a word or literal as written (or its noun or singular), not a bigram, pair or join. */
+export const isWordTerm = (term: string): boolean => !NAMESPACED.test(term);
 
 /** The forms a word is indexed under: itself, plus its noun (조사 stripped) or English singular. */
 function wordForms(word: Word): string[] {

@@ -38,9 +38,12 @@ export function wordsOf(text: string): Word[] {
 
 /** The words of a short phrase (title, alias, glossary spelling), without the parts of literals. */
 export function phraseWords(text: string): string[] {
-  return wordsOf(text)
-    .filter((w) => !w.part)
-    .map((w) => w.text);
+  return wholeWords(wordsOf(text));
+}
+
+/** The texts of the words that are no part of a literal. */
+export function wholeWords(words: readonly Word[]): string[] {
+  return words.filter((w) => !w.part).map((w) => w.text);
 }
 
 // Texts repeat the same words over and over: each distinct chunk is read once (bounded), and

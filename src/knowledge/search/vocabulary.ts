@@ -2,6 +2,12 @@ import { consonantSpellings, editDistance, isHangulWord, jamo } from './hangul.t
 import { DeletionIndex, type DeletionEntry } from './deletion-index.ts';
 import { joinTerm } from './terms.ts';
 
+/** Word forms with their document frequency (a Map will do). */
+export interface WordFrequencies {
+  has(word: string): boolean;
+  get(word: string): number | undefined;
+}
+
 export interface Correction {
   word: string;
   distance: number;
@@ -29,7 +35,7 @@ export class Vocabulary {
   private readonly byChoseong = new Map<string, string[]>();
   private readonly phrasesByChoseong = new Map<string, string[][]>();
   private readonly terms = new Set<string>();
-  private readonly known: Map<string, number>;
+  private readonly known: WordFrequencies;
 
   /**
    * @param wordDf every indexed word form with its document frequency
@@ -37,7 +43,7 @@ export class Vocabulary {
    * @param termPhrases headings, aliases and glossary spellings (as word lists): what 초성 may
    *   stand for, and what a short typo may be corrected to
    */
-  constructor(wordDf: Map<string, number>, writtenWords: Set<string>, termPhrases: Iterable<string[]>) {
+  constructor(wordDf: WordFrequencies, writtenWords: Set<string>, termPhrases: Iterable<string[]>) {
     this.known = wordDf;
     const phraseList = [...termPhrases];
     const phrases = new Map<string, string[]>();

@@ -1,0 +1,45 @@
+import type { KnowledgeDoc, Section } from '../types.ts';
+import type { Bm25Index, FieldSpec } from './bm25.ts';
+import { Bm25Builder } from './bm25-builder.ts';
+import { memoise } from './memoise.ts';
+import { TermNumbering } from './term-numbering.ts';
+import { phraseWords, wholeWords, wordsOf } from './tokens.ts';
+
+/** heading, section aliases, context (enclosing headings, document title and aliases), text. */
+const FIELDS: FieldSpec[] = [
+  { weight: 3, b: 0.3 },
+  { weight: 2.5, b: 0.3 },
+  { weight: 0.5, b: 0.3 },
+  { weight: 1, b: 0.75 },
+];
+
+export interface SectionIndex {
+  index: Bm25Index;
+  /** Every word as the sections write it. */
+  writtenWords: Set<string>;
+  /** Each section's heading and aliases, as word lists. */
+  termPhrases: string[][];
+}
+
+/** The BM25F index of the sections, one document per section, in order. */
+export function indexSections(sections: Section[], docs: KnowledgeDoc[]): SectionIndex {
+  const docById = new Map(docs.map((d) => [d.id, d]));
+  const builder = new Bm25Builder(FIELDS);
+  const numbering = new TermNumbering((term) => builder.termNumber(term));
+  // Sections under the same headings of the same document share their context.
+  const contextWords = memoise(wordsOf);
+  const termPhrases: string[][] = [];
+  for (const section of sections) {
+    const doc = docById.get(section.docId);
+    const headingWords = wordsOf(section.heading);
+    const fields = [
+      headingWords,
+      wordsOf(section.aliases.join(', ')),
+      contextWords([...section.headingPath.slice(0, -1), doc?.titleEn ?? '', ...(doc?.aliases ?? [])].join(', ')),
+      wordsOf(section.text),
+    ];
+    termPhrases.push(wholeWords(headingWords), ...section.aliases.map(phraseWords));
+    builder.addDocument(fields.map((words) => numbering.termNumbers(words)));
+  }
+  return { index: builder.build(), writtenWords: numbering.writtenWords, termPhrases };
+}
