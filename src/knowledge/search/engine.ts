@@ -42,7 +42,8 @@ export class KoreanSearchEngine implements SearchEngine {
   /** Prepared on first use: only BM25 candidates ever need them. */
   private readonly shortFields: Array<ShortFields | undefined>;
   private readonly context: QueryContext;
-  private readonly suggestions: SuggestIndex;
+  /** Built on the first autocomplete request: searches never need it. */
+  private suggestions?: SuggestIndex;
   private readonly scores: Accumulator;
   private readonly conceptScores: Accumulator;
 
@@ -59,7 +60,6 @@ export class KoreanSearchEngine implements SearchEngine {
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.scores = new Accumulator(sections.length);
     this.conceptScores = new Accumulator(sections.length);
-    this.suggestions = new SuggestIndex(sections);
   }
 
   search(query: string, limit: number): SearchHit[] {
@@ -73,6 +73,7 @@ export class KoreanSearchEngine implements SearchEngine {
 
   /** Titles continuing the typed prefix; the BM25 stage alone fills up the list, as autocomplete must be quick. */
   suggest(prefix: string, limit: number): Suggestion[] {
+    this.suggestions ??= new SuggestIndex(this.sections);
     return this.suggestions.suggest(prefix, limit, (query, n) =>
       this.candidates(planQuery(query, this.context), n).map((doc) => this.sections[doc]!),
     );

@@ -26,16 +26,19 @@ const SHORT_SPELLING = 7;
 const FUZZY_LATIN = /^[a-z][a-z0-9-]{3,}$/;
 
 /**
- * The words the index knows, with what typo correction, 초성 lookup and compound splitting need,
- * all prepared at start-up.
+ * The words the index knows, with what typo correction, 초성 lookup and compound splitting need.
+ * The typo and 초성 tables are built on first use: many searches (and every one-shot CLI search
+ * without a typo) never need them.
  */
 export class Vocabulary {
-  /** Spellings and their deletion variants → words (symmetric-delete lookup for typos). */
-  private readonly byDeletion: DeletionIndex;
-  private readonly byChoseong = new Map<string, string[]>();
-  private readonly phrasesByChoseong = new Map<string, string[][]>();
-  private readonly terms = new Set<string>();
   private readonly known: WordFrequencies;
+  private readonly writtenWords: Set<string>;
+  /** Heading, alias and glossary words. */
+  private readonly terms = new Set<string>();
+  /** Multi-word Hangul titles, aliases and glossary spellings, by their words joined with spaces. */
+  private readonly phrases = new Map<string, string[]>();
+  private typoTable?: DeletionIndex;
+  private choseongTables?: ChoseongTables;
 
   /**
    * @param wordDf every indexed word form with its document frequency
@@ -45,30 +48,11 @@ export class Vocabulary {
    */
   constructor(wordDf: WordFrequencies, writtenWords: Set<string>, termPhrases: Iterable<string[]>) {
     this.known = wordDf;
-    const phraseList = [...termPhrases];
-    const phrases = new Map<string, string[]>();
-    for (const phrase of phraseList) {
+    this.writtenWords = writtenWords;
+    for (const phrase of termPhrases) {
       for (const word of phrase) this.terms.add(word);
       const hangul = phrase.filter((w) => isHangulWord(w));
-      if (hangul.length >= 2 && hangul.length === phrase.length) phrases.set(hangul.join(' '), hangul);
-    }
-    const correctable = new Set([...writtenWords, ...this.terms]);
-    const entries: DeletionEntry[] = [];
-    for (const word of correctable) {
-      const fuzzy = isHangulWord(word) ? word.length >= 2 : FUZZY_LATIN.test(word);
-      if (!fuzzy) continue;
-      const spelling = jamo(word);
-      // Two edits away only reaches title and glossary words: a rare body word is an unlikely aim.
-      entries.push({ word, spelling, depth: Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1) });
-    }
-    this.byDeletion = new DeletionIndex(entries);
-    for (const word of this.terms) {
-      if (!isHangulWord(word) || word.length < 2) continue;
-      for (const key of consonantSpellings(word)) addTo(this.byChoseong, key, word);
-    }
-    for (const list of this.byChoseong.values()) list.sort((a, b) => this.df(b) - this.df(a));
-    for (const words of phrases.values()) {
-      for (const key of consonantSpellings(words.join(''))) addTo(this.phrasesByChoseong, key, words);
+      if (hangul.length >= 2 && hangul.length === phrase.length) this.phrases.set(hangul.join(' '), hangul);
     }
   }
 
@@ -90,7 +74,8 @@ export class Vocabulary {
     const budget = typoBudget(spelling.length);
     if (budget === 0) return [];
     const candidates = new Map<string, string>();
-    for (const variant of deletions(spelling, budget)) this.byDeletion.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
+    const table = (this.typoTable ??= this.buildTypoTable());
+    for (const variant of deletions(spelling, budget)) table.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
     let best = budget + 1;
     let found: Correction[] = [];
     for (const [candidate, target] of candidates) {
@@ -108,7 +93,7 @@ export class Vocabulary {
 
   /** Heading, alias and glossary words a 초성 spelling may stand for (ㄷㅋ → 도커, ㅋㄴㅌㅇㄴ → 컨테이너). */
   wordsWithChoseong(initials: string): string[] {
-    return this.byChoseong.get(initials) ?? [];
+    return this.choseong().words.get(initials) ?? [];
   }
 
   /**
@@ -116,9 +101,37 @@ export class Vocabulary {
    * (ㅂㅇㄷㅁㅇㅌ → 바인드 마운트), as the join terms of their adjacent words.
    */
   joinsWithChoseong(initials: string): string[][] {
-    return (this.phrasesByChoseong.get(initials) ?? []).map((words) =>
+    return (this.choseong().phrases.get(initials) ?? []).map((words) =>
       words.slice(1).map((word, i) => joinTerm(words[i]!, word)),
     );
+  }
+
+  /** Symmetric-delete table over every written, title and glossary word long enough to mistype. */
+  private buildTypoTable(): DeletionIndex {
+    const entries: DeletionEntry[] = [];
+    for (const word of new Set([...this.writtenWords, ...this.terms])) {
+      const fuzzy = isHangulWord(word) ? word.length >= 2 : FUZZY_LATIN.test(word);
+      if (!fuzzy) continue;
+      const spelling = jamo(word);
+      // Two edits away only reaches title and glossary words: a rare body word is an unlikely aim.
+      entries.push({ word, spelling, depth: Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1) });
+    }
+    return new DeletionIndex(entries);
+  }
+
+  private choseong(): ChoseongTables {
+    if (this.choseongTables) return this.choseongTables;
+    const words = new Map<string, string[]>();
+    const phrases = new Map<string, string[][]>();
+    for (const word of this.terms) {
+      if (!isHangulWord(word) || word.length < 2) continue;
+      for (const key of consonantSpellings(word)) addTo(words, key, word);
+    }
+    for (const list of words.values()) list.sort((a, b) => this.df(b) - this.df(a));
+    for (const phrase of this.phrases.values()) {
+      for (const key of consonantSpellings(phrase.join(''))) addTo(phrases, key, phrase);
+    }
+    return (this.choseongTables = { words, phrases });
   }
 
   /**
@@ -141,6 +154,12 @@ export class Vocabulary {
     const result = best[text.length];
     return result && result.length >= 2 ? result : undefined;
   }
+}
+
+/** What 초성 spellings may stand for: title and glossary words, and multi-word phrases (commonest first). */
+interface ChoseongTables {
+  words: Map<string, string[]>;
+  phrases: Map<string, string[][]>;
 }
 
 function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
