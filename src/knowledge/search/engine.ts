@@ -9,7 +9,6 @@ import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.
 import { SuggestIndex } from './suggest.ts';
 import { indexSections } from './section-index.ts';
 import { BIGRAM, isWordTerm } from './terms.ts';
-import { phraseWords } from './tokens.ts';
 import { Vocabulary, type WordFrequencies } from './vocabulary.ts';
 
 /** BM25 candidates handed to the fuse.js re-ranking. */
@@ -55,7 +54,7 @@ export class KoreanSearchEngine implements SearchEngine {
     const { index, writtenWords, termPhrases } = indexSections(sections, docs);
     this.index = index;
     const glossary = new Glossary(glossaryTerms);
-    const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...[...glossary.surfaces()].map(phraseWords)]);
+    const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...glossary.phrases()]);
     this.context = { index: this.index, vocabulary, glossary };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.scores = new Accumulator(sections.length);

@@ -9,7 +9,8 @@ export interface TermForm {
   surface: string;
   /** The index term that stands for it (a word, a literal, a word pair or a noun join). */
   term: string;
-  words: number;
+  /** Its words (see phraseWords). */
+  words: string[];
 }
 
 /**
@@ -33,7 +34,7 @@ export class Glossary {
       const id = this.groups.push(forms) - 1;
       for (const form of forms) {
         for (const word of form.surface.split(' ')) this.wordSet.add(word);
-        maxWords = Math.max(maxWords, form.words);
+        maxWords = Math.max(maxWords, form.words.length);
         const key = compact(form.surface);
         const ids = this.byKey.get(key) ?? [];
         if (!ids.includes(id)) ids.push(id);
@@ -58,21 +59,20 @@ export class Glossary {
     return this.byKey.has(compact(normalizeText(text)));
   }
 
-  /** All spellings, as written. */
-  *surfaces(): Iterable<string> {
-    for (const group of this.groups) for (const form of group) yield form.surface;
+  /** The words of every spelling. */
+  *phrases(): Iterable<string[]> {
+    for (const group of this.groups) for (const form of group) yield form.words;
   }
 }
 
 function toForm(spelling: string): TermForm | undefined {
   const surface = normalizeText(spelling);
   const words = wordsOf(surface).filter((w) => !w.part);
+  const texts = words.map((w) => w.text);
   const [first, second] = words;
   if (!first) return undefined;
-  if (words.length === 1) return { surface, term: first.text, words: 1 };
-  if (first.kind === 'latin' && second?.kind === 'latin') return { surface, term: pairTerm(first.text, second.text), words: words.length };
-  if (first.kind === 'hangul' && second?.kind === 'hangul') {
-    return { surface, term: joinTerm(first.text, second.text), words: words.length };
-  }
+  if (words.length === 1) return { surface, term: first.text, words: texts };
+  if (first.kind === 'latin' && second?.kind === 'latin') return { surface, term: pairTerm(first.text, second.text), words: texts };
+  if (first.kind === 'hangul' && second?.kind === 'hangul') return { surface, term: joinTerm(first.text, second.text), words: texts };
   return undefined;
 }
