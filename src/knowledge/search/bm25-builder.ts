@@ -55,7 +55,8 @@ export class Bm25Builder {
     }
     const starts = new Int32Array(termCount + 1);
     for (let id = 0; id < termCount; id++) starts[id + 1] = starts[id]! + df[id]!;
-    const idf = Float64Array.from(df, (n) => Math.log(1 + (this.documents - n + 0.5) / (n + 0.5)));
+    const idf = new Float64Array(termCount);
+    for (let id = 0; id < termCount; id++) idf[id] = Math.log(1 + (this.documents - df[id]! + 0.5) / (df[id]! + 0.5));
 
     const averages = this.fields.map((_, f) => {
       let sum = 0;

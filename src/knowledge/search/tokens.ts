@@ -18,6 +18,8 @@ const FLAG = /^(-{1,2}[a-z][a-z0-9-]*)(?:=(.*))?$/;
 const EDGE_PUNCTUATION = /^[.:/=+]+|[.:/=+-]+$/g;
 // Letters/digits joined by : . / @ _ + - — port pairs, image:tag, paths, file names, versions.
 const COMMAND_LIKE = /^[\p{L}\p{N}]+(?:[:./@_+-]+[\p{L}\p{N}]+)+$/u;
+// One plain Hangul, Latin or number word: what most chunks are, and no command-line rule applies.
+const PLAIN_WORD = /^(?:[가-힣]+|[a-z][a-z0-9]*|[0-9][a-z0-9]*)$/;
 const SCRIPT_RUNS = /[가-힣]+|[ㄱ-ㅎㅏ-ㅣ]+|[a-z]+[a-z0-9]*|[0-9]+[a-z0-9]*|[^\s가-힣ㄱ-ㅣa-z0-9]+/g;
 
 /**
@@ -56,7 +58,8 @@ function wordsOfChunk(rawChunk: string): readonly Word[] {
   let words = CHUNKS.get(rawChunk);
   if (words) return words;
   const found: Word[] = [];
-  for (const chunk of rawChunk.includes('=') && !rawChunk.startsWith('-') ? rawChunk.split('=') : [rawChunk]) addChunk(chunk, found);
+  if (PLAIN_WORD.test(rawChunk)) found.push({ text: rawChunk, kind: kindOf(rawChunk) });
+  else for (const chunk of rawChunk.includes('=') && !rawChunk.startsWith('-') ? rawChunk.split('=') : [rawChunk]) addChunk(chunk, found);
   words = found;
   if (CHUNKS.size >= CHUNK_CACHE_SIZE) CHUNKS.clear();
   CHUNKS.set(rawChunk, words);
