@@ -1,6 +1,12 @@
 import { adjacentTerms, ownTerms } from './terms.ts';
 import type { Word } from './tokens.ts';
 
+/** What is known of one word: its own term numbers, and those it forms with each word seen after it. */
+interface NumberedWord {
+  own: readonly number[];
+  withNext?: Map<Word, readonly number[]>;
+}
+
 /**
  * The index terms of texts (see indexTerms) as term numbers, worked out once per distinct word
  * and per distinct pair of neighbours: a long text then costs a lookup or two per word instead
@@ -9,8 +15,7 @@ import type { Word } from './tokens.ts';
  * again.
  */
 export class TermNumbering {
-  private readonly own = new Map<Word, readonly number[]>();
-  private readonly adjacent = new Map<Word, Map<Word, readonly number[]>>();
+  private readonly words = new Map<Word, NumberedWord>();
   /** The text of every word numbered so far. */
   readonly writtenWords = new Set<string>();
 
@@ -21,29 +26,28 @@ export class TermNumbering {
     const numbers: number[] = [];
     for (let i = 0; i < words.length; i++) {
       const word = words[i]!;
-      appendTo(numbers, this.ownNumbers(word));
+      const numbered = this.numbered(word);
+      appendTo(numbers, numbered.own);
       const next = words[i + 1];
       // Neighbours of different kinds have no terms together (adjacentTerms): skip the lookup.
-      if (next && next.kind === word.kind) appendTo(numbers, this.adjacentNumbers(word, next));
+      if (next && next.kind === word.kind) appendTo(numbers, this.withNext(numbered, word, next));
     }
     return numbers;
   }
 
-  private ownNumbers(word: Word): readonly number[] {
-    let numbers = this.own.get(word);
-    if (!numbers) {
-      numbers = ownTerms(word).map(this.numberOf);
-      this.own.set(word, numbers);
+  private numbered(word: Word): NumberedWord {
+    let numbered = this.words.get(word);
+    if (!numbered) {
+      this.words.set(word, (numbered = { own: ownTerms(word).map(this.numberOf) }));
       this.writtenWords.add(word.text);
     }
-    return numbers;
+    return numbered;
   }
 
-  private adjacentNumbers(word: Word, next: Word): readonly number[] {
-    let byNext = this.adjacent.get(word);
-    if (!byNext) this.adjacent.set(word, (byNext = new Map()));
-    let numbers = byNext.get(next);
-    if (!numbers) byNext.set(next, (numbers = adjacentTerms(word, next).map(this.numberOf)));
+  private withNext(numbered: NumberedWord, word: Word, next: Word): readonly number[] {
+    numbered.withNext ??= new Map();
+    let numbers = numbered.withNext.get(next);
+    if (!numbers) numbered.withNext.set(next, (numbers = adjacentTerms(word, next).map(this.numberOf)));
     return numbers;
   }
 }
