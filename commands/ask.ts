@@ -94,7 +94,21 @@ export default defineCommand({
           ? [{ name: en ? 'Also see' : '함께 보면 좋은 곳', value: others.map((h) => `• ${sectionTitle(h.section)}`).join('\n') }]
           : []),
       ],
-      actions: [voteButtons(questionId, en)],
+      actions: [
+        answerButtons(questionId, en),
+        ...(others.length
+          ? [
+              [
+                {
+                  kind: 'select' as const,
+                  customId: encodeCustomId('ask', 'pick', questionId),
+                  placeholder: en ? 'Open another section' : '다른 절 펼쳐 보기',
+                  options: others.map((h) => ({ label: clip(sectionTitle(h.section), 100), value: h.section.id, description: clip(stripBold(h.snippet), 100) })),
+                },
+              ] as ActionRow,
+            ]
+          : []),
+      ],
       ephemeral: hide ?? false,
       data,
     };
@@ -122,6 +136,12 @@ export default defineCommand({
         data: { questionId, sectionId, ...totals },
       };
     },
+    full: ([id], ctx) => {
+      const sectionId = ctx.store.questions.get(Number(id))?.hitIds[0];
+      const section = sectionId ? ctx.knowledge.section(sectionId) : undefined;
+      if (!section) throw unknownQuestion();
+      return { ...sectionReply(section, section.text), fields: chapterField(section, ctx.caller.locale === 'en'), ephemeral: true };
+    },
     pick: ([id], ctx, selected) => {
       const section = selected[0] ? ctx.knowledge.section(selected[0]) : undefined;
       if (!section || !ctx.store.questions.get(Number(id))) throw unknownQuestion();
@@ -148,10 +168,12 @@ function chapterField(section: Section, en: boolean): ReplyField[] {
   ];
 }
 
-function voteButtons(questionId: number, en: boolean): ActionRow {
+/** 👍/👎 on the answer, and the whole section (the embed shows a snippet). */
+function answerButtons(questionId: number, en: boolean): ActionRow {
   return [
     { kind: 'button', customId: encodeCustomId('ask', 'vote', questionId, 'up'), label: en ? 'Helpful' : '도움이 됐어요', emoji: '👍', style: 'success' },
     { kind: 'button', customId: encodeCustomId('ask', 'vote', questionId, 'down'), label: en ? 'Not helpful' : '아니에요', emoji: '👎', style: 'secondary' },
+    { kind: 'button', customId: encodeCustomId('ask', 'full', questionId), label: en ? 'Whole section' : '전체 보기', emoji: '📖', style: 'primary' },
   ];
 }
 

@@ -40,6 +40,22 @@ describe('/ask with the calibrated threshold', () => {
     expect(app.services.store.questions.unanswered(5)).toEqual([]);
   });
 
+  it('📖 opens the whole answered section privately, and the menu opens the other hits', async () => {
+    const app = await testApp();
+    close = app.close;
+    const reply = await app.dispatcher.run({ name: 'ask', options: { query: '도커 볼륨 만들기' } }, member());
+    const full = reply.actions?.[0]?.find((a) => a.kind === 'button' && a.customId.startsWith('ask:full:'));
+    expect(full).toBeDefined();
+    const opened = await app.dispatcher.component(full!.customId, [], member());
+    const section = app.services.knowledge.section((reply.data as { hits: Array<{ id: string }> }).hits[0]!.id)!;
+    expect(opened).toMatchObject({ ephemeral: true, text: section.text });
+    const menu = reply.actions?.[1]?.[0];
+    expect(menu?.kind === 'select' && menu.options.length).toBeGreaterThan(0);
+    if (menu?.kind !== 'select') return;
+    const other = await app.dispatcher.component(menu.customId, [menu.options[0]!.value], member());
+    expect(other.text).toBe(app.services.knowledge.section(menu.options[0]!.value)!.text);
+  });
+
   it('autocompletes partial input with titles', async () => {
     const app = await testApp();
     close = app.close;

@@ -37,7 +37,7 @@ function flatten(text: string): string {
   return text
     .replace(/```[a-z]*\n?/g, '')
     .replace(/<!--.*?-->/gs, '')
-    .replace(/^\s*>\s?/gm, '')
+    .replace(/^[ \t]*>[ \t]?/gm, '')
     .replace(/\*\*/g, '')
     .replace(/\s+/g, ' ')
     .trim();

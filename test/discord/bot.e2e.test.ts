@@ -125,9 +125,13 @@ describe('dockhand on Discord (emulated)', () => {
     expect(fields['출처']).toMatch(/ch3-docker-usage\.md/);
     expect(fields['함께 보면 좋은 곳']).toBeTruthy();
     const buttons = data.components[0].components;
-    expect(buttons.map((b: any) => b.emoji.name)).toEqual(['👍', '👎']);
+    expect(buttons.map((b: any) => b.emoji.name)).toEqual(['👍', '👎', '📖']);
     expect(buttons[0].custom_id).toMatch(/^ask:vote:\d+:up$/);
     expect(buttons[1].custom_id).toMatch(/^ask:vote:\d+:down$/);
+    expect(buttons[2].custom_id).toMatch(/^ask:full:\d+$/);
+    const others = data.components[1].components[0];
+    expect(others).toMatchObject({ type: 3, placeholder: '다른 절 펼쳐 보기' });
+    expect(others.custom_id).toMatch(/^ask:pick:\d+$/);
   });
 
   it('autocompletes the query from memory, within Discord’s limits and its 3 s', async () => {
@@ -194,7 +198,7 @@ describe('dockhand on Discord (emulated)', () => {
     const data = await answer(discord.slash('ask', { options: { query: 'volume' } }, { as: 'alex', locale: 'en-US' }));
     const fields = data.embeds[0].fields.map((f: any) => f.name);
     expect(fields).toEqual(expect.arrayContaining(['Chapter', 'Source']));
-    expect(data.components[0].components.map((b: any) => b.label)).toEqual(['Helpful', 'Not helpful']);
+    expect(data.components[0].components.map((b: any) => b.label)).toEqual(['Helpful', 'Not helpful', 'Whole section']);
   });
 
   it('keeps hide:true answers private', async () => {

@@ -146,11 +146,13 @@ export class KoreanSearchEngine implements SearchEngine {
     for (const concept of concepts) {
       let best: Alternative | undefined;
       for (const alternative of concept.alternatives) {
-        if (this.index.scoreIn(alternative.term, doc) > 0 && (!best || alternative.weight > best.weight)) best = alternative;
+        if (this.index.scoreIn(alternative.term, doc) <= 0) continue;
+        // Every form found is worth marking: the snippet opens at the earliest (볼륨 before 볼륨이).
+        surfaces.push(alternative.surface);
+        if (!best || alternative.weight > best.weight) best = alternative;
       }
       if (!best) continue;
       coverage += concept.importance * best.weight;
-      surfaces.push(best.surface);
       const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
       reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
     }
