@@ -4,8 +4,10 @@
  * characters and the whole question. Performance work must leave it unchanged.
  *
  * The full snapshot is large (~2 MB), so the committed copy, eval/snapshot.jsonl, keeps one
- * digest per line; test/search-snapshot.test.ts compares it. To see what an intended ranking
- * change did, diff the full output before and after.
+ * digest per line, after a first line with a digest of its inputs (knowledge/ and
+ * eval/questions). test/search-snapshot.test.ts compares it while those inputs are unchanged, so
+ * editing the notes never breaks the build; an engine change must keep every answer. To see what
+ * an intended ranking change did, diff the full output before and after.
  *
  *   npm run -s snapshot                  print the full snapshot
  *   npm run -s snapshot -- --write       store the digests as eval/snapshot.jsonl
@@ -71,7 +73,30 @@ export const fullLine = (line: SnapshotLine): string => `{${JSON.stringify(line.
 export const digestLine = (line: SnapshotLine): string =>
   JSON.stringify({ [line.kind]: line.input, digest: createHash('sha256').update(line.output).digest('hex').slice(0, 16) });
 
-export const readCommittedSnapshot = (): string[] => readFileSync(SNAPSHOT_FILE, 'utf8').split('\n').filter(Boolean);
+/** What the snapshot was taken of: every knowledge and question file, by path and content. */
+export function inputsDigest(): string {
+  const hash = createHash('sha256');
+  for (const dir of [join(PROJECT_ROOT, 'knowledge'), QUESTIONS_DIR]) {
+    for (const file of filesUnder(dir)) hash.update(file.slice(PROJECT_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .flatMap((entry) => (entry.isDirectory() ? filesUnder(join(dir, entry.name)) : [join(dir, entry.name)]));
+}
+
+export interface CommittedSnapshot {
+  inputs: string;
+  digests: string[];
+}
+
+export function readCommittedSnapshot(): CommittedSnapshot {
+  const [header = '{}', ...digests] = readFileSync(SNAPSHOT_FILE, 'utf8').split('\n').filter(Boolean);
+  return { inputs: String((JSON.parse(header) as { inputs?: unknown }).inputs ?? ''), digests };
+}
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;
 
@@ -81,7 +106,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
   const lines = takeSnapshot(createSnapshotEngine(scale));
   if (args.includes('--write')) {
-    writeFileSync(SNAPSHOT_FILE, lines.map(digestLine).join('\n') + '\n');
+    writeFileSync(SNAPSHOT_FILE, [JSON.stringify({ inputs: inputsDigest() }), ...lines.map(digestLine)].join('\n') + '\n');
     console.log(`snapshot digests written to ${SNAPSHOT_FILE}`);
   } else {
     process.stdout.write(lines.map(fullLine).join('\n') + '\n');
