@@ -3,7 +3,7 @@ import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
 import { clip, quoteInline, stripBold } from '../src/core/text.ts';
-import { hitView, sectionTitle } from '../src/knowledge/views.ts';
+import { hitView, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
 
 const SHOWN_HITS = 4;
@@ -55,7 +55,7 @@ export default defineCommand({
     const [best, ...others] = result.hits;
 
     if (!best || !result.confident) {
-      const closest = hits.slice(0, SHOWN_HITS);
+      const closest = result.hits.slice(0, SHOWN_HITS);
       const asked = quoteInline(query);
       return {
         title: en ? 'No good answer in the notes yet' : '노트에서 알맞은 답을 찾지 못했어요',
@@ -63,7 +63,7 @@ export default defineCommand({
           ? `Nothing in the notes answers ${asked} well. I recorded the question so the group can fill the gap.`
           : `${asked}에 잘 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
         tone: 'warning',
-        hits: closest,
+        hits,
         ...(best
           ? {
               // Unsure is not empty-handed: the nearest section may still be what was meant.
@@ -74,7 +74,7 @@ export default defineCommand({
                     kind: 'select' as const,
                     customId: encodeCustomId('ask', 'pick', questionId),
                     placeholder: en ? 'Did you mean one of these?' : '혹시 이것을 찾으셨나요?',
-                    options: closest.map((h) => ({ label: clip(h.title, 100), value: h.id, description: clip(stripBold(h.snippet), 100) })),
+                    options: closest.map((h) => pickOption(h.section, h.snippet, en)),
                   },
                 ],
               ],
@@ -91,7 +91,7 @@ export default defineCommand({
       fields: [
         ...chapterField(best.section, en),
         ...(others.length
-          ? [{ name: en ? 'Also see' : '함께 보면 좋은 곳', value: others.map((h) => `• ${sectionTitle(h.section)}`).join('\n') }]
+          ? [{ name: en ? 'Also see' : '함께 보면 좋은 곳', value: others.map((h) => `• ${listedTitle(h.section, en)}`).join('\n') }]
           : []),
       ],
       actions: [
@@ -103,7 +103,7 @@ export default defineCommand({
                   kind: 'select' as const,
                   customId: encodeCustomId('ask', 'pick', questionId),
                   placeholder: en ? 'Open another section' : '다른 절 펼쳐 보기',
-                  options: others.map((h) => ({ label: clip(sectionTitle(h.section), 100), value: h.section.id, description: clip(stripBold(h.snippet), 100) })),
+                  options: others.map((h) => pickOption(h.section, h.snippet, en)),
                 },
               ] as ActionRow,
             ]
@@ -161,11 +161,24 @@ function sectionReply(section: Section, text: string): Reply {
 }
 
 function chapterField(section: Section, en: boolean): ReplyField[] {
-  const where = section.chapter !== undefined ? (en ? `Chapter ${section.chapter}` : `${section.chapter}장`) : en ? 'Playbook' : '문제 해결 가이드';
   return [
-    { name: en ? 'Chapter' : '장', value: where, inline: true },
+    { name: en ? 'Chapter' : '장', value: whereFrom(section, en), inline: true },
     { name: en ? 'Source' : '출처', value: `\`${section.source}\``, inline: true },
   ];
+}
+
+function whereFrom(section: Section, en: boolean): string {
+  if (section.chapter === undefined) return en ? 'Playbook' : '문제 해결 가이드';
+  return en ? `Chapter ${section.chapter}` : `${section.chapter}장`;
+}
+
+/** In lists the whole heading path is noise: "5.1 도커 컴포즈 › 설치 (5장)". */
+function listedTitle(section: Section, en: boolean): string {
+  return `${shortSectionTitle(section)} (${whereFrom(section, en)})`;
+}
+
+function pickOption(section: Section, snippet: string, en: boolean) {
+  return { label: clip(listedTitle(section, en), 100), value: section.id, description: clip(stripBold(snippet), 100) };
 }
 
 /** 👍/👎 on the answer, and the whole section (the embed shows a snippet). */

@@ -21,6 +21,13 @@ describe('snippets', () => {
       expect((snippet.match(/`/g) ?? []).length % 2).toBe(0);
       expect(snippet).not.toMatch(/\*\*\*\*|^> /);
     }
-    expect(snippetAround(text, ['volume'])).toMatch(/^\*\*volume\*\* 설명 보충:/);
+    expect(snippetAround(text, ['volume'])).toMatch(/^\*\*volume\*\* 설명 · 보충:/);
+  });
+
+  it('keep the notes’ one-fact-per-line shape, without list markers', () => {
+    const text = '도커 볼륨 : 데이터 공유 기능\n\n- 데이터와 로직 분리 가능\n* 컨테이너가 종료되어도 유지\n\n```bash\ndocker volume create v\n```';
+    expect(snippetAround(text, ['볼륨'])).toBe(
+      '도커 **볼륨** : 데이터 공유 기능 · 데이터와 로직 분리 가능 · 컨테이너가 종료되어도 유지 · docker volume create v',
+    );
   });
 });

@@ -32,15 +32,21 @@ export function snippetAround(text: string, terms: string[], width = 180): strin
   return `${start > 0 ? '…' : ''}${window.trim()}${end < flat.length ? '…' : ''}`;
 }
 
-/** One line of plain text: no fences, comments, quote markers or the source's ** emphasis. */
+/**
+ * One line of plain text: no fences, comments, quote or list markers, or the source's **
+ * emphasis. The notes hold one fact per line, so lines are kept apart with " · ".
+ */
 function flatten(text: string): string {
   return text
     .replace(/```[a-z]*\n?/g, '')
     .replace(/<!--.*?-->/gs, '')
     .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/^[ \t]*[-*+][ \t]+/gm, '')
     .replace(/\*\*/g, '')
-    .replace(/\s+/g, ' ')
-    .trim();
+    .split(/\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter(Boolean)
+    .join(' · ');
 }
 
 /** [start, end) of each `inline code` span, backticks included. */

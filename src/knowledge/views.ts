@@ -4,7 +4,25 @@ import type { Section } from './types.ts';
 
 /** "3장 컨테이너 서비스를 위한 도커 활용 › 3.2 도커 명령어 활용 › 도커 볼륨" */
 export function sectionTitle(section: Section): string {
-  const title = section.headingPath.join(' › ');
+  return withPassage(section, section.headingPath.join(' › '));
+}
+
+/**
+ * The last two headings, for lists where the whole path is noise:
+ * "3.2 도커 명령어 활용 › 도커 볼륨"; playbooks keep their title: "컨테이너 로그 보는 법 › 해결".
+ */
+export function shortSectionTitle(section: Section): string {
+  return withPassage(section, lastHeadings(section));
+}
+
+/** shortSectionTitle without the passage number: every passage of a section shares it. */
+export function lastHeadings(section: Section): string {
+  const path = section.headingPath;
+  const title = section.kind === 'playbook' ? [path[0]!, ...path.slice(-1)] : path.slice(-2);
+  return [...new Set(title)].join(' › ');
+}
+
+function withPassage(section: Section, title: string): string {
   return section.passage && section.passage > 1 ? `${title} (${section.passage})` : title;
 }
 

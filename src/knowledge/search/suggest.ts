@@ -3,6 +3,7 @@ import type { Section } from '../types.ts';
 import { choseong, hangulFromQwerty, isChoseongWord, jamo } from './hangul.ts';
 import { memoise } from './memoise.ts';
 import { compact, normalizeText } from './normalize.ts';
+import { lastHeadings } from '../views.ts';
 
 /** Discord caps a choice's name and value at 100 characters. */
 const MAX_TITLE = 100;
@@ -133,10 +134,8 @@ function add(map: Map<string, number[]>, key: string, entry: number, rank: Rank)
   else map.set(key, [packed]);
 }
 
-/** "3.2 도커 명령어 활용 › 도커 볼륨"; playbooks keep their title: "컨테이너 로그 보는 법 › 해결". */
+/** The short title, clipped to what an autocomplete choice may hold. */
 export function titleOf(section: Section): string {
-  const path = section.headingPath;
-  const title = section.kind === 'playbook' ? [path[0]!, ...path.slice(-1)] : path.slice(-2);
-  const text = [...new Set(title)].join(' › ');
+  const text = lastHeadings(section);
   return text.length > MAX_TITLE ? `${text.slice(0, MAX_TITLE - 1)}…` : text;
 }
