@@ -58,16 +58,20 @@ export default defineCommand({
       const closest = result.hits.slice(0, SHOWN_HITS);
       const asked = quoteInline(query);
       return {
-        title: en ? 'No good answer in the notes yet' : '노트에서 알맞은 답을 찾지 못했어요',
-        text: en
-          ? `Nothing in the notes answers ${asked} well. I recorded the question so the group can fill the gap.`
-          : `${asked}에 잘 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
+        title: en ? 'No sure answer in the notes' : '노트에서 확실한 답을 찾지 못했어요',
+        text: best
+          ? en
+            ? `Nothing in the notes clearly answers ${asked}. The closest section is below: if it isn't it, pick another from the list. I recorded the question so the group can fill the gap.`
+            : `${asked}에 딱 맞는 내용을 노트에서 찾지 못했어요. 가장 가까운 내용을 아래에 두었으니, 아니라면 목록에서 골라 보세요. 질문은 기록해 두었으니 스터디에서 채워 볼게요.`
+          : en
+            ? `Nothing in the notes answers ${asked}. I recorded the question so the group can fill the gap.`
+            : `${asked}에 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
         tone: 'warning',
         hits,
         ...(best
           ? {
               // Unsure is not empty-handed: the nearest section may still be what was meant.
-              fields: [{ name: en ? `Closest: ${sectionTitle(best.section)}` : `가장 가까운 내용: ${sectionTitle(best.section)}`, value: best.snippet }],
+              fields: [{ name: en ? `Closest: ${listedTitle(best.section, en)}` : `가장 가까운 내용: ${listedTitle(best.section, en)}`, value: best.snippet }],
               actions: [
                 [
                   {

@@ -18,7 +18,8 @@ describe('/ask with the calibrated threshold', () => {
     expect(select?.kind).toBe('select');
     expect(select && 'options' in select ? select.options.length : 0).toBeGreaterThan(0);
     expect(reply.fields?.[0]?.name).toMatch(/^가장 가까운 내용: /);
-    expect(reply.text).toContain('`쿠버네티스 헬름 차트로 파드 배포하기`에 잘 맞는 내용이 노트에 없어요');
+    expect(reply.text).toContain('`쿠버네티스 헬름 차트로 파드 배포하기`에 딱 맞는 내용을 노트에서 찾지 못했어요');
+    expect(reply.text).toContain('가장 가까운 내용을 아래에 두었으니');
     const [unanswered] = app.services.store.questions.unanswered(5);
     expect(unanswered?.query).toBe('쿠버네티스 헬름 차트로 파드 배포하기');
     expect(unanswered?.answered).toBe(false);
