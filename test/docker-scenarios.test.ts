@@ -188,6 +188,20 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(finding(findings, 'http-default-page').evidence.join('\n')).toMatch(/HTTP 200/);
   });
 
+  it('diagnose offers the notes its findings point to, and opens one in place', async () => {
+    const reply = await app.dispatcher.run({ name: 'diagnose', options: { container: names.nginx } }, caller());
+    const menu = reply.actions?.[0]?.[0];
+    if (menu?.kind !== 'select') throw new Error(`no note menu in ${JSON.stringify(reply.actions)}`);
+    expect(menu.customId).toBe('note:toc');
+    const values = menu.options.map((o) => o.value);
+    expect(values).toContain('troubleshooting/nginx-default-page#config-not-copied');
+    expect(new Set(values).size).toBe(values.length);
+    const opened = await app.dispatcher.component(menu.customId, ['troubleshooting/nginx-default-page#config-not-copied'], caller());
+    expect(opened.error).toBeUndefined();
+    expect(opened.footer).toBe('knowledge/troubleshooting/nginx-default-page.md');
+    expect(opened.text).toMatch(/COPY/);
+  });
+
   it('docker ports: EXPOSE, -p and the actual binding side by side, with the URL', async () => {
     const reply = await app.dispatcher.run({ name: 'docker', subcommand: 'ports', options: { container: names.wrongPort } }, caller());
     expect(reply.error).toBeUndefined();
