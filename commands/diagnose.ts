@@ -1,14 +1,8 @@
 import { defineCommand } from '../src/core/command.ts';
-import type { CommandContext } from '../src/core/context.ts';
-import { encodeCustomId } from '../src/core/custom-id.ts';
-import type { ActionRow } from '../src/core/reply.ts';
-import { clip } from '../src/core/text.ts';
-import type { Finding } from '../src/diagnostics/finding.ts';
-import type { Section } from '../src/knowledge/types.ts';
-import { shortSectionTitle } from '../src/knowledge/views.ts';
 import { diagnose } from '../src/diagnostics/diagnose.ts';
 import { gatherFacts } from '../src/diagnostics/gather.ts';
 import { containerOption } from './docker/shared.ts';
+import { sectionMenu } from './note/section-menu.ts';
 
 export default defineCommand({
   name: 'diagnose',
@@ -38,28 +32,12 @@ export default defineCommand({
       text: summary,
       tone: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success',
       findings,
-      actions: noteMenu(findings, ctx, en),
+      actions: sectionMenu(
+        ctx.knowledge,
+        findings.flatMap((f) => f.refs),
+        en ? 'Open the note that explains the fix' : '고치는 법이 담긴 노트 펼쳐 보기',
+      ),
       data: { target, findings },
     };
   },
 });
-
-/** The notes the findings point to, openable in place (through /note's own section menu). */
-function noteMenu(findings: Finding[], ctx: CommandContext, en: boolean): ActionRow[] {
-  const byValue = new Map<string, Section>();
-  for (const id of findings.flatMap((f) => f.refs)) {
-    const section = ctx.knowledge.section(id);
-    if (section) byValue.set(`${section.docId}#${section.anchor}`, byValue.get(`${section.docId}#${section.anchor}`) ?? section);
-  }
-  if (!byValue.size) return [];
-  return [
-    [
-      {
-        kind: 'select',
-        customId: encodeCustomId('note', 'toc'),
-        placeholder: en ? 'Open the note that explains the fix' : '고치는 법이 담긴 노트 펼쳐 보기',
-        options: [...byValue].slice(0, 25).map(([value, s]) => ({ label: clip(shortSectionTitle({ ...s, passage: undefined }), 100), value })),
-      },
-    ],
-  ];
-}

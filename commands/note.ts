@@ -1,11 +1,11 @@
 import { defineCommand } from '../src/core/command.ts';
-import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Reply } from '../src/core/reply.ts';
 import { clip } from '../src/core/text.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import type { KnowledgeDoc, Section } from '../src/knowledge/types.ts';
 import { sectionTitle } from '../src/knowledge/views.ts';
+import { OPEN_SECTION_ID, sectionValue } from './note/section-menu.ts';
 
 const CHAPTERS = [1, 2, 3, 4, 5, 6];
 
@@ -79,9 +79,9 @@ function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
       [
         {
           kind: 'select',
-          customId: encodeCustomId('note', 'toc'),
+          customId: OPEN_SECTION_ID,
           placeholder: en ? 'Open a section' : '펼쳐 볼 절을 고르세요',
-          options: entries.slice(0, 25).map((s) => ({ label: clip(s.heading, 100), value: `${s.docId}#${s.anchor}` })),
+          options: entries.slice(0, 25).map((s) => ({ label: clip(s.heading, 100), value: sectionValue(s) })),
         },
       ],
     ],

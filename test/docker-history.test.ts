@@ -48,6 +48,12 @@ await describeWithDocker('docker history against a real engine', () => {
     expect(hints['large-copy-context']).toEqual([copy.index]);
     expect(hints['many-run-layers']).toHaveLength(3);
 
+    // Every note a hint points to can be opened from the reply.
+    const menu = reply.actions?.[0]?.[0];
+    if (menu?.kind !== 'select') throw new Error(`no note menu in ${JSON.stringify(reply.actions)}`);
+    const opened = new Set(menu.options.map((o) => o.value));
+    for (const ref of data.hints.flatMap((h) => h.refs)) expect(opened).toContain(ref.replace(/~\d+$/, ''));
+
     // The ENV secret in the history is redacted, in data and in the rendered table.
     expect(JSON.stringify(reply)).not.toContain('lesson-token-value');
     expect(data.layers.find((l) => l.instruction === 'ENV' && l.createdBy.includes('API_TOKEN'))?.createdBy).toContain('[REDACTED]');

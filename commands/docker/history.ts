@@ -4,6 +4,7 @@ import { sayer } from '../../src/diagnostics/check.ts';
 import { historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
 import { dominantLayers, formatBytes, sizeBar, toLayers, type Layer } from '../../src/docker/layers.ts';
+import { sectionMenu } from '../note/section-menu.ts';
 import { imageOption } from './shared.ts';
 
 /** Layers shown in the message; a longer history goes into an attachment too. */
@@ -58,6 +59,11 @@ export const history = defineSubcommand({
         : `\`${shortId(image.Id)}\` · 레이어 ${layers.length}개, 합계 ${formatBytes(total)} (Dockerfile 순서: 위가 먼저)`,
       code: [{ language: 'text', content: [header, ...inline].join('\n') }],
       fields,
+      actions: sectionMenu(
+        ctx.knowledge,
+        hints.flatMap((h) => h.refs),
+        en ? 'Open the note behind a hint' : '힌트를 설명하는 노트 펼쳐 보기',
+      ),
       ...(table.length > INLINE_LAYERS
         ? { attachments: [{ name: 'history.txt', content: [header, ...layers.map((l) => `${tableRow(l, largest)}\n      ${l.createdBy}`)].join('\n') }] }
         : {}),

@@ -1,0 +1,33 @@
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { encodeCustomId } from '../../src/core/custom-id.ts';
+import type { ActionRow } from '../../src/core/reply.ts';
+import { clip } from '../../src/core/text.ts';
+import type { Section } from '../../src/knowledge/types.ts';
+import { shortSectionTitle } from '../../src/knowledge/views.ts';
+
+/** Discord's cap on a select menu's options. */
+const MAX_OPTIONS = 25;
+
+/** The component id /note answers: its value is `<doc id>#<anchor>`, opened with every passage. */
+export const OPEN_SECTION_ID = encodeCustomId('note', 'toc');
+
+export function sectionValue(section: Section): string {
+  return `${section.docId}#${section.anchor}`;
+}
+
+/**
+ * A menu that opens the given sections in place (ephemerally), for replies that point to notes:
+ * diagnose findings, history hints. Unknown ids are left out; passages of one section are one option.
+ */
+export function sectionMenu(knowledge: KnowledgeBase, sectionIds: string[], placeholder: string): ActionRow[] {
+  const byValue = new Map<string, Section>();
+  for (const id of sectionIds) {
+    const section = knowledge.section(id);
+    if (section && !byValue.has(sectionValue(section))) byValue.set(sectionValue(section), section);
+  }
+  if (byValue.size === 0) return [];
+  const options = [...byValue]
+    .slice(0, MAX_OPTIONS)
+    .map(([value, section]) => ({ label: clip(shortSectionTitle({ ...section, passage: undefined }), 100), value }));
+  return [[{ kind: 'select', customId: OPEN_SECTION_ID, placeholder, options }]];
+}
