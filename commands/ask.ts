@@ -166,7 +166,7 @@ function sectionReply(section: Section, text: string): Reply {
 
 function chapterField(section: Section, en: boolean): ReplyField[] {
   return [
-    { name: en ? 'Chapter' : '장', value: whereFrom(section, en), inline: true },
+    { name: en ? 'Where' : '장', value: whereFrom(section, en), inline: true },
     { name: en ? 'Source' : '출처', value: `\`${section.source}\``, inline: true },
   ];
 }

@@ -199,7 +199,7 @@ describe('dockhand on Discord (emulated)', () => {
   it('answers in English for an en-US client', async () => {
     const data = await answer(discord.slash('ask', { options: { query: 'volume' } }, { as: 'alex', locale: 'en-US' }));
     const fields = data.embeds[0].fields.map((f: any) => f.name);
-    expect(fields).toEqual(expect.arrayContaining(['Chapter', 'Source']));
+    expect(fields).toEqual(expect.arrayContaining(['Where', 'Source']));
     expect(data.components[0].components.map((b: any) => b.label)).toEqual(['Helpful', 'Not helpful', 'Whole section']);
   });
 
