@@ -116,6 +116,23 @@ describe('engine deadlines and answers', () => {
     expect((error as { code?: string }).code).toBe('docker-bad-response');
   });
 
+  it('an error answer the lookups do not expect is a clear error naming the status, never an incident', async () => {
+    // What a DOCKER_HOST pointing at some other web server answers.
+    engine = await FakeEngine.start((_req, _body, res) => res.writeHead(404).end());
+    const stranger = await serviceOn(engine).listContainers().catch((e: unknown) => e);
+    expect(isUserError(stranger)).toBe(true);
+    expect((stranger as { code: string }).code).toBe('docker-error');
+    expect((stranger as Error).message).toMatch(/HTTP 404/);
+    await engine.stop();
+
+    // A socket proxy refusing an endpoint; the engine's words are redacted.
+    engine = await FakeEngine.start((_req, _body, res) => json(res, 403, { message: 'forbidden for TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789' }));
+    const refused = await serviceOn(engine).listContainers().catch((e: unknown) => e);
+    expect((refused as { code: string }).code).toBe('docker-forbidden');
+    expect((refused as Error).message).toMatch(/HTTP 403/);
+    expect((refused as Error).message).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+  });
+
   it('a hidden container is "not found", also by id prefix', async () => {
     const inspect = (name: string, labels: Record<string, string>) => ({
       Id: 'abc123def456',

@@ -2,6 +2,8 @@ import Dockerode from 'dockerode';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import { UserError } from '../core/errors.ts';
+import { redact } from '../core/redact.ts';
+import { clip } from '../core/text.ts';
 import type { Logger } from '../core/logger.ts';
 import { connectionOptions, defaultProbeHost, describeHost } from './connection.ts';
 import { EngineClient, EngineError, EngineResponseError, EngineTimeout } from './engine-client.ts';
@@ -269,9 +271,30 @@ export class DockerService {
           en: 'Could not understand the Docker engine’s answer. Check the engine version (API 1.41 or later).',
         });
       }
+      if (error instanceof EngineError) throw engineRefused(error, where, this.log);
       throw error;
     }
   }
+}
+
+/**
+ * An error status the lookups did not expect: a socket proxy refusing the endpoint (403), or
+ * DOCKER_HOST pointing at some other HTTP server (an empty 404). The engine's own words are
+ * redacted and clipped: they may quote a command line.
+ */
+function engineRefused(error: EngineError, where: string, log: Logger): UserError {
+  log.warn('engine error answer', { status: error.statusCode, message: clip(redact(error.message), 200) });
+  const said = error.message ? `: ${clip(redact(error.message), 200)}` : '';
+  if (error.statusCode === 403) {
+    return new UserError('docker-forbidden', {
+      ko: `Docker 엔진(또는 앞의 소켓 프록시)이 이 요청을 막았어요 (${where}, HTTP 403${said}). 프록시에서 읽기(GET) API가 허용되어 있는지 확인해 주세요.`,
+      en: `The Docker engine (or the socket proxy before it) refused this request (${where}, HTTP 403${said}). Check that the proxy allows the read (GET) endpoints.`,
+    });
+  }
+  return new UserError('docker-error', {
+    ko: `Docker 엔진이 오류로 답했어요 (${where}, HTTP ${error.statusCode}${said}). DOCKER_HOST가 Docker 엔진을 가리키는지 확인해 주세요.`,
+    en: `The Docker engine answered with an error (${where}, HTTP ${error.statusCode}${said}). Check that DOCKER_HOST points at a Docker engine.`,
+  });
 }
 
 const EVENTS_MAX_BYTES = 256 * 1024;
