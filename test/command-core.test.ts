@@ -5,6 +5,8 @@ import { defineCommand, defineGroup, defineSubcommand } from '../src/core/comman
 import { decodeCustomId, encodeCustomId } from '../src/core/custom-id.ts';
 import { definitionProblems } from '../src/core/definition-rules.ts';
 import { coerceOptions } from '../src/core/options.ts';
+import type { UserError } from '../src/core/errors.ts';
+import { endsWithBatchim } from '../src/core/text.ts';
 import { CommandRegistry, loadCommands } from '../src/core/registry.ts';
 import { COMMANDS_DIR } from '../src/paths.ts';
 import { member, testApp } from './support/app.ts';
@@ -116,6 +118,25 @@ describe('custom ids', () => {
   });
 });
 
+describe('Korean particles in messages', () => {
+  it('pick 이어야/여야 by how the last word or digit is read', () => {
+    const spec = { name: 'n', type: 'integer', description: { ko: 'n', en: 'n' } } as const;
+    const message = (raw: unknown, extra = {}) => {
+      try {
+        coerceOptions([{ ...spec, ...extra }], { n: raw });
+      } catch (error) {
+        return (error as UserError).messageFor('ko');
+      }
+      return 'accepted';
+    };
+    expect(message('abc')).toBe('`n` 값은 정수여야 해요.');
+    expect(message(0, { min: 1 })).toBe('`n` 값은 1 이상이어야 해요.');
+    expect(message(9, { choices: [2, 4].map((v) => ({ name: { ko: `${v}`, en: `${v}` }, value: v })) })).toBe('`n` 값은 다음 중 하나: 2, 4여야 해요.');
+    expect(endsWithBatchim('3')).toBe(true);
+    expect(endsWithBatchim('false')).toBe(false);
+  });
+});
+
 describe('dispatcher', () => {
   let app: Awaited<ReturnType<typeof testApp>>;
   beforeAll(async () => {
@@ -126,7 +147,7 @@ describe('dispatcher', () => {
   it('turns a user error into a private, localized reply and an internal error into an apology', async () => {
     const ko = await app.dispatcher.run({ name: 'note', options: { chapter: 9 } }, member());
     expect(ko).toMatchObject({ ephemeral: true, tone: 'error', error: { code: 'invalid-option' } });
-    expect(ko.text).toMatch(/`chapter` 값은 다음 중 하나: 1, 2, 3, 4, 5, 6/);
+    expect(ko.text).toBe('`chapter` 값은 다음 중 하나: 1, 2, 3, 4, 5, 6이어야 해요.');
     const en = await app.dispatcher.run({ name: 'note', options: { chapter: 9 } }, member({ locale: 'en' }));
     expect(en.text).toMatch(/`chapter` must be one of: 1, 2, 3, 4, 5, 6/);
     const unknown = await app.dispatcher.run({ name: 'search', options: { query: 'x' } }, member());

@@ -1,5 +1,6 @@
 import type { OptionSpec } from './command.ts';
 import { UserError } from './errors.ts';
+import { endsWithBatchim } from './text.ts';
 
 /**
  * Checks raw option values (strings from the console, typed values from Discord)
@@ -76,7 +77,7 @@ function coerceOne(spec: OptionSpec, value: unknown): unknown {
 
 function invalid(spec: OptionSpec, ko: string, en: string): UserError {
   return new UserError('invalid-option', {
-    ko: `\`${spec.name}\` 값은 ${ko}이어야 해요.`,
+    ko: `\`${spec.name}\` 값은 ${ko}${endsWithBatchim(ko) ? '이어야' : '여야'} 해요.`,
     en: `\`${spec.name}\` must be ${en}.`,
   });
 }

@@ -1,3 +1,5 @@
+import { hasBatchim } from 'es-hangul';
+
 /** Cuts text to `max` characters (code points), ending with … when cut. */
 export function clip(text: string, max: number): string {
   const chars = [...text];
@@ -14,4 +16,17 @@ export function stripBold(text: string): string {
  */
 export function quoteInline(text: string): string {
   return '`' + text.replace(/`/g, 'ˋ').replace(/\s+/g, ' ').trim() + '`';
+}
+
+/** Digits read in Korean with a final consonant: 영, 일, 삼, 육, 칠, 팔. */
+const DIGITS_WITH_BATCHIM = new Set(['0', '1', '3', '6', '7', '8']);
+
+/**
+ * Whether the word, read aloud, ends in a final consonant (받침), which picks the particle:
+ * 정수여야 / 1 이상이어야 / 6이어야. Latin letters read as their Korean names mostly end open.
+ */
+export function endsWithBatchim(word: string): boolean {
+  const last = word.trim().at(-1) ?? '';
+  if (/\d/.test(last)) return DIGITS_WITH_BATCHIM.has(last);
+  return hasBatchim(last);
 }
