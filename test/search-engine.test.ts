@@ -71,4 +71,17 @@ describe('suggest (autocomplete titles)', () => {
     expect(knowledge.suggest('', 25).length).toBe(25);
     for (const s of knowledge.suggest('컨테이너', 25)) expect(s.title.length).toBeLessThanOrEqual(100);
   });
+
+  it('answers the very section a suggestion names, though its parent shares the words', () => {
+    // "3.2 도커 명령어 활용 › 도커 볼륨" once answered with "3.2 도커 명령어 활용" itself.
+    const wrong: string[] = [];
+    const offered = new Map(['', '도커', '볼륨', '원인', '해결', 'docker', '포트', '이미지', 'ECS'].flatMap((p) => knowledge.suggest(p, 25)).map((s) => [s.title, s.id]));
+    const anchorOf = (id: string | undefined) => id?.replace(/~\d+$/, '');
+    for (const [title, id] of offered) {
+      const result = knowledge.search(title, 3);
+      if (!result.confident || anchorOf(result.hits[0]?.section.id) !== anchorOf(id)) wrong.push(`${title} → ${result.hits[0]?.section.id}`);
+    }
+    expect(offered.size).toBeGreaterThan(50);
+    expect(wrong).toEqual([]);
+  });
 });

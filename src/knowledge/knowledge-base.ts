@@ -1,6 +1,9 @@
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/engine.ts';
 import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
+import { titleOf } from './search/suggest.ts';
+import { snippetAround } from './snippet.ts';
+import { sectionTitle } from './views.ts';
 import type { GlossaryTerm, KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
 
 export interface SearchResult {
@@ -30,6 +33,7 @@ export class KnowledgeBase {
   readonly problems: KnowledgeProblem[];
   private readonly byId: Map<string, Section>;
   private readonly engine: SearchEngine;
+  private byTitle: Map<string, Section | null> | undefined;
 
   constructor(loaded: LoadedKnowledge, engine: EngineFactory = defaultEngine) {
     this.docs = loaded.docs;
@@ -45,8 +49,20 @@ export class KnowledgeBase {
   }
 
   search(query: string, limit = 5): SearchResult {
-    const hits = this.engine.search(query, Math.max(1, limit));
+    const found = this.engine.search(query, Math.max(1, limit));
+    const titled = this.sectionTitled(query);
+    const hits = titled ? withTitledFirst(titled, found).slice(0, Math.max(1, limit)) : found;
     return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD };
+  }
+
+  /**
+   * The section whose title the query is, as autocomplete offers it ("3.2 도커 명령어 활용 › 도커 볼륨")
+   * or as a reply shows it: picking a suggestion must answer that very section, though its parent
+   * shares most of the words.
+   */
+  private sectionTitled(query: string): Section | undefined {
+    this.byTitle ??= titleTable(this.sections);
+    return this.byTitle.get(titleKey(query)) ?? undefined;
   }
 
   suggest(prefix: string, limit = 25): Suggestion[] {
@@ -69,4 +85,32 @@ export class KnowledgeBase {
   playbooksFor(code: string): KnowledgeDoc[] {
     return this.docs.filter((d) => d.codes.includes(code));
   }
+}
+
+function titleKey(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+/** Titles to sections (the first passage); a title two sections share maps to null. */
+function titleTable(sections: Section[]): Map<string, Section | null> {
+  const table = new Map<string, Section | null>();
+  for (const section of sections) {
+    for (const key of new Set([titleOf(section), sectionTitle(section)].map(titleKey))) {
+      const known = table.get(key);
+      if (known === undefined) table.set(key, section);
+      else if (known && (known.docId !== section.docId || known.anchor !== section.anchor)) table.set(key, null);
+    }
+  }
+  return table;
+}
+
+function withTitledFirst(section: Section, hits: SearchHit[]): SearchHit[] {
+  const own = hits.find((h) => h.section.id === section.id);
+  const first: SearchHit = {
+    section,
+    score: 1,
+    snippet: own?.snippet ?? snippetAround(section.text, []),
+    matched: own?.matched ?? [],
+  };
+  return [first, ...hits.filter((h) => h.section.id !== section.id)];
 }
