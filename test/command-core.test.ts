@@ -176,10 +176,32 @@ describe('dispatcher', () => {
     expect((await dispatcher.run(invocation, member())).error?.code).toBe('organizer-only');
     const organizer = member({ isOrganizer: true });
     expect((await dispatcher.run(invocation, organizer)).text).toBe('pong');
-    expect((await dispatcher.run(invocation, organizer)).error?.code).toBe('cooldown');
+    const waiting = await dispatcher.run(invocation, organizer);
+    expect(waiting.error?.code).toBe('cooldown');
+    expect(waiting.text).toBe('조금만 기다려 주세요: `/admin`는 10초 뒤에 다시 쓸 수 있어요.');
     expect((await dispatcher.run(invocation, member({ id: 'other', isOrganizer: true }))).text).toBe('pong');
     app.clock.advance(10_000);
     expect((await dispatcher.run(invocation, organizer)).text).toBe('pong');
+  });
+
+  it('cooldown forgets expired callers, never a waiting one', async () => {
+    const { Cooldown } = await import('../src/core/preconditions/cooldown.ts');
+    const cooldown = new Cooldown();
+    const command = { name: 'diagnose', cooldownSeconds: 5 };
+    const start = new Date('2026-01-01T00:00:00Z');
+    cooldown.check(command, { id: 'waiting', transport: 'discord' }, new Date(start.getTime() + 4_000));
+    for (let i = 0; i < 1500; i++) cooldown.check(command, { id: `member-${i}`, transport: 'discord' }, start);
+    const later = new Date(start.getTime() + 6_000);
+    // The 1,500 early callers have expired (and are pruned); the one who called at 4 s still waits.
+    const refusal = (() => {
+      try {
+        cooldown.check(command, { id: 'waiting', transport: 'discord' }, later);
+      } catch (error) {
+        return (error as UserError).messageFor('ko');
+      }
+    })();
+    expect(refusal).toBe('조금만 기다려 주세요: `/diagnose`는 3초 뒤에 다시 쓸 수 있어요.');
+    expect(() => cooldown.check(command, { id: 'member-0', transport: 'discord' }, later)).not.toThrow();
   });
 
   it('caps autocomplete at 25 choices of at most 100 characters', async () => {

@@ -5,6 +5,7 @@ import { decodeCustomId } from './custom-id.ts';
 import { isUserError, UserError } from './errors.ts';
 import { pick } from './locale.ts';
 import { coerceOptions } from './options.ts';
+import { defaultPreconditions, type Precondition } from './preconditions/index.ts';
 import type { CommandRegistry, Target } from './registry.ts';
 import type { Reply } from './reply.ts';
 import { clip } from './text.ts';
@@ -20,15 +21,14 @@ const CHOICE_NAME_MAX = 100;
 
 /**
  * Runs commands for any transport: resolves the definition, checks preconditions
- * (organizer-only, cooldown), coerces options, calls the handler, and turns every
+ * (src/core/preconditions: organizer-only, cooldown), coerces options, calls the handler, and turns every
  * failure into a Reply. It never throws.
  */
 export class Dispatcher {
-  private readonly cooldownUntil = new Map<string, number>();
-
   constructor(
     readonly registry: CommandRegistry,
     readonly services: Services,
+    private readonly preconditions: Precondition[] = defaultPreconditions(),
   ) {}
 
   /** The definition a transport needs before running (e.g. Discord defers slow commands at once). */
@@ -107,25 +107,8 @@ export class Dispatcher {
   }
 
   private checkPreconditions(command: CommandDefinition, caller: Caller): void {
-    if (command.organizerOnly && !caller.isOrganizer) {
-      throw new UserError('organizer-only', {
-        ko: '이 명령은 스터디 운영진(서버 관리 권한)만 쓸 수 있어요.',
-        en: 'Only study organizers (Manage Server) can use this command.',
-      });
-    }
-    if (command.cooldownSeconds) {
-      const key = `${command.name}:${caller.transport}:${caller.id}`;
-      const now = this.services.clock.now().getTime();
-      const until = this.cooldownUntil.get(key) ?? 0;
-      if (now < until) {
-        const seconds = Math.ceil((until - now) / 1000);
-        throw new UserError('cooldown', {
-          ko: `조금만 기다려 주세요: \`/${command.name}\`은 ${seconds}초 뒤에 다시 쓸 수 있어요.`,
-          en: `Please wait: \`/${command.name}\` is available again in ${seconds}s.`,
-        });
-      }
-      this.cooldownUntil.set(key, now + command.cooldownSeconds * 1000);
-    }
+    const now = this.services.clock.now();
+    for (const precondition of this.preconditions) precondition.check(command, caller, now);
   }
 
   private failure(error: unknown, ctx: CommandContext, where: Record<string, unknown>): Reply {
