@@ -258,7 +258,9 @@ describe('dockhand on Discord (emulated)', () => {
     expect(data.embeds[0].title).toBe('dockhand commands');
   });
 
-  it('has acknowledged heartbeats and sent every message with allowed_mentions parsing nothing', () => {
+  it('has acknowledged heartbeats and sent every message with allowed_mentions parsing nothing', async () => {
+    // The first heartbeat comes up to one interval (1 s, with jitter) after HELLO: the tests may be quicker.
+    if (discord.gateway.heartbeats === 0) await withTimeout(once(discord.gateway, 'heartbeat'), 5_000, 'a heartbeat');
     expect(discord.gateway.heartbeats).toBeGreaterThan(0);
     const sent = allMessageCalls();
     expect(sent.length).toBeGreaterThan(8);
