@@ -79,4 +79,17 @@ describe('console (npm start without a Discord token)', () => {
     expect(result.stdout).toMatch(/피드백 고마워요! \(👍 1 · 👎 0\)/);
     expect(result.stdout).toMatch(/`\/ask` \(질문\)/);
   });
+
+  it('takes a line that is no command as a question, apostrophes and all', async () => {
+    const input = "what's a bind mount\ndocker ps 가 안 돼요\n/nope\n/quit\n";
+    const result = await run('npm', ['start', '-s'], { env, input });
+    expect(result.code).toBe(0);
+    const answers = result.stdout.split('dockhand> ').slice(1);
+    expect(answers[0]).toMatch(/━━ .*바인드 마운트 ━━/);
+    // Reads as the docker group with an unknown subcommand, so it is a question, not an error.
+    expect(answers[1]).toMatch(/^━━ /);
+    expect(answers[1]).not.toMatch(/명령은 없어요|subcommand/);
+    // With a slash it is a command, and a wrong one says so.
+    expect(answers[2]).toMatch(/`\/nope` 명령은 없어요/);
+  });
 });

@@ -105,7 +105,13 @@ describe('console command lines', () => {
     expect(() => parseCommandLine(['note', '3', '--colour', 'x'], registry)).toThrow(/Unknown option `--colour`/);
     expect(() => parseCommandLine(['note', '3', 'a', 'b'], registry)).toThrow(/extra input: b/);
     expect(() => parseCommandLine(['search', '--limit'], registry)).toThrow(/--limit needs a value/);
-    expect(() => tokenize('ask "unclosed')).toThrow(/unclosed quote/);
+  });
+
+  it('keeps the apostrophes and lone quotes of natural questions', () => {
+    expect(tokenize(`ask what's a volume`)).toEqual(['ask', "what's", 'a', 'volume']);
+    expect(tokenize(`ask compose up doesn't pick up my Dockerfile changes`)).toContain("doesn't");
+    expect(tokenize('ask "unclosed')).toEqual(['ask', '"unclosed']);
+    expect(tokenize(`logs web --grep "connection refused" --since '10m'`)).toEqual(['logs', 'web', '--grep', 'connection refused', '--since', '10m']);
   });
 });
 

@@ -2,7 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App } from '../app.ts';
 import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
-import { parseCommandLine } from './args.ts';
+import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -36,8 +36,8 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
 
   write(
     caller.locale === 'en'
-      ? 'dockhand console — try /ask what is a volume, /help; #N presses a button; /quit to leave.'
-      : 'dockhand 콘솔 — /ask 볼륨이 뭐야, /help 처럼 입력하세요. #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+      ? 'dockhand console — ask away (what is a volume) or type a command (/help); #N presses a button; /quit to leave.'
+      : 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
   );
   rl.setPrompt('dockhand> ');
   rl.prompt();
@@ -62,7 +62,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       return;
     }
     try {
-      const parsed = parseCommandLine(tokenize(trimmed), app.dispatcher.registry);
+      const parsed = parseLine(trimmed, app);
       const who = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
       const reply = await app.dispatcher.run(parsed.invocation, who);
       pressable = numberedActions(reply.actions ?? []);
@@ -78,4 +78,19 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   });
   const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
   return { closed, close: () => rl.close() };
+}
+
+/**
+ * `/ask 볼륨` and `help` are commands; a line without a slash that does not read as one
+ * ("볼륨이 뭐야", "docker ps 가 안 돼요") is a question, as members type in a chat.
+ */
+function parseLine(line: string, app: App): ParsedLine {
+  const registry = app.dispatcher.registry;
+  if (line.startsWith('/')) return parseCommandLine(tokenize(line), registry);
+  try {
+    return parseCommandLine(tokenize(line), registry);
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    return { invocation: { name: 'ask', options: { query: line } }, flags: { json: false } };
+  }
 }

@@ -1,4 +1,8 @@
-/** Splits a console line into words, honouring "double" and 'single' quotes and \ escapes. */
+/**
+ * Splits a console line into words, honouring "double" and 'single' quotes and \ escapes.
+ * Questions are natural text, so a quote opens only at the start of a word and only when it
+ * is closed later in the line: `/ask what's a volume` and `doesn't` keep their apostrophes.
+ */
 export function tokenize(line: string): string[] {
   const words: string[] = [];
   let current = '';
@@ -12,7 +16,7 @@ export function tokenize(line: string): string[] {
       else current += ch;
       continue;
     }
-    if (ch === '"' || ch === "'") {
+    if ((ch === '"' || ch === "'") && !inWord && line.indexOf(ch, i + 1) > i) {
       quote = ch;
       inWord = true;
     } else if (ch === '\\' && i + 1 < line.length) {
@@ -27,7 +31,6 @@ export function tokenize(line: string): string[] {
       inWord = true;
     }
   }
-  if (quote) throw new Error('unclosed quote');
   if (inWord) words.push(current);
   return words;
 }
