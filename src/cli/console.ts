@@ -85,12 +85,10 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
  * ("볼륨이 뭐야", "docker ps 가 안 돼요") is a question, as members type in a chat.
  */
 function parseLine(line: string, app: App): ParsedLine {
-  const registry = app.dispatcher.registry;
-  if (line.startsWith('/')) return parseCommandLine(tokenize(line), registry);
   try {
-    return parseCommandLine(tokenize(line), registry);
+    return parseCommandLine(tokenize(line), app.dispatcher.registry);
   } catch (error) {
-    if (!isUserError(error)) throw error;
+    if (line.startsWith('/') || !isUserError(error)) throw error;
     return { invocation: { name: 'ask', options: { query: line } }, flags: { json: false } };
   }
 }
