@@ -145,13 +145,21 @@ describe('engine deadlines and answers', () => {
         return json(res, 200, inspect('secret-db', {}));
       }
       if (req.url?.startsWith('/containers/web/json')) return json(res, 200, inspect('web', { 'dockhand.visible': 'true' }));
+      if (req.url?.startsWith('/containers/json')) {
+        const item = (name: string, labels: Record<string, string>) => ({ Id: name, Names: [`/${name}`], Image: 'x', ImageID: 'sha256:x', State: 'running', Status: 'Up', Created: 0, Labels: labels, Ports: [] });
+        return json(res, 200, [item('web', { 'dockhand.visible': 'true' }), item('secret-db', {}), item('secret-db2', {})]);
+      }
       json(res, 404, { message: 'No such container' });
     });
     const docker = serviceOn(engine, { DOCKHAND_VISIBLE_LABEL: 'dockhand.visible=true' });
     expect((await docker.container('web')).Name).toBe('web');
-    for (const ref of ['secret-db', 'abc', 'missing']) {
+    for (const ref of ['secret-db', 'abc', 'missing', 'secret-dbx']) {
       const error = await docker.container(ref).catch((e: unknown) => e);
       expect((error as { code?: string }).code, ref).toBe('container-not-found');
+      // "Did you mean" offers only what the caller may see.
+      expect((error as Error).message, ref).not.toMatch(/Did you mean.*secret/);
     }
+    const typo = await docker.container('wbe').catch((e: unknown) => e);
+    expect((typo as Error).message).toContain('Did you mean `web`?');
   });
 });

@@ -18,6 +18,7 @@ import {
 } from './engine-types.ts';
 import { isAllowedExec } from './exec-allowlist.ts';
 import { readLogTail, type LogTail } from './log-reader.ts';
+import { similarNames } from './similar-names.ts';
 import { containerRef, imageRef } from './names.ts';
 import { guardModem } from './read-only-guard.ts';
 import { engineTimestamp } from './since.ts';
@@ -122,7 +123,7 @@ export class DockerService {
       this.engine.json('GET', `/containers/${encodeURIComponent(ref)}/json`, ContainerInspect, { signal }).catch(notFoundAs(undefined)),
     );
     if (!found || !this.visibility.container({ name: found.Name, labels: found.Config.Labels })) {
-      throw notFound('container', ref);
+      throw notFound('container', ref, await this.similar(ref, async () => (await this.listContainers(signal)).map((c) => c.name)));
     }
     return found;
   }
@@ -133,8 +134,19 @@ export class DockerService {
     const found = await this.call(() =>
       this.engine.json('GET', `/images/${encodeImageRef(ref)}/json`, ImageInspect, { signal }).catch(notFoundAs(undefined)),
     );
-    if (!found || !(await this.imageVisible(found, signal))) throw notFound('image', ref);
+    if (!found || !(await this.imageVisible(found, signal))) {
+      throw notFound('image', ref, await this.similar(ref, async () => (await this.listImages(signal)).flatMap((i) => i.tags)));
+    }
     return found;
+  }
+
+  /** Visible names close to one that was not found; none when the list cannot be read. */
+  private async similar(ref: string, visibleNames: () => Promise<string[]>): Promise<string[]> {
+    try {
+      return similarNames(ref, await visibleNames());
+    } catch {
+      return [];
+    }
   }
 
   /** The image a visible container runs (visible through it), or undefined when it was removed. */
@@ -362,14 +374,17 @@ function notFoundAs<T>(value: T): (error: unknown) => T {
   };
 }
 
-function notFound(kind: 'container' | 'image', ref: string): UserError {
+function notFound(kind: 'container' | 'image', ref: string, similar: string[] = []): UserError {
+  const names = similar.map((name) => `\`${name}\``).join(', ');
+  const ko = names ? ` 혹시 ${names}을(를) 찾으셨나요?` : '';
+  const en = names ? ` Did you mean ${names}?` : '';
   return kind === 'container'
     ? new UserError('container-not-found', {
-        ko: `\`${ref}\` 컨테이너를 찾을 수 없어요 (없거나 이 봇에서 볼 수 없는 컨테이너예요). \`/docker containers\`로 목록을 확인해 보세요.`,
-        en: `No container \`${ref}\` (it does not exist or is not visible to this bot). See \`/docker containers\`.`,
+        ko: `\`${ref}\` 컨테이너를 찾을 수 없어요 (없거나 이 봇에서 볼 수 없는 컨테이너예요).${ko} \`/docker containers\`로 목록을 확인해 보세요.`,
+        en: `No container \`${ref}\` (it does not exist or is not visible to this bot).${en} See \`/docker containers\`.`,
       })
     : new UserError('image-not-found', {
-        ko: `\`${ref}\` 이미지를 찾을 수 없어요 (없거나 이 봇에서 볼 수 없는 이미지예요). \`/docker images\`로 목록을 확인해 보세요.`,
-        en: `No image \`${ref}\` (it does not exist or is not visible to this bot). See \`/docker images\`.`,
+        ko: `\`${ref}\` 이미지를 찾을 수 없어요 (없거나 이 봇에서 볼 수 없는 이미지예요).${ko} \`/docker images\`로 목록을 확인해 보세요.`,
+        en: `No image \`${ref}\` (it does not exist or is not visible to this bot).${en} See \`/docker images\`.`,
       });
 }
