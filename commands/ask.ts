@@ -159,7 +159,7 @@ function sectionReply(section: Section, text: string): Reply {
     title: sectionTitle(section),
     text,
     tone: 'info',
-    footer: section.source,
+    // The source shows as a field beside the chapter, not again as a footer.
     data: { id: section.id },
   };
 }

@@ -24,6 +24,11 @@ describe('snippets', () => {
     expect(snippetAround(text, ['volume'])).toMatch(/^\*\*volume\*\* 설명 · 보충:/);
   });
 
+  it('drop the quote markers of a code block quoted in a supplement', () => {
+    const text = '> 보충: 예시\n>\n> ```yaml\n> services:\n>   mydb:\n> ```';
+    expect(snippetAround(text, ['mydb'])).toBe('보충: 예시 · services: · **mydb**:');
+  });
+
   it('keep the notes’ one-fact-per-line shape, without list markers', () => {
     const text = '도커 볼륨 : 데이터 공유 기능\n\n- 데이터와 로직 분리 가능\n* 컨테이너가 종료되어도 유지\n\n```bash\ndocker volume create v\n```';
     expect(snippetAround(text, ['볼륨'])).toBe(

@@ -38,9 +38,10 @@ export function snippetAround(text: string, terms: string[], width = 180): strin
  */
 function flatten(text: string): string {
   return text
-    .replace(/```[a-z]*\n?/g, '')
     .replace(/<!--.*?-->/gs, '')
+    // Quote markers first: a fence inside a quote ("> ```yaml") would otherwise leave one behind.
     .replace(/^[ \t]*>[ \t]?/gm, '')
+    .replace(/```[a-z]*\n?/g, '')
     .replace(/^[ \t]*[-*+][ \t]+/gm, '')
     .replace(/\*\*/g, '')
     .split(/\n/)

@@ -119,7 +119,7 @@ describe('dockhand on Discord (emulated)', () => {
     const [embed] = data.embeds;
     expect(embed.title).toMatch(/볼륨/);
     expect(embed.description).toMatch(/볼륨|volume/i);
-    expect(embed.footer.text).toMatch(/notes\/ch3-docker-usage\.md$/);
+    expect(embed.footer).toBeUndefined(); // the source is a field, not repeated below
     const fields = Object.fromEntries(embed.fields.map((f: any) => [f.name, f.value]));
     expect(fields['장']).toBe('3장');
     expect(fields['출처']).toMatch(/ch3-docker-usage\.md/);
