@@ -3,6 +3,8 @@ import { diagnose } from '../src/diagnostics/diagnose.ts';
 import { gatherFacts } from '../src/diagnostics/gather.ts';
 import { containerOption } from './docker/shared.ts';
 import { sectionMenu } from './note/section-menu.ts';
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { shortSectionTitle } from '../src/knowledge/views.ts';
 
 export default defineCommand({
   name: 'diagnose',
@@ -31,7 +33,7 @@ export default defineCommand({
       title: en ? `Diagnosis: ${target}` : `진단: ${target}`,
       text: summary,
       tone: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success',
-      findings,
+      findings: findings.map((f) => ({ ...f, refTitles: f.refs.flatMap((id) => noteTitle(ctx.knowledge, id)) })),
       actions: sectionMenu(
         ctx.knowledge,
         findings.flatMap((f) => f.refs),
@@ -41,3 +43,8 @@ export default defineCommand({
     };
   },
 });
+
+function noteTitle(knowledge: KnowledgeBase, id: string): string[] {
+  const section = knowledge.section(id);
+  return section ? [shortSectionTitle({ ...section, passage: undefined })] : [];
+}

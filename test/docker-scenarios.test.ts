@@ -196,6 +196,11 @@ await describeWithDocker('diagnose against a real engine', () => {
     const values = menu.options.map((o) => o.value);
     expect(values).toContain('troubleshooting/nginx-default-page#config-not-copied');
     expect(new Set(values).size).toBe(values.length);
+    // Shown by title; the ids stay in the --json contract, without the titles.
+    expect(reply.findings?.[0]?.refTitles).toContain('앱 대신 nginx 기본 페이지가 보여요 › 설정 파일이 이미지에 안 들어감');
+    const contract = reply.data as { findings: Array<Record<string, unknown>> };
+    expect(contract.findings[0]!.refs).toContain('troubleshooting/nginx-default-page#config-not-copied');
+    expect(contract.findings[0]).not.toHaveProperty('refTitles');
     const opened = await app.dispatcher.component(menu.customId, ['troubleshooting/nginx-default-page#config-not-copied'], caller());
     expect(opened.error).toBeUndefined();
     expect(opened.footer).toBe('knowledge/troubleshooting/nginx-default-page.md');

@@ -1,6 +1,6 @@
 import type { Finding } from '../diagnostics/finding.ts';
 import type { Locale } from '../core/locale.ts';
-import type { ActionRow, HitView, Reply } from '../core/reply.ts';
+import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -43,11 +43,12 @@ function renderHits(hits: HitView[], md: (s: string) => string): string {
   return hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score})\n   ${md(h.snippet)}\n   ${h.source}`).join('\n');
 }
 
-function renderFinding(f: Finding, labels: Record<Finding['severity'], string>, bold: (s: string) => string): string {
+function renderFinding(f: ReplyFinding, labels: Record<Finding['severity'], string>, bold: (s: string) => string): string {
   const lines = [`${labels[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
   for (const e of f.evidence) lines.push(`  · ${e}`);
   if (f.next) lines.push(`  → ${f.next}`);
-  if (f.refs.length) lines.push(`  📖 ${f.refs.join(', ')}`);
+  const notes = f.refTitles ?? f.refs;
+  if (notes.length) lines.push(`  📖 ${notes.join(', ')}`);
   return lines.join('\n');
 }
 

@@ -5,6 +5,11 @@ import type { Finding } from '../diagnostics/finding.ts';
  * embeds and components, the console into text, `--json` into JSON.
  * Text in a Reply is already redacted: adapters render, they never filter.
  */
+/** A finding as shown: its notes named by their titles (the ids stay in `refs`, for `--json`). */
+export interface ReplyFinding extends Finding {
+  refTitles?: string[];
+}
+
 export interface Reply {
   title?: string;
   /** Body text, light Markdown (bold, inline code, lists). */
@@ -15,7 +20,7 @@ export interface Reply {
   /** Knowledge hits, first-class so each transport can show them well. */
   hits?: HitView[];
   /** Diagnostic findings, ranked. */
-  findings?: Finding[];
+  findings?: ReplyFinding[];
   attachments?: Attachment[];
   /** Rows of buttons or select menus; each custom id carries its own state. */
   actions?: ActionRow[];

@@ -1,5 +1,6 @@
 import type { APIEmbed } from 'discord.js';
 import type { Finding, Severity } from '../../diagnostics/finding.ts';
+import type { ReplyFinding } from '../../core/reply.ts';
 import type { Locale } from '../../core/locale.ts';
 import { fit, LIMITS } from '../limits.ts';
 import { fenced } from './code.ts';
@@ -11,7 +12,7 @@ const SEVERITY: Record<Severity, { icon: string; color: number; ko: string; en: 
 };
 
 /** One diagnostic finding as its own embed: severity colour and icon, evidence, the next step, the notes that explain it. */
-export function findingEmbed(finding: Finding, locale: Locale): APIEmbed {
+export function findingEmbed(finding: ReplyFinding, locale: Locale): APIEmbed {
   const severity = SEVERITY[finding.severity];
   const en = locale === 'en';
   const fields: NonNullable<APIEmbed['fields']> = [];
@@ -22,11 +23,9 @@ export function findingEmbed(finding: Finding, locale: Locale): APIEmbed {
     });
   }
   if (finding.next) fields.push({ name: en ? 'Next step' : '다음 단계', value: fit(`→ ${finding.next}`, LIMITS.fieldValue) });
-  if (finding.refs.length) {
-    fields.push({
-      name: en ? 'Read more' : '참고 노트',
-      value: fit(finding.refs.map((ref) => `📖 \`${ref}\``).join('\n'), LIMITS.fieldValue),
-    });
+  const notes = finding.refTitles ?? finding.refs.map((ref) => `\`${ref}\``);
+  if (notes.length) {
+    fields.push({ name: en ? 'Read more' : '참고 노트', value: fit(notes.map((note) => `📖 ${note}`).join('\n'), LIMITS.fieldValue) });
   }
   return {
     title: fit(`${severity.icon} ${finding.title}`, LIMITS.embedTitle),

@@ -15,7 +15,8 @@ export function fullText(reply: Reply): string {
     const lines = [`## [${f.severity}] ${f.title} (${f.code})`, f.detail];
     if (f.evidence.length) lines.push(fenced({ content: f.evidence.join('\n') }));
     if (f.next) lines.push(`→ ${f.next}`);
-    if (f.refs.length) lines.push(`📖 ${f.refs.join(', ')}`);
+    const notes = f.refTitles ?? f.refs;
+    if (notes.length) lines.push(`📖 ${notes.join(', ')}`);
     out.push(lines.join('\n\n'));
   }
   if (reply.footer) out.push(`---\n${reply.footer}`);
