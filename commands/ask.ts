@@ -72,7 +72,9 @@ export default defineCommand({
           ? {
               // Unsure is not empty-handed: the nearest section may still be what was meant.
               fields: [{ name: en ? `Closest: ${listedTitle(best.section, en)}` : `가장 가까운 내용: ${listedTitle(best.section, en)}`, value: best.snippet }],
+              // 👍 on the closest section tells the group (and a later calibration) it was the answer after all.
               actions: [
+                answerButtons(questionId, en),
                 [
                   {
                     kind: 'select' as const,

@@ -14,7 +14,8 @@ describe('/ask with the calibrated threshold', () => {
     const reply = await app.dispatcher.run({ name: 'ask', options: { query: '쿠버네티스 헬름 차트로 파드 배포하기' } }, member());
     expect(reply.tone).toBe('warning');
     expect(reply.title).toMatch(/찾지 못했어요/);
-    const select = reply.actions?.[0]?.[0];
+    expect(reply.actions?.[0]?.map((b) => b.customId)).toEqual([expect.stringMatching(/^ask:vote:\d+:up$/), expect.stringMatching(/^ask:vote:\d+:down$/), expect.stringMatching(/^ask:full:\d+$/)]);
+    const select = reply.actions?.[1]?.[0];
     expect(select?.kind).toBe('select');
     expect(select && 'options' in select ? select.options.length : 0).toBeGreaterThan(0);
     expect(reply.fields?.[0]?.name).toMatch(/^가장 가까운 내용: /);

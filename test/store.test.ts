@@ -70,6 +70,12 @@ describe('SQLite store', () => {
     store.questions.record({ ...base, query: '쿠버네티스 설치', answered: false });
     store.questions.record({ ...base, query: '볼륨', answered: true });
     expect(store.questions.unanswered().map((q) => q.query)).toEqual(['쿠버네티스 설치']);
+    // Unsure, but a member's 👍 on the closest section says the notes answered it; a 👎 does not.
+    const confirmed = store.questions.record({ ...base, query: '폴더 연결', hitIds: ['notes/ch3-docker-usage#bind-mount'], answered: false });
+    store.questions.vote({ questionId: confirmed, userId: 'u', sectionId: 'notes/ch3-docker-usage#bind-mount', value: -1, votedAt: new Date() });
+    expect(store.questions.unanswered().map((q) => q.query)).toEqual(['폴더 연결', '쿠버네티스 설치']);
+    store.questions.vote({ questionId: confirmed, userId: 'u2', sectionId: 'notes/ch3-docker-usage#bind-mount', value: 1, votedAt: new Date() });
+    expect(store.questions.unanswered().map((q) => q.query)).toEqual(['쿠버네티스 설치']);
     expect(() => store.db.prepare("INSERT INTO questions (asked_at, user_id, user_name, transport, locale, query, hit_ids, answered) VALUES ('x','u','n','irc','ko','q','[]',0)").run()).toThrow(/CHECK/);
     expect(() => store.db.prepare("INSERT INTO votes VALUES (12345, 'u', 's', 1, 'x')").run()).toThrow(/FOREIGN KEY/);
     store.close();

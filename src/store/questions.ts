@@ -53,7 +53,11 @@ export class QuestionRepository {
       VALUES (@askedAt, @userId, @userName, @guildId, @channelId, @transport, @locale, @query, @hitIds, @topScore, @answered)`);
     this.byId = db.prepare('SELECT * FROM questions WHERE id = ?');
     this.recentRows = db.prepare('SELECT * FROM questions ORDER BY id DESC LIMIT ?');
-    this.unansweredRows = db.prepare('SELECT * FROM questions WHERE answered = 0 ORDER BY id DESC LIMIT ?');
+    // A member's 👍 on the closest section of an unsure answer says the notes did answer it.
+    this.unansweredRows = db.prepare(`
+      SELECT * FROM questions q
+      WHERE q.answered = 0 AND NOT EXISTS (SELECT 1 FROM votes v WHERE v.question_id = q.id AND v.value > 0)
+      ORDER BY q.id DESC LIMIT ?`);
     this.upsertVote = db.prepare(`
       INSERT INTO votes (question_id, user_id, section_id, value, voted_at)
       VALUES (@questionId, @userId, @sectionId, @value, @votedAt)

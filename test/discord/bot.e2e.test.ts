@@ -183,7 +183,12 @@ describe('dockhand on Discord (emulated)', () => {
   it('offers “혹시 이것을 찾으셨나요?” when unsure, and opens the chosen section', async () => {
     const asked = discord.slash('ask', { options: { query: lowConfidenceQuery() } });
     const data = await answer(asked);
-    const select = data.components[0].components[0];
+    expect(data.components[0].components.map((b: any) => b.custom_id)).toEqual([
+      expect.stringMatching(/^ask:vote:\d+:up$/),
+      expect.stringMatching(/^ask:vote:\d+:down$/),
+      expect.stringMatching(/^ask:full:\d+$/),
+    ]);
+    const select = data.components[1].components[0];
     expect(select).toMatchObject({ type: 3, placeholder: '혹시 이것을 찾으셨나요?' });
     expect(select.custom_id).toMatch(/^ask:pick:\d+$/);
     expect(select.options.length).toBeGreaterThan(0);
