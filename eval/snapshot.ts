@@ -73,12 +73,11 @@ export const fullLine = (line: SnapshotLine): string => `{${JSON.stringify(line.
 export const digestLine = (line: SnapshotLine): string =>
   JSON.stringify({ [line.kind]: line.input, digest: createHash('sha256').update(line.output).digest('hex').slice(0, 16) });
 
-/** What the snapshot was taken of: every knowledge and question file, by path and content. */
+/** What the snapshot was taken of: every knowledge file and question list (not their READMEs), by path and content. */
 export function inputsDigest(): string {
   const hash = createHash('sha256');
-  for (const dir of [join(PROJECT_ROOT, 'knowledge'), QUESTIONS_DIR]) {
-    for (const file of filesUnder(dir)) hash.update(file.slice(PROJECT_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
-  }
+  const inputs = [...filesUnder(join(PROJECT_ROOT, 'knowledge')), ...filesUnder(QUESTIONS_DIR).filter((f) => f.endsWith('.jsonl'))];
+  for (const file of inputs) hash.update(file.slice(PROJECT_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
