@@ -32,11 +32,19 @@ export default async function discordBench(): Promise<void> {
     console.log(`start-up to READY: ${(performance.now() - started).toFixed(0)} ms (node + tsx + knowledge + gateway)`);
 
     const prefixes = ['볼', '볼륨', '포트', 'docker', 'ㄷㅋ', 'compose', '이미지', 'ecs', 'nginx', '컨테이너'];
-    const autocomplete = await measure(200, (i) => discord.autocomplete('ask', 'query', { options: { query: prefixes[i % prefixes.length]! } }), discord);
+    const autocomplete = await measure(
+      200,
+      (i) => discord.autocomplete('ask', 'query', { options: { query: prefixes[i % prefixes.length]! } }),
+      discord,
+    );
     report('autocomplete /ask query', autocomplete, 500);
 
     const questions = ['볼륨', '포트 포워딩', 'Dockerfile COPY', 'compose depends_on', 'ECS 태스크 정의'];
-    const asks = await measure(50, (i) => discord.slash('ask', { options: { query: questions[i % questions.length]! } }), discord);
+    const asks = await measure(
+      50,
+      (i) => discord.slash('ask', { options: { query: questions[i % questions.length]! } }),
+      discord,
+    );
     report('/ask (first response)', asks, 1_000);
 
     const members = Object.keys(discord.world.members);
@@ -62,7 +70,11 @@ export default async function discordBench(): Promise<void> {
   }
 }
 
-async function measure(count: number, send: (i: number) => EmulatedInteraction, discord: DiscordEmulator): Promise<number[]> {
+async function measure(
+  count: number,
+  send: (i: number) => EmulatedInteraction,
+  discord: DiscordEmulator,
+): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < count; i++) {
     const interaction = send(i);

@@ -55,12 +55,19 @@ async function benchLogTail(): Promise<void> {
   let last;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
-    last = await readLogTail(inChunks(log, 16 * 1024), { tty: false, timestamps: true, maxLines: TAIL_LINES, maxChars: 4 * 1024 * 1024 });
+    last = await readLogTail(inChunks(log, 16 * 1024), {
+      tty: false,
+      timestamps: true,
+      maxLines: TAIL_LINES,
+      maxChars: 4 * 1024 * 1024,
+    });
     times.push(performance.now() - started);
   }
   const ms = median(times);
   console.log(`log tail: ${TAIL_LINES} lines (${(log.length / 1024).toFixed(0)} KiB) demux + split + redact`);
-  console.log(`  median ${ms.toFixed(1)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) = ${Math.round(TAIL_LINES / (ms / 1000)).toLocaleString('en')} lines/s`);
+  console.log(
+    `  median ${ms.toFixed(1)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) = ${Math.round(TAIL_LINES / (ms / 1000)).toLocaleString('en')} lines/s`,
+  );
   console.log(`  kept ${last!.lines.length} lines, peak ${last!.peakChars.toLocaleString('en')} chars held`);
   const leaked = last!.lines.some((l) => /s3cret|pw\d/.test(l.text));
   console.log(`  secrets left in output: ${leaked ? 'YES (bug)' : 'none'}`);
@@ -79,14 +86,32 @@ async function benchDiagnose(): Promise<void> {
   const [healthyPort, loopbackPort] = [await freePort(), await freePort()];
   const scenarios: Array<[string, Parameters<typeof startScenario>[1]]> = [
     ['exited', { name: `dockhand-bench-exited-${suffix}`, cmd: ['sh', '-c', 'echo bye; exit 1'] }],
-    ['healthy web (published, probed)', { name: `dockhand-bench-web-${suffix}`, image: WEB_IMAGE, publish: { '80/tcp': healthyPort } }],
-    ['loopback (published, probe reset)', { name: `dockhand-bench-loopback-${suffix}`, cmd: ['httpd', '-f', '-p', '127.0.0.1:8080'], publish: { '8080/tcp': loopbackPort } }],
+    [
+      'healthy web (published, probed)',
+      { name: `dockhand-bench-web-${suffix}`, image: WEB_IMAGE, publish: { '80/tcp': healthyPort } },
+    ],
+    [
+      'loopback (published, probe reset)',
+      {
+        name: `dockhand-bench-loopback-${suffix}`,
+        cmd: ['httpd', '-f', '-p', '127.0.0.1:8080'],
+        publish: { '8080/tcp': loopbackPort },
+      },
+    ],
   ];
   const containers: Dockerode.Container[] = [];
   try {
     containers.push(...(await Promise.all(scenarios.map(([, spec]) => startScenario(admin, spec)))));
-    await waitFor('web to answer', async () => fetch(`http://127.0.0.1:${healthyPort}/`).then((r) => r.ok, () => false));
-    const docker = new DockerService(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST }).docker, createLogger('silent'));
+    await waitFor('web to answer', async () =>
+      fetch(`http://127.0.0.1:${healthyPort}/`).then(
+        (r) => r.ok,
+        () => false,
+      ),
+    );
+    const docker = new DockerService(
+      loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST }).docker,
+      createLogger('silent'),
+    );
     const knowledge = KnowledgeBase.load(`${PROJECT_ROOT}/knowledge`, PROJECT_ROOT);
     console.log('diagnose: wall time per container (gather facts + checks), median of 5');
     for (const [label, spec] of scenarios) {
@@ -98,7 +123,9 @@ async function benchDiagnose(): Promise<void> {
         findings = diagnose(facts, 'ko', knowledge).length;
         times.push(performance.now() - started);
       }
-      console.log(`  ${label.padEnd(36)} ${median(times).toFixed(1)} ms  (${findings} finding${findings === 1 ? '' : 's'})`);
+      console.log(
+        `  ${label.padEnd(36)} ${median(times).toFixed(1)} ms  (${findings} finding${findings === 1 ? '' : 's'})`,
+      );
     }
   } finally {
     await removeAll(containers);

@@ -22,7 +22,11 @@ const gc = runInNewContext('gc') as () => void;
 type Factory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
 
 const ENGINES: Array<{ name: string; create: Factory; sample: Record<number, number> }> = [
-  { name: 'dockhand', create: (s, g, d) => new KoreanSearchEngine(s, g, d), sample: { 1: Infinity, 10: Infinity, 100: Infinity } },
+  {
+    name: 'dockhand',
+    create: (s, g, d) => new KoreanSearchEngine(s, g, d),
+    sample: { 1: Infinity, 10: Infinity, 100: Infinity },
+  },
   // Plain fuse.js scans every section's whole text per query: sampled on the larger corpora.
   { name: 'plain fuse.js', create: (s) => new PlainFuseEngine(s), sample: { 1: Infinity, 10: 20, 100: 5 } },
 ];
@@ -38,7 +42,9 @@ export default async function searchBench(): Promise<void> {
   // What members have typed so far when autocomplete asks: half a question, and its first word.
   const prefixes = queries.flatMap((q) => [q.slice(0, Math.ceil(q.length / 2)), q.split(' ')[0]!]);
   console.log(`${queries.length} questions, ${prefixes.length} autocomplete prefixes, ${sections.length} sections`);
-  console.log('corpus  sections  engine          build ms  memory MB  1st use ms  search p50/p95 ms  suggest p50/p95 ms  (questions timed)');
+  console.log(
+    'corpus  sections  engine          build ms  memory MB  1st use ms  search p50/p95 ms  suggest p50/p95 ms  (questions timed)',
+  );
   const results: Record<string, Record<number, { search: number; suggest: number }>> = {};
 
   for (const scale of SCALES) {
@@ -101,7 +107,7 @@ function time(inputs: string[], run: (input: string) => unknown, rounds = 1, war
 
 /** Collects garbage, giving freed array buffers a moment to be released too. */
 async function settle(): Promise<void> {
-  for (let previous = Infinity; memoryUsed() < previous; ) {
+  for (let previous = Infinity; memoryUsed() < previous;) {
     previous = memoryUsed();
     gc();
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -71,7 +71,14 @@ export default defineCommand({
         ...(best
           ? {
               // Unsure is not empty-handed: the nearest section may still be what was meant.
-              fields: [{ name: en ? `Closest: ${listedTitle(best.section, en)}` : `가장 가까운 내용: ${listedTitle(best.section, en)}`, value: best.snippet }],
+              fields: [
+                {
+                  name: en
+                    ? `Closest: ${listedTitle(best.section, en)}`
+                    : `가장 가까운 내용: ${listedTitle(best.section, en)}`,
+                  value: best.snippet,
+                },
+              ],
               // 👍 on the closest section tells the group (and a later calibration) it was the answer after all.
               actions: [
                 answerButtons(questionId, en),
@@ -97,7 +104,12 @@ export default defineCommand({
       fields: [
         ...chapterField(best.section, en),
         ...(others.length
-          ? [{ name: en ? 'Also see' : '함께 보면 좋은 곳', value: others.map((h) => `• ${listedTitle(h.section, en)}`).join('\n') }]
+          ? [
+              {
+                name: en ? 'Also see' : '함께 보면 좋은 곳',
+                value: others.map((h) => `• ${listedTitle(h.section, en)}`).join('\n'),
+              },
+            ]
           : []),
       ],
       actions: [
@@ -146,12 +158,20 @@ export default defineCommand({
       const sectionId = ctx.store.questions.get(Number(id))?.hitIds[0];
       const section = sectionId ? ctx.knowledge.section(sectionId) : undefined;
       if (!section) throw unknownQuestion();
-      return { ...sectionReply(section, section.text), fields: chapterField(section, ctx.caller.locale === 'en'), ephemeral: true };
+      return {
+        ...sectionReply(section, section.text),
+        fields: chapterField(section, ctx.caller.locale === 'en'),
+        ephemeral: true,
+      };
     },
     pick: ([id], ctx, selected) => {
       const section = selected[0] ? ctx.knowledge.section(selected[0]) : undefined;
       if (!section || !ctx.store.questions.get(Number(id))) throw unknownQuestion();
-      return { ...sectionReply(section, section.text), fields: chapterField(section, ctx.caller.locale === 'en'), ephemeral: true };
+      return {
+        ...sectionReply(section, section.text),
+        fields: chapterField(section, ctx.caller.locale === 'en'),
+        ephemeral: true,
+      };
     },
   },
 });
@@ -190,9 +210,27 @@ function pickOption(section: Section, snippet: string, en: boolean) {
 /** 👍/👎 on the answer, and the whole section (the embed shows a snippet). */
 function answerButtons(questionId: number, en: boolean): ActionRow {
   return [
-    { kind: 'button', customId: encodeCustomId('ask', 'vote', questionId, 'up'), label: en ? 'Helpful' : '도움이 됐어요', emoji: '👍', style: 'success' },
-    { kind: 'button', customId: encodeCustomId('ask', 'vote', questionId, 'down'), label: en ? 'Not helpful' : '아니에요', emoji: '👎', style: 'secondary' },
-    { kind: 'button', customId: encodeCustomId('ask', 'full', questionId), label: en ? 'Whole section' : '전체 보기', emoji: '📖', style: 'primary' },
+    {
+      kind: 'button',
+      customId: encodeCustomId('ask', 'vote', questionId, 'up'),
+      label: en ? 'Helpful' : '도움이 됐어요',
+      emoji: '👍',
+      style: 'success',
+    },
+    {
+      kind: 'button',
+      customId: encodeCustomId('ask', 'vote', questionId, 'down'),
+      label: en ? 'Not helpful' : '아니에요',
+      emoji: '👎',
+      style: 'secondary',
+    },
+    {
+      kind: 'button',
+      customId: encodeCustomId('ask', 'full', questionId),
+      label: en ? 'Whole section' : '전체 보기',
+      emoji: '📖',
+      style: 'primary',
+    },
   ];
 }
 

@@ -9,7 +9,10 @@ import { shortSectionTitle } from '../src/knowledge/views.ts';
 export default defineCommand({
   name: 'diagnose',
   nameKo: '진단',
-  description: { ko: '컨테이너가 왜 안 되는지 진단하고 고치는 법이 담긴 노트를 알려줘요', en: 'Diagnose why a container misbehaves, with the note that explains the fix' },
+  description: {
+    ko: '컨테이너가 왜 안 되는지 진단하고 고치는 법이 담긴 노트를 알려줘요',
+    en: 'Diagnose why a container misbehaves, with the note that explains the fix',
+  },
   slow: true,
   cooldownSeconds: 5,
   options: [containerOption],

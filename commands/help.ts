@@ -15,7 +15,10 @@ export default defineCommand({
       autocomplete: (partial, ctx) =>
         ctx.commands
           .filter((c) => c.name.startsWith(partial.toLowerCase()) || (c.nameKo ?? '').startsWith(partial))
-          .map((c) => ({ name: { ko: `/${c.name} — ${c.description.ko}`, en: `/${c.name} — ${c.description.en}` }, value: c.name })),
+          .map((c) => ({
+            name: { ko: `/${c.name} — ${c.description.ko}`, en: `/${c.name} — ${c.description.en}` },
+            value: c.name,
+          })),
     },
   ],
   run: ({ command }, ctx) => {
@@ -24,7 +27,9 @@ export default defineCommand({
     if (!command) {
       return {
         title: en ? 'dockhand commands' : 'dockhand 명령',
-        text: ctx.commands.map((c) => `\`/${c.name}\`${c.nameKo ? ` (${c.nameKo})` : ''} — ${c.description[locale]}`).join('\n'),
+        text: ctx.commands
+          .map((c) => `\`/${c.name}\`${c.nameKo ? ` (${c.nameKo})` : ''} — ${c.description[locale]}`)
+          .join('\n'),
         footer: en ? 'Details: /help command:<name>' : '자세히: /help command:<이름>',
         data: { commands: ctx.commands.map((c) => ({ name: c.name, description: c.description[locale] })) },
       };
@@ -44,7 +49,11 @@ function usage(command: CommandDefinition, locale: Locale): string {
   const lines = [command.description[locale]];
   if (isGroup(command)) {
     for (const sub of command.subcommands) {
-      lines.push('', `\`/${command.name} ${sub.name}${signature(sub.options)}\` — ${sub.description[locale]}`, ...optionLines(sub.options, locale));
+      lines.push(
+        '',
+        `\`/${command.name} ${sub.name}${signature(sub.options)}\` — ${sub.description[locale]}`,
+        ...optionLines(sub.options, locale),
+      );
     }
   } else {
     lines.push('', `\`/${command.name}${signature(command.options)}\``, ...optionLines(command.options, locale));
@@ -57,5 +66,7 @@ function signature(options: readonly OptionSpec[]): string {
 }
 
 function optionLines(options: readonly OptionSpec[], locale: Locale): string[] {
-  return options.map((o) => `• \`${o.name}\`${o.required ? '' : locale === 'en' ? ' (optional)' : ' (선택)'}: ${o.description[locale]}`);
+  return options.map(
+    (o) => `• \`${o.name}\`${o.required ? '' : locale === 'en' ? ' (optional)' : ' (선택)'}: ${o.description[locale]}`,
+  );
 }

@@ -42,7 +42,10 @@ export default defineCommand({
   run: ({ chapter, section }, ctx) => {
     const doc = ctx.knowledge.chapter(chapter);
     if (!doc) {
-      throw new UserError('unknown-chapter', { ko: `${chapter}장 노트가 아직 없어요.`, en: `No notes for chapter ${chapter} yet.` });
+      throw new UserError('unknown-chapter', {
+        ko: `${chapter}장 노트가 아직 없어요.`,
+        en: `No notes for chapter ${chapter} yet.`,
+      });
     }
     if (!section) return tableOfContents(doc, ctx.caller.locale === 'en');
     const found = findSection(ctx.knowledge, doc, section);

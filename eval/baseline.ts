@@ -7,5 +7,7 @@ import type { Split } from './questions.ts';
 export const BASELINE_FILE = join(dirname(fileURLToPath(import.meta.url)), 'baseline.json');
 
 export function readBaseline(): Record<Split, { hit3: number }> | undefined {
-  return existsSync(BASELINE_FILE) ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Record<Split, { hit3: number }>) : undefined;
+  return existsSync(BASELINE_FILE)
+    ? (JSON.parse(readFileSync(BASELINE_FILE, 'utf8')) as Record<Split, { hit3: number }>)
+    : undefined;
 }

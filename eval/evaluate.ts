@@ -56,7 +56,10 @@ export function score(outcomes: Outcome[]): Scores {
 }
 
 export function byPhenomenon(outcomes: Outcome[]): Array<[Phenomenon | 'overall', Scores]> {
-  const rows: Array<[Phenomenon | 'overall', Scores]> = PHENOMENA.map((p) => [p, score(outcomes.filter((o) => o.question.phenomenon === p))]);
+  const rows: Array<[Phenomenon | 'overall', Scores]> = PHENOMENA.map((p) => [
+    p,
+    score(outcomes.filter((o) => o.question.phenomenon === p)),
+  ]);
   rows.push(['overall', score(outcomes)]);
   return rows.filter(([, s]) => s.n > 0);
 }

@@ -19,7 +19,9 @@ export class PlainFuseEngine implements SearchEngine {
   }
 
   search(query: string, limit: number): SearchHit[] {
-    return this.fuse.search(query, { limit }).map((r) => ({ section: r.item.section, score: 1 - (r.score ?? 1), snippet: '', matched: [] }));
+    return this.fuse
+      .search(query, { limit })
+      .map((r) => ({ section: r.item.section, score: 1 - (r.score ?? 1), snippet: '', matched: [] }));
   }
 
   suggest(prefix: string, limit: number): Suggestion[] {

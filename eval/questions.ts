@@ -3,7 +3,17 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
-export const PHENOMENA = ['exact', 'typo', 'spacing', 'particle', 'choseong', 'ko-en', 'command', 'long', 'none'] as const;
+export const PHENOMENA = [
+  'exact',
+  'typo',
+  'spacing',
+  'particle',
+  'choseong',
+  'ko-en',
+  'command',
+  'long',
+  'none',
+] as const;
 export type Phenomenon = (typeof PHENOMENA)[number];
 export const SPLITS = ['dev', 'heldout', 'blind'] as const;
 export type Split = (typeof SPLITS)[number];
@@ -19,7 +29,11 @@ const LINE = z.strictObject({
 
 export type Question = z.infer<typeof LINE> & { split: Split; file: string };
 
-const FILES: Record<Split, string[]> = { dev: ['dev.jsonl', 'shared-dev.jsonl'], heldout: ['heldout.jsonl'], blind: ['blind.jsonl'] };
+const FILES: Record<Split, string[]> = {
+  dev: ['dev.jsonl', 'shared-dev.jsonl'],
+  heldout: ['heldout.jsonl'],
+  blind: ['blind.jsonl'],
+};
 
 export const QUESTIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'questions');
 
@@ -30,10 +44,12 @@ export function loadQuestions(split: Split, dir = QUESTIONS_DIR): Question[] {
       .filter((line) => line.trim())
       .map((line, i) => {
         const parsed = LINE.safeParse(JSON.parse(line));
-        if (!parsed.success) throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
+        if (!parsed.success)
+          throw new Error(`${file}:${i + 1}: ${parsed.error.issues.map((x) => x.message).join('; ')}`);
         const question = parsed.data;
         const answerable = (question.ids?.length ?? 0) > 0 || (question.expect?.length ?? 0) > 0;
-        if (answerable === (question.phenomenon === 'none')) throw new Error(`${file}:${i + 1}: only "none" questions have no answer`);
+        if (answerable === (question.phenomenon === 'none'))
+          throw new Error(`${file}:${i + 1}: only "none" questions have no answer`);
         return { ...question, split, file };
       }),
   );

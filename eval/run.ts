@@ -19,12 +19,24 @@ import { KnowledgeBase, CONFIDENCE_THRESHOLD } from '../src/knowledge/knowledge-
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { join } from 'node:path';
 
-const SPLIT_TITLES = { dev: 'dev (tuned on)', heldout: 'held-out (measured only)', blind: 'blind (written without seeing the engine; measured only)' } as const;
+const SPLIT_TITLES = {
+  dev: 'dev (tuned on)',
+  heldout: 'held-out (measured only)',
+  blind: 'blind (written without seeing the engine; measured only)',
+} as const;
 const args = new Set(process.argv.slice(2));
 const reports = evaluateAll().filter((r) => !args.has('--dev') || r.split === 'dev');
 
 if (args.has('--json')) {
-  console.log(JSON.stringify(reports.map(({ split, ours, fuse }) => ({ split, ours: Object.fromEntries(ours), fuse: Object.fromEntries(fuse) }))));
+  console.log(
+    JSON.stringify(
+      reports.map(({ split, ours, fuse }) => ({
+        split,
+        ours: Object.fromEntries(ours),
+        fuse: Object.fromEntries(fuse),
+      })),
+    ),
+  );
 } else {
   for (const report of reports) printReport(report);
 }
@@ -46,7 +58,9 @@ if (args.has('--write-baseline')) {
 
 function printReport({ split, ours, fuse, misses }: SplitReport): void {
   console.log(`\n## ${SPLIT_TITLES[split]}`);
-  console.log(`${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ours: hit@1 hit@3 MRR@10 unsure   plain fuse: hit@1 hit@3 MRR@10 unsure`);
+  console.log(
+    `${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ours: hit@1 hit@3 MRR@10 unsure   plain fuse: hit@1 hit@3 MRR@10 unsure`,
+  );
   for (const [phenomenon, scores] of ours) {
     const base = fuse.find(([p]) => p === phenomenon)![1];
     console.log(
@@ -58,7 +72,9 @@ function printReport({ split, ours, fuse, misses }: SplitReport): void {
   console.log('"none" questions count as a hit when the engine is not confident.');
   if (args.has('--misses') && split === 'dev') {
     for (const miss of misses) {
-      console.log(`  ${miss.rank ?? '-'}  ${miss.confident ? ' ' : '?'} [${miss.question.phenomenon}] ${miss.question.q}  →  ${miss.top.join(' | ')}`);
+      console.log(
+        `  ${miss.rank ?? '-'}  ${miss.confident ? ' ' : '?'} [${miss.question.phenomenon}] ${miss.question.q}  →  ${miss.top.join(' | ')}`,
+      );
     }
   }
 }

@@ -38,20 +38,32 @@ export interface SnapshotLine {
 
 /** Every question of every file, in file and line order, without duplicates. */
 export function snapshotQuestions(dir = QUESTIONS_DIR): string[] {
-  const files = readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort();
-  const lines = files.flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()));
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort();
+  const lines = files.flatMap((f) =>
+    readFileSync(join(dir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim()),
+  );
   return [...new Set(lines.map((l) => (JSON.parse(l) as { q: string }).q))];
 }
 
 /** What a member has typed when autocomplete asks: the first 1–4 characters, and the whole question. */
 function prefixesOf(question: string): string[] {
   const chars = [...question];
-  return [1, 2, 3, 4].filter((n) => n <= chars.length).map((n) => chars.slice(0, n).join('')).concat(question);
+  return [1, 2, 3, 4]
+    .filter((n) => n <= chars.length)
+    .map((n) => chars.slice(0, n).join(''))
+    .concat(question);
 }
 
 export function createSnapshotEngine(scale = 1): SearchEngine {
   const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
-  const sections = replicate(knowledge.docs.flatMap((d) => d.sections), scale);
+  const sections = replicate(
+    knowledge.docs.flatMap((d) => d.sections),
+    scale,
+  );
   return new KoreanSearchEngine(sections, knowledge.glossary, knowledge.docs);
 }
 
@@ -59,25 +71,39 @@ export function createSnapshotEngine(scale = 1): SearchEngine {
 export function takeSnapshot(engine: SearchEngine, questions = snapshotQuestions()): SnapshotLine[] {
   const lines: SnapshotLine[] = [];
   for (const q of questions) {
-    const hits = engine.search(q, HITS).map((h) => ({ id: h.section.id, score: round(h.score), matched: h.matched, snippet: h.snippet }));
+    const hits = engine
+      .search(q, HITS)
+      .map((h) => ({ id: h.section.id, score: round(h.score), matched: h.matched, snippet: h.snippet }));
     lines.push({ kind: 'search', input: q, output: JSON.stringify(hits) });
   }
   for (const prefix of new Set(questions.flatMap(prefixesOf))) {
-    lines.push({ kind: 'suggest', input: prefix, output: JSON.stringify(engine.suggest(prefix, SUGGESTIONS).map((s) => s.id)) });
+    lines.push({
+      kind: 'suggest',
+      input: prefix,
+      output: JSON.stringify(engine.suggest(prefix, SUGGESTIONS).map((s) => s.id)),
+    });
   }
   return lines;
 }
 
-export const fullLine = (line: SnapshotLine): string => `{${JSON.stringify(line.kind)}:${JSON.stringify(line.input)},"answer":${line.output}}`;
+export const fullLine = (line: SnapshotLine): string =>
+  `{${JSON.stringify(line.kind)}:${JSON.stringify(line.input)},"answer":${line.output}}`;
 
 export const digestLine = (line: SnapshotLine): string =>
-  JSON.stringify({ [line.kind]: line.input, digest: createHash('sha256').update(line.output).digest('hex').slice(0, 16) });
+  JSON.stringify({
+    [line.kind]: line.input,
+    digest: createHash('sha256').update(line.output).digest('hex').slice(0, 16),
+  });
 
 /** What the snapshot was taken of: every knowledge file and question list (not their READMEs), by path and content. */
 export function inputsDigest(): string {
   const hash = createHash('sha256');
-  const inputs = [...filesUnder(join(PROJECT_ROOT, 'knowledge')), ...filesUnder(QUESTIONS_DIR).filter((f) => f.endsWith('.jsonl'))];
-  for (const file of inputs) hash.update(file.slice(PROJECT_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
+  const inputs = [
+    ...filesUnder(join(PROJECT_ROOT, 'knowledge')),
+    ...filesUnder(QUESTIONS_DIR).filter((f) => f.endsWith('.jsonl')),
+  ];
+  for (const file of inputs)
+    hash.update(file.slice(PROJECT_ROOT.length)).update('\0').update(readFileSync(file)).update('\0');
   return hash.digest('hex').slice(0, 16);
 }
 
@@ -105,7 +131,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const scale = scaleAt >= 0 ? Number(args[scaleAt + 1]) : 1;
   const lines = takeSnapshot(createSnapshotEngine(scale));
   if (args.includes('--write')) {
-    writeFileSync(SNAPSHOT_FILE, [JSON.stringify({ inputs: inputsDigest() }), ...lines.map(digestLine)].join('\n') + '\n');
+    writeFileSync(
+      SNAPSHOT_FILE,
+      [JSON.stringify({ inputs: inputsDigest() }), ...lines.map(digestLine)].join('\n') + '\n',
+    );
     console.log(`snapshot digests written to ${SNAPSHOT_FILE}`);
   } else {
     process.stdout.write(lines.map(fullLine).join('\n') + '\n');

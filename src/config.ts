@@ -33,7 +33,9 @@ const ENV_SCHEMA = z.object({
   DOCKHAND_DB: z.string().trim().min(1).default('data/dockhand.db'),
   DOCKHAND_KNOWLEDGE_DIR: z.string().trim().min(1).default('knowledge'),
   DOCKHAND_LOCALE: z.enum(['ko', 'en'], { error: 'ko or en' }).default('ko'),
-  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' }).default('info'),
+  LOG_LEVEL: z
+    .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' })
+    .default('info'),
   DOCKER_HOST: optionalText.refine((v) => v === undefined || /^(unix|tcp|ssh|npipe|http|https):\/\//.test(v), {
     error: 'unix://, tcp:// or ssh:// (like the docker CLI)',
   }),
@@ -80,16 +82,16 @@ export interface Config {
 /** A bad configuration value: the message names the variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: Array<{ variable: string; message: string }>) {
-    super(
-      'Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, root: string = PROJECT_ROOT): Config {
   // An empty value (as in a copied .env.example) means "use the default".
-  const given = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''));
+  const given = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value.trim() !== ''),
+  );
   const parsed = ENV_SCHEMA.safeParse(given);
   if (!parsed.success) {
     throw new ConfigError(

@@ -11,10 +11,17 @@ describe('/ask with the calibrated threshold', () => {
   it('says there is no good answer, offers the closest titles and records the question as unanswered', async () => {
     const app = await testApp();
     close = app.close;
-    const reply = await app.dispatcher.run({ name: 'ask', options: { query: '쿠버네티스 헬름 차트로 파드 배포하기' } }, member());
+    const reply = await app.dispatcher.run(
+      { name: 'ask', options: { query: '쿠버네티스 헬름 차트로 파드 배포하기' } },
+      member(),
+    );
     expect(reply.tone).toBe('warning');
     expect(reply.title).toMatch(/찾지 못했어요/);
-    expect(reply.actions?.[0]?.map((b) => b.customId)).toEqual([expect.stringMatching(/^ask:vote:\d+:up$/), expect.stringMatching(/^ask:vote:\d+:down$/), expect.stringMatching(/^ask:full:\d+$/)]);
+    expect(reply.actions?.[0]?.map((b) => b.customId)).toEqual([
+      expect.stringMatching(/^ask:vote:\d+:up$/),
+      expect.stringMatching(/^ask:vote:\d+:down$/),
+      expect.stringMatching(/^ask:full:\d+$/),
+    ]);
     const select = reply.actions?.[1]?.[0];
     expect(select?.kind).toBe('select');
     expect(select && 'options' in select ? select.options.length : 0).toBeGreaterThan(0);
@@ -29,7 +36,10 @@ describe('/ask with the calibrated threshold', () => {
   it('echoes the question as inline code, so its Markdown and links show literally', async () => {
     const app = await testApp();
     close = app.close;
-    const reply = await app.dispatcher.run({ name: 'ask', options: { query: '**헬름** [차트](https://evil.example) `x`' } }, member());
+    const reply = await app.dispatcher.run(
+      { name: 'ask', options: { query: '**헬름** [차트](https://evil.example) `x`' } },
+      member(),
+    );
     expect(reply.text).toContain('`**헬름** [차트](https://evil.example) ˋxˋ`');
   });
 

@@ -37,7 +37,10 @@ describe('CLI contract', () => {
     writeFileSync(file, '볼륨\n\ndocker build\n-p 8080:80 의미\n');
     const result = await cli('search', '--json', '--limit', '2', '--batch', file);
     expect(result.code).toBe(0);
-    const lines = result.stdout.trim().split('\n').map((l) => JSON.parse(l) as { query: string; hits: unknown[]; ms: number });
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { query: string; hits: unknown[]; ms: number });
     expect(lines.map((l) => l.query)).toEqual(['볼륨', 'docker build', '-p 8080:80 의미']);
     for (const line of lines) {
       expect(line.hits.length).toBeLessThanOrEqual(2);

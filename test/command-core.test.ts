@@ -44,12 +44,21 @@ describe('options', () => {
   const specs = [
     { name: 'chapter', type: 'integer', required: true, min: 1, max: 6, description: { ko: '장', en: 'chapter' } },
     { name: 'hide', type: 'boolean', description: { ko: '숨김', en: 'hide' } },
-    { name: 'tone', type: 'string', choices: [{ name: { ko: 'a', en: 'a' }, value: 'a' }], description: { ko: 't', en: 't' } },
+    {
+      name: 'tone',
+      type: 'string',
+      choices: [{ name: { ko: 'a', en: 'a' }, value: 'a' }],
+      description: { ko: 't', en: 't' },
+    },
   ] as const;
 
   it('coerces console strings and Discord values to the declared types', () => {
     expect(coerceOptions(specs, { chapter: '3', hide: 'yes' })).toEqual({ chapter: 3, hide: true, tone: undefined });
-    expect(coerceOptions(specs, { chapter: 4, hide: false, tone: 'a' })).toEqual({ chapter: 4, hide: false, tone: 'a' });
+    expect(coerceOptions(specs, { chapter: 4, hide: false, tone: 'a' })).toEqual({
+      chapter: 4,
+      hide: false,
+      tone: 'a',
+    });
   });
 
   it.each([
@@ -111,7 +120,14 @@ describe('console command lines', () => {
     expect(tokenize(`ask what's a volume`)).toEqual(['ask', "what's", 'a', 'volume']);
     expect(tokenize(`ask compose up doesn't pick up my Dockerfile changes`)).toContain("doesn't");
     expect(tokenize('ask "unclosed')).toEqual(['ask', '"unclosed']);
-    expect(tokenize(`logs web --grep "connection refused" --since '10m'`)).toEqual(['logs', 'web', '--grep', 'connection refused', '--since', '10m']);
+    expect(tokenize(`logs web --grep "connection refused" --since '10m'`)).toEqual([
+      'logs',
+      'web',
+      '--grep',
+      'connection refused',
+      '--since',
+      '10m',
+    ]);
   });
 });
 
@@ -137,7 +153,9 @@ describe('Korean particles in messages', () => {
     };
     expect(message('abc')).toBe('`n` 값은 정수여야 해요.');
     expect(message(0, { min: 1 })).toBe('`n` 값은 1 이상이어야 해요.');
-    expect(message(9, { choices: [2, 4].map((v) => ({ name: { ko: `${v}`, en: `${v}` }, value: v })) })).toBe('`n` 값은 다음 중 하나: 2, 4여야 해요.');
+    expect(message(9, { choices: [2, 4].map((v) => ({ name: { ko: `${v}`, en: `${v}` }, value: v })) })).toBe(
+      '`n` 값은 다음 중 하나: 2, 4여야 해요.',
+    );
     expect(endsWithBatchim('3')).toBe(true);
     expect(endsWithBatchim('false')).toBe(false);
   });
@@ -159,7 +177,14 @@ describe('dispatcher', () => {
     const unknown = await app.dispatcher.run({ name: 'search', options: { query: 'x' } }, member());
     expect(unknown.error?.code).toBe('unknown-command'); // CLI-only command, not offered on Discord
 
-    const boom = defineCommand({ name: 'boom', description: { ko: '폭발', en: 'boom' }, options: [], run: () => { throw new Error('secret internals'); } });
+    const boom = defineCommand({
+      name: 'boom',
+      description: { ko: '폭발', en: 'boom' },
+      options: [],
+      run: () => {
+        throw new Error('secret internals');
+      },
+    });
     const { Dispatcher } = await import('../src/core/dispatcher.ts');
     const dispatcher = new Dispatcher(new CommandRegistry([boom]), app.services);
     const apology = await dispatcher.run({ name: 'boom', options: {} }, member());
@@ -175,7 +200,14 @@ describe('dispatcher', () => {
       description: { ko: '운영', en: 'admin' },
       organizerOnly: true,
       cooldownSeconds: 10,
-      subcommands: [defineSubcommand({ name: 'ping', description: { ko: '핑', en: 'ping' }, options: [], run: () => ({ text: 'pong' }) })],
+      subcommands: [
+        defineSubcommand({
+          name: 'ping',
+          description: { ko: '핑', en: 'ping' },
+          options: [],
+          run: () => ({ text: 'pong' }),
+        }),
+      ],
     });
     const dispatcher = new Dispatcher(new CommandRegistry([admin]), app.services);
     const invocation = { name: 'admin', subcommand: 'ping', options: {} };

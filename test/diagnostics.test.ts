@@ -6,7 +6,8 @@ import { resolveRefs } from '../src/diagnostics/refs.ts';
 import { fixtureFacts, type FixtureOptions } from './support/facts.ts';
 import { FIXTURE_KNOWLEDGE, knowledgeFrom, playbook } from './support/knowledge.ts';
 
-const run = (options: FixtureOptions, locale: 'ko' | 'en' = 'ko') => diagnose(fixtureFacts(options), locale, FIXTURE_KNOWLEDGE);
+const run = (options: FixtureOptions, locale: 'ko' | 'en' = 'ko') =>
+  diagnose(fixtureFacts(options), locale, FIXTURE_KNOWLEDGE);
 const codes = (findings: Finding[]) => findings.map((f) => `${f.code}:${f.severity}`);
 const find = (findings: Finding[], code: string) => findings.find((f) => f.code === code);
 
@@ -15,14 +16,19 @@ const OK_PAGE = { outcome: 'http', status: 200, body: '<h1>My app</h1>' } as con
 
 describe('state checks', () => {
   it('exit 0: finished, nothing in the foreground (warning)', () => {
-    const findings = run({ state: { Running: false, Status: 'exited', ExitCode: 0, FinishedAt: '2024-05-01T11:00:00Z' } });
+    const findings = run({
+      state: { Running: false, Status: 'exited', ExitCode: 0, FinishedAt: '2024-05-01T11:00:00Z' },
+    });
     expect(codes(findings)).toEqual(['exited:warning']);
     expect(find(findings, 'exited')!.refs[0]).toBe('troubleshooting/container-exits#exit-0');
     expect(find(findings, 'exited')!.detail).toMatch(/포그라운드/);
   });
 
   it('exit 3: the application’s own error, with the last log lines as evidence', () => {
-    const findings = run({ state: { Running: false, Status: 'exited', ExitCode: 3 }, logs: ['connecting…', 'fatal: config missing'] });
+    const findings = run({
+      state: { Running: false, Status: 'exited', ExitCode: 3 },
+      logs: ['connecting…', 'fatal: config missing'],
+    });
     expect(codes(findings)).toEqual(['exited:error']);
     expect(find(findings, 'exited')!.evidence).toContain('log (stdout): fatal: config missing');
     expect(find(findings, 'exited')!.title).toMatch(/3/);
@@ -34,7 +40,8 @@ describe('state checks', () => {
         Running: false,
         Status: 'created',
         ExitCode: 127,
-        Error: 'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
+        Error:
+          'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
       },
     });
     expect(codes(findings).sort()).toEqual(['exited:error', 'start-failed:error']);
@@ -43,7 +50,10 @@ describe('state checks', () => {
   });
 
   it('OOM under a memory limit: oom-killed and exit 137, both errors', () => {
-    const findings = run({ state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true }, hostConfig: { Memory: 16 * 1024 * 1024 } });
+    const findings = run({
+      state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true },
+      hostConfig: { Memory: 16 * 1024 * 1024 },
+    });
     expect(codes(findings)).toEqual(['exited:error', 'oom-killed:error']);
     expect(find(findings, 'oom-killed')!.evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
     expect(find(findings, 'oom-killed')!.refs[0]).toBe('troubleshooting/container-exits#exit-137');
@@ -51,7 +61,11 @@ describe('state checks', () => {
 
   it('OOM the engine did not flag (State.OOMKilled=false) is still found from the oom event', () => {
     const state = { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: false };
-    const withEvent = run({ state, hostConfig: { Memory: 16 * 1024 * 1024 }, oomEvents: [new Date('2026-11-28T08:59:00Z')] });
+    const withEvent = run({
+      state,
+      hostConfig: { Memory: 16 * 1024 * 1024 },
+      oomEvents: [new Date('2026-11-28T08:59:00Z')],
+    });
     expect(codes(withEvent)).toEqual(['exited:error', 'oom-killed:error']);
     expect(find(withEvent, 'oom-killed')!.evidence[0]).toMatch(/^engine event: oom at 2026-11-28T08:59:00.000Z/);
     // A plain SIGKILL (docker kill) without an oom event is not called an OOM.
@@ -59,7 +73,11 @@ describe('state checks', () => {
   });
 
   it('restart loop: restarting now is an error; many restarts but stable for long is a warning', () => {
-    const looping = run({ state: { Running: true, Restarting: true, Status: 'restarting', ExitCode: 1 }, restartCount: 5, hostConfig: { RestartPolicy: { Name: 'always' } } });
+    const looping = run({
+      state: { Running: true, Restarting: true, Status: 'restarting', ExitCode: 1 },
+      restartCount: 5,
+      hostConfig: { RestartPolicy: { Name: 'always' } },
+    });
     expect(codes(looping)).toContain('restart-loop:error');
     const stable = run({ state: { StartedAt: '2024-05-01T10:00:00Z' }, restartCount: 4 });
     expect(codes(stable)).toEqual(['restart-loop:warning']);
@@ -72,7 +90,8 @@ describe('state checks', () => {
         Running: false,
         Status: 'created',
         ExitCode: 128,
-        Error: 'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: port is already allocated',
+        Error:
+          'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: port is already allocated',
       },
     });
     const failed = find(findings, 'start-failed')!;
@@ -90,7 +109,11 @@ describe('port checks', () => {
   });
 
   it('wrong port published: port-mismatch suggests the exposed port, and the probe failure is reported', () => {
-    const findings = run({ imageExposed: ['80/tcp'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': RESET } });
+    const findings = run({
+      imageExposed: ['80/tcp'],
+      published: { '8080/tcp': '18080' },
+      probes: { '8080/tcp': RESET },
+    });
     expect(codes(findings)).toEqual(['port-mismatch:error', 'http-unreachable:error']);
     const mismatch = find(findings, 'port-mismatch')!;
     expect(mismatch.next).toContain('-p 18080:80');
@@ -98,12 +121,18 @@ describe('port checks', () => {
   });
 
   it('no mismatch when the published port answers (the app really serves it)', () => {
-    const findings = run({ imageExposed: ['80/tcp'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': OK_PAGE } });
+    const findings = run({
+      imageExposed: ['80/tcp'],
+      published: { '8080/tcp': '18080' },
+      probes: { '8080/tcp': OK_PAGE },
+    });
     expect(codes(findings)).toEqual(['port-not-published:info']);
   });
 
   it('a healthy published container has no findings', () => {
-    expect(run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': OK_PAGE } })).toEqual([]);
+    expect(run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': OK_PAGE } })).toEqual(
+      [],
+    );
   });
 
   it('host networking skips port checks', () => {
@@ -123,29 +152,59 @@ describe('listens-on-loopback', () => {
 
   it('from a log line, unless the log also shows every interface', () => {
     const opts = { path: 'node', args: ['server.js'], published, probes: { '8080/tcp': RESET } };
-    expect(codes(run({ ...opts, logs: ['Server listening on http://127.0.0.1:8080'] }))).toContain('listens-on-loopback:error');
-    expect(codes(run({ ...opts, logs: [' * Running on all addresses (0.0.0.0)', ' * Running on http://127.0.0.1:8080'] }))).not.toContain('listens-on-loopback:error');
+    expect(codes(run({ ...opts, logs: ['Server listening on http://127.0.0.1:8080'] }))).toContain(
+      'listens-on-loopback:error',
+    );
+    expect(
+      codes(run({ ...opts, logs: [' * Running on all addresses (0.0.0.0)', ' * Running on http://127.0.0.1:8080'] })),
+    ).not.toContain('listens-on-loopback:error');
   });
 
   it('from `top` when the command is a wrapper script', () => {
-    const findings = run({ path: '/entrypoint.sh', args: [], top: ['/bin/sh /entrypoint.sh', 'python -m flask run --port 8080'], published, probes: { '8080/tcp': RESET } });
+    const findings = run({
+      path: '/entrypoint.sh',
+      args: [],
+      top: ['/bin/sh /entrypoint.sh', 'python -m flask run --port 8080'],
+      published,
+      probes: { '8080/tcp': RESET },
+    });
     expect(codes(findings)).toContain('listens-on-loopback:error');
   });
 
   it('dev servers that default to 127.0.0.1 (flask run, runserver) unless told otherwise', () => {
     const flask = { path: 'flask', args: ['run', '--port', '8080'], published, probes: { '8080/tcp': RESET } };
     expect(codes(run(flask))).toContain('listens-on-loopback:error');
-    expect(codes(run({ ...flask, args: ['run', '--host=0.0.0.0', '--port', '8080'] }))).not.toContain('listens-on-loopback:error');
-    const django = { path: 'python', args: ['manage.py', 'runserver', '8080'], published, probes: { '8080/tcp': RESET } };
+    expect(codes(run({ ...flask, args: ['run', '--host=0.0.0.0', '--port', '8080'] }))).not.toContain(
+      'listens-on-loopback:error',
+    );
+    const django = {
+      path: 'python',
+      args: ['manage.py', 'runserver', '8080'],
+      published,
+      probes: { '8080/tcp': RESET },
+    };
     expect(codes(run(django))).toContain('listens-on-loopback:error');
-    expect(codes(run({ ...django, args: ['manage.py', 'runserver', '0.0.0.0:8080'] }))).not.toContain('listens-on-loopback:error');
+    expect(codes(run({ ...django, args: ['manage.py', 'runserver', '0.0.0.0:8080'] }))).not.toContain(
+      'listens-on-loopback:error',
+    );
   });
 
   it('the socket table decides when exec is allowed', () => {
-    const loopbackOnly = run({ path: 'app', args: [], published, probes: { '8080/tcp': RESET }, listeners: [{ address: '127.0.0.1', port: 8080, loopback: true, wildcard: false }] });
+    const loopbackOnly = run({
+      path: 'app',
+      args: [],
+      published,
+      probes: { '8080/tcp': RESET },
+      listeners: [{ address: '127.0.0.1', port: 8080, loopback: true, wildcard: false }],
+    });
     expect(codes(loopbackOnly)).toContain('listens-on-loopback:error');
     expect(find(loopbackOnly, 'listens-on-loopback')!.evidence).toContain('/proc/net/tcp: 127.0.0.1:8080 LISTEN');
-    const everywhere = run({ args: ['-p', '127.0.0.1:8080'], published, probes: { '8080/tcp': RESET }, listeners: [{ address: '0.0.0.0', port: 8080, loopback: false, wildcard: true }] });
+    const everywhere = run({
+      args: ['-p', '127.0.0.1:8080'],
+      published,
+      probes: { '8080/tcp': RESET },
+      listeners: [{ address: '0.0.0.0', port: 8080, loopback: false, wildcard: true }],
+    });
     expect(codes(everywhere)).not.toContain('listens-on-loopback:error');
   });
 
@@ -154,7 +213,12 @@ describe('listens-on-loopback', () => {
   });
 
   it('a database client flag is not a bind address', () => {
-    const findings = run({ path: 'app', args: ['--db-host', '127.0.0.1', '--redis', '127.0.0.1:6379'], published, probes: { '8080/tcp': RESET } });
+    const findings = run({
+      path: 'app',
+      args: ['--db-host', '127.0.0.1', '--redis', '127.0.0.1:6379'],
+      published,
+      probes: { '8080/tcp': RESET },
+    });
     expect(codes(findings)).toEqual(['http-unreachable:error']);
   });
 });
@@ -164,19 +228,34 @@ describe('http checks', () => {
     const findings = run({
       imageExposed: ['80/tcp'],
       published: { '80/tcp': '18080' },
-      probes: { '80/tcp': { outcome: 'http', status: 200, server: 'nginx/1.22.1', body: '<html><head><title>Welcome to nginx!</title></head></html>' } },
+      probes: {
+        '80/tcp': {
+          outcome: 'http',
+          status: 200,
+          server: 'nginx/1.22.1',
+          body: '<html><head><title>Welcome to nginx!</title></head></html>',
+        },
+      },
     });
     expect(codes(findings)).toEqual(['http-default-page:warning']);
     expect(find(findings, 'http-default-page')!.refs[0]).toBe('troubleshooting/nginx-default-page#config-not-copied');
   });
 
   it('Apache "It works!"', () => {
-    const findings = run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': { outcome: 'http', status: 200, body: '<html><body><h1>It works!</h1></body></html>' } } });
+    const findings = run({
+      imageExposed: ['80/tcp'],
+      published: { '80/tcp': '18080' },
+      probes: { '80/tcp': { outcome: 'http', status: 200, body: '<html><body><h1>It works!</h1></body></html>' } },
+    });
     expect(codes(findings)).toEqual(['http-default-page:warning']);
   });
 
   it('refused and timed-out probes are http-unreachable', () => {
-    const findings = run({ imageExposed: ['80/tcp'], published: { '80/tcp': '18080' }, probes: { '80/tcp': { outcome: 'refused', code: 'ECONNREFUSED' } } });
+    const findings = run({
+      imageExposed: ['80/tcp'],
+      published: { '80/tcp': '18080' },
+      probes: { '80/tcp': { outcome: 'refused', code: 'ECONNREFUSED' } },
+    });
     expect(codes(findings)).toEqual(['http-unreachable:error']);
     expect(find(findings, 'http-unreachable')!.evidence[0]).toMatch(/connection refused|연결 거부/);
   });
@@ -221,7 +300,12 @@ describe('diagnose', () => {
     const ranks = findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const f of findings) expect(FINDING_CODES).toContain(f.code);
-    expect(codes(findings)).toEqual(['restart-loop:error', 'port-mismatch:error', 'http-unreachable:error', 'secrets-in-env:warning']);
+    expect(codes(findings)).toEqual([
+      'restart-loop:error',
+      'port-mismatch:error',
+      'http-unreachable:error',
+      'secrets-in-env:warning',
+    ]);
   });
 
   it('speaks English to English callers', () => {
@@ -248,7 +332,9 @@ describe('diagnose', () => {
 
 describe('resolveRefs', () => {
   it('keeps hints that exist, falls back to the playbook’s first section, and never invents one', () => {
-    expect(resolveRefs(FIXTURE_KNOWLEDGE, 'exited', ['#exit-139', '#causes'])).toEqual(['troubleshooting/container-exits#causes']);
+    expect(resolveRefs(FIXTURE_KNOWLEDGE, 'exited', ['#exit-139', '#causes'])).toEqual([
+      'troubleshooting/container-exits#causes',
+    ]);
     expect(resolveRefs(FIXTURE_KNOWLEDGE, 'restart-loop', ['#exit-1'])).toEqual(['troubleshooting/restarts#symptom']);
     expect(resolveRefs(FIXTURE_KNOWLEDGE, 'secrets-in-env', ['#fix'])).toEqual([]);
     const empty = knowledgeFrom({ 'troubleshooting/x': playbook('X', ['exited'], ['only']) });

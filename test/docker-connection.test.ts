@@ -13,7 +13,12 @@ await describeWithDocker('Docker engine connection', () => {
     const admin = adminDocker();
     await ensureBusyboxImage(admin);
     const name = uniqueName('list');
-    const container = await admin.createContainer({ Image: BUSYBOX_IMAGE, name, Cmd: ['true'], Labels: { 'dockhand.test': '1' } });
+    const container = await admin.createContainer({
+      Image: BUSYBOX_IMAGE,
+      name,
+      Cmd: ['true'],
+      Labels: { 'dockhand.test': '1' },
+    });
     try {
       const config = loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST });
       const docker = new DockerService(config.docker, log);

@@ -18,7 +18,9 @@ interface HistoryData {
 await describeWithDocker('docker history against a real engine', () => {
   beforeAll(async () => {
     await ensureLessonImage(adminDocker());
-    app = await createApp(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_DB: ':memory:' }), { log: createLogger('silent') });
+    app = await createApp(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_DB: ':memory:' }), {
+      log: createLogger('silent'),
+    });
   });
 
   afterAll(async () => {
@@ -56,15 +58,29 @@ await describeWithDocker('docker history against a real engine', () => {
 
     // The ENV secret in the history is redacted, in data and in the rendered table.
     expect(JSON.stringify(reply)).not.toContain('lesson-token-value');
-    expect(data.layers.find((l) => l.instruction === 'ENV' && l.createdBy.includes('API_TOKEN'))?.createdBy).toContain('[REDACTED]');
+    expect(data.layers.find((l) => l.instruction === 'ENV' && l.createdBy.includes('API_TOKEN'))?.createdBy).toContain(
+      '[REDACTED]',
+    );
     expect(reply.code![0]!.content).toMatch(/█/);
   });
 
   it('an unknown or malformed image gives a clear error', async () => {
-    const who = { id: 'history-test-2', name: 'tester', locale: 'en' as const, transport: 'cli' as const, isOrganizer: false };
-    const missing = await app.dispatcher.run({ name: 'docker', subcommand: 'history', options: { image: 'dockhand-test/none:0' } }, who);
+    const who = {
+      id: 'history-test-2',
+      name: 'tester',
+      locale: 'en' as const,
+      transport: 'cli' as const,
+      isOrganizer: false,
+    };
+    const missing = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'history', options: { image: 'dockhand-test/none:0' } },
+      who,
+    );
     expect(missing.error?.code).toBe('image-not-found');
-    const bad = await app.dispatcher.run({ name: 'docker', subcommand: 'history', options: { image: 'Bad Image!' } }, { ...who, id: 'history-test-3' });
+    const bad = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'history', options: { image: 'Bad Image!' } },
+      { ...who, id: 'history-test-3' },
+    );
     expect(bad.error?.code).toBe('invalid-image');
   });
 });

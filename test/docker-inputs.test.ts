@@ -10,23 +10,33 @@ describe('container and image names', () => {
     expect(containerRef(name)).toBe(name.replace(/^\//, ''));
   });
 
-  it.each(['', '-web', '.hidden', 'web app', 'web/../x', 'web;rm', '웹', 'a'.repeat(129), '../../images/x'])('refuses container %j with a bilingual error', (name) => {
-    const error = (() => {
-      try {
-        containerRef(name);
-      } catch (e) {
-        return e;
-      }
-    })();
-    expect(isUserError(error)).toBe(true);
-    expect((error as { localized: { ko: string; en: string } }).localized.ko).toMatch(/컨테이너 이름/);
-    expect((error as Error).message).toMatch(/not a container name/);
-  });
-
-  it.each(['nginx', 'nginx:1.25', 'myuser/web:v1', 'ghcr.io/org/app:2024-05', 'localhost:5000/x/y', 'sha256:4f53cda18c2b', '4f53cda18c2b', 'python:3.12-slim', `nginx@sha256:${'a'.repeat(64)}`])(
-    'accepts image %s',
-    (ref) => expect(imageRef(ref)).toBe(ref),
+  it.each(['', '-web', '.hidden', 'web app', 'web/../x', 'web;rm', '웹', 'a'.repeat(129), '../../images/x'])(
+    'refuses container %j with a bilingual error',
+    (name) => {
+      const error = (() => {
+        try {
+          containerRef(name);
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(isUserError(error)).toBe(true);
+      expect((error as { localized: { ko: string; en: string } }).localized.ko).toMatch(/컨테이너 이름/);
+      expect((error as Error).message).toMatch(/not a container name/);
+    },
   );
+
+  it.each([
+    'nginx',
+    'nginx:1.25',
+    'myuser/web:v1',
+    'ghcr.io/org/app:2024-05',
+    'localhost:5000/x/y',
+    'sha256:4f53cda18c2b',
+    '4f53cda18c2b',
+    'python:3.12-slim',
+    `nginx@sha256:${'a'.repeat(64)}`,
+  ])('accepts image %s', (ref) => expect(imageRef(ref)).toBe(ref));
 
   it.each(['Nginx', 'nginx:', 'nginx:-bad', 'a b', 'x/../y', '../etc', 'nginx;ls'])('refuses image %j', (ref) => {
     expect(() => imageRef(ref)).toThrow(/not an image reference/);

@@ -34,16 +34,32 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
       ...(await Promise.all([
         // The engine reads stdout and stderr through separate pipes and orders lines as it reads
         // them: pauses keep that order unambiguous even on a busy machine.
-        startScenario(admin, { name: names.interleaved, cmd: ['sh', '-c', 'for i in 1 2 3; do echo out$i; usleep 250000; echo err$i >&2; usleep 250000; done'] }),
-        startScenario(admin, { name: names.tty, tty: true, cmd: ['sh', '-c', 'echo tty-out; echo tty-err >&2; printf "\\001\\002 raw bytes\\n"'] }),
+        startScenario(admin, {
+          name: names.interleaved,
+          cmd: ['sh', '-c', 'for i in 1 2 3; do echo out$i; usleep 250000; echo err$i >&2; usleep 250000; done'],
+        }),
+        startScenario(admin, {
+          name: names.tty,
+          tty: true,
+          cmd: ['sh', '-c', 'echo tty-out; echo tty-err >&2; printf "\\001\\002 raw bytes\\n"'],
+        }),
         startScenario(admin, { name: names.long, cmd: ['seq', '1', '100000'] }),
-        startScenario(admin, { name: names.chatty, cmd: ['sh', '-c', 'i=0; while [ $i -lt 300 ]; do echo "request $i done DB_PASSWORD=pw$i"; i=$((i+1)); done; usleep 300000; echo "ERROR: disk full" >&2'] }),
+        startScenario(admin, {
+          name: names.chatty,
+          cmd: [
+            'sh',
+            '-c',
+            'i=0; while [ $i -lt 300 ]; do echo "request $i done DB_PASSWORD=pw$i"; i=$((i+1)); done; usleep 300000; echo "ERROR: disk full" >&2',
+          ],
+        }),
         startScenario(admin, { name: names.running, cmd: ['sleep', '600'], labels: { 'dockhand.visible': 'true' } }),
         startScenario(admin, { name: names.hidden, cmd: ['sleep', '600'] }),
       ])),
     );
     await Promise.all(
-      containers.slice(0, 4).map((c, i) => waitFor(`scenario ${i} to exit`, async () => (await state(c)).Status === 'exited', 30_000)),
+      containers
+        .slice(0, 4)
+        .map((c, i) => waitFor(`scenario ${i} to exit`, async () => (await state(c)).Status === 'exited', 30_000)),
     );
     const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_DB: ':memory:', LOG_LEVEL: 'silent' };
     docker = new DockerService(loadConfig(env).docker, log);
@@ -60,7 +76,14 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
   it('demultiplexes interleaved stdout and stderr in order', async () => {
     const container = await docker.container(names.interleaved);
     const tail = await docker.logs(container, { tail: 100, timestamps: true, maxLines: 100, maxChars: 10_000 });
-    expect(text(tail.lines)).toEqual(['stdout:out1', 'stderr:err1', 'stdout:out2', 'stderr:err2', 'stdout:out3', 'stderr:err3']);
+    expect(text(tail.lines)).toEqual([
+      'stdout:out1',
+      'stderr:err1',
+      'stdout:out2',
+      'stderr:err2',
+      'stdout:out3',
+      'stderr:err3',
+    ]);
     expect(tail.lines.every((l) => /^\d{4}-\d\d-\d\dT/.test(l.time ?? ''))).toBe(true);
   });
 
@@ -82,7 +105,10 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
   });
 
   it('docker logs: --tail, --grep on redacted text, long output as an attachment, secrets never shown', async () => {
-    const reply = await app.dispatcher.run({ name: 'docker', subcommand: 'logs', options: { container: names.chatty, tail: 300 } }, caller());
+    const reply = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'logs', options: { container: names.chatty, tail: 300 } },
+      caller(),
+    );
     expect(reply.error).toBeUndefined();
     const data = reply.data as { lines: LogLine[]; truncated: boolean };
     expect(data.lines).toHaveLength(300);
@@ -91,14 +117,24 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
     expect(reply.code![0]!.content.length).toBeLessThan(2000);
     expect(JSON.stringify(reply)).not.toMatch(/pw\d/);
 
-    const grep = await app.dispatcher.run({ name: 'docker', subcommand: 'logs', options: { container: names.chatty, grep: 'error' } }, caller());
+    const grep = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'logs', options: { container: names.chatty, grep: 'error' } },
+      caller(),
+    );
     expect((grep.data as { lines: LogLine[] }).lines.map((l) => l.text)).toEqual(['ERROR: disk full']);
-    const secret = await app.dispatcher.run({ name: 'docker', subcommand: 'logs', options: { container: names.chatty, grep: 'pw12' } }, caller());
+    const secret = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'logs', options: { container: names.chatty, grep: 'pw12' } },
+      caller(),
+    );
     expect((secret.data as { lines: LogLine[] }).lines).toEqual([]);
   });
 
   it('docker logs --since is relative to the clock', async () => {
-    const since = (value: string) => app.dispatcher.run({ name: 'docker', subcommand: 'logs', options: { container: names.interleaved, since: value } }, caller());
+    const since = (value: string) =>
+      app.dispatcher.run(
+        { name: 'docker', subcommand: 'logs', options: { container: names.interleaved, since: value } },
+        caller(),
+      );
     clock.set(new Date());
     expect(((await since('10m')).data as { lines: LogLine[] }).lines).toHaveLength(6);
     clock.advance(60 * 60_000);
@@ -112,21 +148,31 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
     const container = docker.client.getContainer(names.running);
     await expect(container.stop()).rejects.toBeInstanceOf(ReadOnlyViolation);
     await expect(container.remove({ force: true })).rejects.toBeInstanceOf(ReadOnlyViolation);
-    await expect(container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })).rejects.toBeInstanceOf(
+      ReadOnlyViolation,
+    );
     expect((await state(containers[4]!)).Running).toBe(true);
   });
 
   it('runs only allowlisted exec when enabled', async () => {
-    const withExec = new DockerService(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_ALLOW_EXEC: '1' }).docker, log);
+    const withExec = new DockerService(
+      loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_ALLOW_EXEC: '1' }).docker,
+      log,
+    );
     const container = await withExec.container(names.running);
     expect(await withExec.execAllowed(container, ['cat', '/proc/net/tcp'])).toMatch(/local_address/);
     expect(await withExec.execAllowed(container, ['sh', '-c', 'id'])).toBeUndefined();
-    await expect(withExec.client.getContainer(names.running).exec({ Cmd: ['sh', '-c', 'touch /x'], AttachStdout: true })).rejects.toBeInstanceOf(ReadOnlyViolation);
+    await expect(
+      withExec.client.getContainer(names.running).exec({ Cmd: ['sh', '-c', 'touch /x'], AttachStdout: true }),
+    ).rejects.toBeInstanceOf(ReadOnlyViolation);
     expect(await docker.execAllowed(container, ['cat', '/proc/net/tcp'])).toBeUndefined();
   });
 
   it('hides containers outside the visibility rule, also by id prefix', async () => {
-    const visible = new DockerService(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_VISIBLE_LABEL: 'dockhand.visible=true' }).docker, log);
+    const visible = new DockerService(
+      loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_VISIBLE_LABEL: 'dockhand.visible=true' }).docker,
+      log,
+    );
     const hiddenId = (await containers[5]!.inspect()).Id;
     expect((await visible.container(names.running)).Name).toBe(names.running);
     for (const ref of [names.hidden, hiddenId.slice(0, 12)]) {

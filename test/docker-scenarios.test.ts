@@ -13,7 +13,18 @@ import { PROJECT_ROOT } from '../src/paths.ts';
 import { adminDocker, describeWithDocker, uniqueName } from './support/docker.ts';
 import { BUSYBOX_IMAGE, ensureBusyboxImage } from './support/images.ts';
 import { FIXTURE_KNOWLEDGE } from './support/knowledge.ts';
-import { ensureNginxImage, ensureWebImage, freePort, NGINX_IMAGE, removeAll, startScenario, state, waitFor, WEB_IMAGE, type ScenarioSpec } from './support/scenarios.ts';
+import {
+  ensureNginxImage,
+  ensureWebImage,
+  freePort,
+  NGINX_IMAGE,
+  removeAll,
+  startScenario,
+  state,
+  waitFor,
+  WEB_IMAGE,
+  type ScenarioSpec,
+} from './support/scenarios.ts';
 import { fixedClock } from '../src/core/clock.ts';
 
 const log = createLogger('silent');
@@ -54,9 +65,17 @@ await describeWithDocker('diagnose against a real engine', () => {
       { name: names.exit3, cmd: ['sh', '-c', 'echo "fatal: no config" >&2; exit 3'] },
       { name: names.notFound, cmd: ['no-such-command'] },
       // The pause lets the engine watch the cgroup first: an OOM in the first milliseconds is never reported.
-      { name: names.oom, cmd: ['sh', '-c', 'sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1'], memoryBytes: 16 * 1024 * 1024 },
+      {
+        name: names.oom,
+        cmd: ['sh', '-c', 'sleep 1; exec dd if=/dev/zero of=/dev/null bs=64M count=1'],
+        memoryBytes: 16 * 1024 * 1024,
+      },
       { name: names.restartLoop, cmd: ['sh', '-c', 'echo crashing; exit 1'], restart: 'always' },
-      { name: names.loopback, cmd: ['httpd', '-f', '-p', '127.0.0.1:8080', '-h', '/'], publish: { '8080/tcp': ports.loopback! } },
+      {
+        name: names.loopback,
+        cmd: ['httpd', '-f', '-p', '127.0.0.1:8080', '-h', '/'],
+        publish: { '8080/tcp': ports.loopback! },
+      },
       { name: names.exposeNoPublish, image: WEB_IMAGE },
       { name: names.wrongPort, image: WEB_IMAGE, publish: { '8080/tcp': ports.wrongPort! } },
       { name: names.holder, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } },
@@ -65,7 +84,9 @@ await describeWithDocker('diagnose against a real engine', () => {
     ];
     containers.push(...(await Promise.all(specs.map((spec) => startScenario(admin, spec)))));
     // Started after the holder is up: the same host port is then already allocated.
-    containers.push(await startScenario(admin, { name: names.taken, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } }));
+    containers.push(
+      await startScenario(admin, { name: names.taken, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } }),
+    );
 
     const [exit0, exit3, , oom, restartLoop] = containers;
     await Promise.all([
@@ -91,7 +112,8 @@ await describeWithDocker('diagnose against a real engine', () => {
     await app?.close();
   });
 
-  const diagnosed = async (name: string, service = docker): Promise<Finding[]> => diagnose(await gatherFacts(service, name, { now: () => new Date() }), 'ko', FIXTURE_KNOWLEDGE);
+  const diagnosed = async (name: string, service = docker): Promise<Finding[]> =>
+    diagnose(await gatherFacts(service, name, { now: () => new Date() }), 'ko', FIXTURE_KNOWLEDGE);
   const codes = (findings: Finding[]) => findings.map((f) => f.code);
   const finding = (findings: Finding[], code: string) => {
     const found = findings.find((f) => f.code === code);
@@ -116,7 +138,10 @@ await describeWithDocker('diagnose against a real engine', () => {
     const findings = await diagnosed(names.notFound);
     expect(finding(findings, 'start-failed').detail).toContain('`no-such-command`');
     expect(finding(findings, 'exited').evidence).toContain('State.ExitCode=127');
-    expect(finding(findings, 'exited').refs).toEqual(['troubleshooting/container-exits#exit-127', 'troubleshooting/container-exits#causes']);
+    expect(finding(findings, 'exited').refs).toEqual([
+      'troubleshooting/container-exits#exit-127',
+      'troubleshooting/container-exits#causes',
+    ]);
   });
 
   it('OOM under --memory 16m: oom-killed and exit 137', async () => {
@@ -197,20 +222,39 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(values).toContain('troubleshooting/nginx-default-page#config-not-copied');
     expect(new Set(values).size).toBe(values.length);
     // Shown by title; the ids stay in the --json contract, without the titles.
-    expect(reply.findings?.[0]?.refTitles).toContain('앱 대신 nginx 기본 페이지가 보여요 › 설정 파일이 이미지에 안 들어감');
+    expect(reply.findings?.[0]?.refTitles).toContain(
+      '앱 대신 nginx 기본 페이지가 보여요 › 설정 파일이 이미지에 안 들어감',
+    );
     const contract = reply.data as { findings: Array<Record<string, unknown>> };
     expect(contract.findings[0]!.refs).toContain('troubleshooting/nginx-default-page#config-not-copied');
     expect(contract.findings[0]).not.toHaveProperty('refTitles');
-    const opened = await app.dispatcher.component(menu.customId, ['troubleshooting/nginx-default-page#config-not-copied'], caller());
+    const opened = await app.dispatcher.component(
+      menu.customId,
+      ['troubleshooting/nginx-default-page#config-not-copied'],
+      caller(),
+    );
     expect(opened.error).toBeUndefined();
     expect(opened.footer).toBe('knowledge/troubleshooting/nginx-default-page.md');
     expect(opened.text).toMatch(/COPY/);
   });
 
   it('docker ports: EXPOSE, -p and the actual binding side by side, with the URL', async () => {
-    const reply = await app.dispatcher.run({ name: 'docker', subcommand: 'ports', options: { container: names.wrongPort } }, caller());
+    const reply = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'ports', options: { container: names.wrongPort } },
+      caller(),
+    );
     expect(reply.error).toBeUndefined();
-    const rows = (reply.data as { ports: Array<{ port: string; exposedByImage: boolean; requested: unknown[]; actual: unknown[]; urls: string[] }> }).ports;
+    const rows = (
+      reply.data as {
+        ports: Array<{
+          port: string;
+          exposedByImage: boolean;
+          requested: unknown[];
+          actual: unknown[];
+          urls: string[];
+        }>;
+      }
+    ).ports;
     expect(rows.map((r) => [r.port, r.exposedByImage, r.requested.length, r.actual.length])).toEqual([
       ['80/tcp', true, 0, 0],
       ['8080/tcp', false, 1, 1],
@@ -219,10 +263,16 @@ await describeWithDocker('diagnose against a real engine', () => {
   });
 
   it('docker inspect: exit code meaning, OOMKilled, env redacted', async () => {
-    const oom = await app.dispatcher.run({ name: 'docker', subcommand: 'inspect', options: { container: names.oom } }, caller('en'));
+    const oom = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'inspect', options: { container: names.oom } },
+      caller('en'),
+    );
     expect(oom.data).toMatchObject({ exitCode: 137, oomKilled: true, restartCount: 0 });
     expect((oom.data as { exitMeaning: string }).exitMeaning).toMatch(/SIGKILL/);
-    const secret = await app.dispatcher.run({ name: 'docker', subcommand: 'inspect', options: { container: names.secretEnv } }, caller());
+    const secret = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'inspect', options: { container: names.secretEnv } },
+      caller(),
+    );
     expect((secret.data as { env: string[] }).env).toContain('DB_PASSWORD=[REDACTED]');
     expect((secret.data as { env: string[] }).env).toContain('PASSWORD_FILE=/run/secrets/db');
     expect(JSON.stringify(secret)).not.toContain(SECRET);
@@ -231,7 +281,10 @@ await describeWithDocker('diagnose against a real engine', () => {
   it('docker containers lists the scenarios with state and ports; images lists what they run', async () => {
     const reply = await app.dispatcher.run({ name: 'docker', subcommand: 'containers', options: {} }, caller());
     const listed = (reply.data as { containers: Array<{ name: string; state: string; ports: string[] }> }).containers;
-    expect(listed.find((c) => c.name === names.holder)).toMatchObject({ state: 'running', ports: [`127.0.0.1:${ports.holder}→80/tcp`] });
+    expect(listed.find((c) => c.name === names.holder)).toMatchObject({
+      state: 'running',
+      ports: [`127.0.0.1:${ports.holder}→80/tcp`],
+    });
     expect(listed.find((c) => c.name === names.exit3)).toMatchObject({ state: 'exited' });
     const images = await app.dispatcher.run({ name: 'docker', subcommand: 'images', options: {} }, caller());
     const tags = (images.data as { images: Array<{ tags: string[] }> }).images.flatMap((i) => i.tags);
@@ -263,7 +316,9 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(healthyBody.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     expect(unknown.code).not.toBe(0);
-    expect(JSON.parse(unknown.stdout)).toEqual({ error: { code: 'container-not-found', message: expect.stringContaining('dockhand-test-no-such-container') } });
+    expect(JSON.parse(unknown.stdout)).toEqual({
+      error: { code: 'container-not-found', message: expect.stringContaining('dockhand-test-no-such-container') },
+    });
   });
 });
 

@@ -11,7 +11,14 @@ const MB = 1_000_000;
 /** History as the engine returns it: newest first. */
 function history(layers: Array<[string, number]>): HistoryItem[] {
   return layers
-    .map(([createdBy, size], i) => ({ Id: `sha256:${i}`, Created: 1_700_000_000 + i, CreatedBy: createdBy, Tags: [], Size: size, Comment: '' }))
+    .map(([createdBy, size], i) => ({
+      Id: `sha256:${i}`,
+      Created: 1_700_000_000 + i,
+      CreatedBy: createdBy,
+      Tags: [],
+      Size: size,
+      Comment: '',
+    }))
     .reverse();
 }
 
@@ -19,7 +26,11 @@ describe('parseCreatedBy', () => {
   it.each([
     ['/bin/sh -c #(nop)  CMD ["/bin/sh"]', 'CMD', '["/bin/sh"]'],
     ['/bin/sh -c #(nop) COPY dir:0a1b in /app ', 'COPY', 'dir:0a1b in /app'],
-    ['/bin/sh -c apt-get update && apt-get install -y curl', 'RUN', '/bin/sh -c apt-get update && apt-get install -y curl'],
+    [
+      '/bin/sh -c apt-get update && apt-get install -y curl',
+      'RUN',
+      '/bin/sh -c apt-get update && apt-get install -y curl',
+    ],
     ['|2 VERSION=1 MODE=x /bin/sh -c make', 'RUN', '|2 VERSION=1 MODE=x /bin/sh -c make'],
     ['/bin/busybox --install -s /bin', 'RUN', '/bin/busybox --install -s /bin'],
     ['RUN /bin/sh -c pip install -r requirements.txt # buildkit', 'RUN', '/bin/sh -c pip install -r requirements.txt'],
@@ -57,18 +68,33 @@ describe('layers', () => {
 
 describe('historyHints (chapter 4)', () => {
   const say = sayer('ko');
-  const hintCodes = (layers: Array<[string, number]>) => historyHints(toLayers(history(layers)), say).map((h) => h.code);
+  const hintCodes = (layers: Array<[string, number]>) =>
+    historyHints(toLayers(history(layers)), say).map((h) => h.code);
 
   it('apt lists left behind, but not when removed in the same RUN', () => {
-    expect(hintCodes([['/bin/sh -c apt-get update && apt-get -y install apache2', 60 * MB]])).toEqual(['apt-lists-left']);
-    expect(hintCodes([['/bin/sh -c apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 20 * MB]])).toEqual([]);
+    expect(hintCodes([['/bin/sh -c apt-get update && apt-get -y install apache2', 60 * MB]])).toEqual([
+      'apt-lists-left',
+    ]);
+    expect(
+      hintCodes([['/bin/sh -c apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*', 20 * MB]]),
+    ).toEqual([]);
     expect(hintCodes([['RUN /bin/sh -c apk add curl # buildkit', 5 * MB]])).toEqual(['apt-lists-left']);
     expect(hintCodes([['RUN /bin/sh -c apk add --no-cache curl # buildkit', 5 * MB]])).toEqual([]);
   });
 
   it('ADD where COPY would do, but not for the base rootfs, archives or URLs', () => {
-    expect(hintCodes([['/bin/sh -c #(nop) ADD file:abc in / ', 80 * MB], ['ADD app.py /app/ # buildkit', 1000]])).toEqual(['add-instead-of-copy']);
-    expect(hintCodes([['ADD webapp.tar.gz /var/www/html # buildkit', 1000], ['ADD https://example.com/x.txt /x # buildkit', 10]])).toEqual([]);
+    expect(
+      hintCodes([
+        ['/bin/sh -c #(nop) ADD file:abc in / ', 80 * MB],
+        ['ADD app.py /app/ # buildkit', 1000],
+      ]),
+    ).toEqual(['add-instead-of-copy']);
+    expect(
+      hintCodes([
+        ['ADD webapp.tar.gz /var/www/html # buildkit', 1000],
+        ['ADD https://example.com/x.txt /x # buildkit', 10],
+      ]),
+    ).toEqual([]);
   });
 
   it('three or more RUN layers in a row', () => {
@@ -91,7 +117,9 @@ describe('historyHints (chapter 4)', () => {
   });
 
   it('links to the chapter-4 note sections that exist', () => {
-    expect(chapterRef(FIXTURE_KNOWLEDGE, 4, ['dockerignore', 'build-context'])).toBe('notes/ch4-dockerfile#dockerignore');
+    expect(chapterRef(FIXTURE_KNOWLEDGE, 4, ['dockerignore', 'build-context'])).toBe(
+      'notes/ch4-dockerfile#dockerignore',
+    );
     expect(chapterRef(FIXTURE_KNOWLEDGE, 4, ['no-such-anchor'])).toBe('notes/ch4-dockerfile#intro-section');
     expect(chapterRef(FIXTURE_KNOWLEDGE, 5, ['anything'])).toBeUndefined();
   });

@@ -36,7 +36,11 @@ describe('knowledge file parsing', () => {
   it('splits at headings with stable ids, heading paths and aliases', () => {
     const { doc, problems } = parseKnowledgeFile('notes/ch3', 'knowledge/notes/ch3.md', NOTE);
     expect(problems).toEqual([]);
-    expect(doc?.sections.map((s) => s.id)).toEqual(['notes/ch3#commands', 'notes/ch3#volumes', 'notes/ch3#33-네트워크']);
+    expect(doc?.sections.map((s) => s.id)).toEqual([
+      'notes/ch3#commands',
+      'notes/ch3#volumes',
+      'notes/ch3#33-네트워크',
+    ]);
     const volumes = doc!.sections[1]!;
     expect(volumes.headingPath).toEqual(['도커 활용', '3.2 도커 명령어', '도커 볼륨']);
     expect(volumes.aliases).toEqual(['볼륨', 'volume']);
@@ -84,7 +88,10 @@ describe('knowledge file parsing', () => {
   });
 
   it('gives passages of a long section ids with ~N', () => {
-    const long = NOTE.replace('bridge : 기본 네트워크 드라이버.', Array.from({ length: 6 }, (_, i) => `${i} ${'나'.repeat(400)}`).join('\n\n'));
+    const long = NOTE.replace(
+      'bridge : 기본 네트워크 드라이버.',
+      Array.from({ length: 6 }, (_, i) => `${i} ${'나'.repeat(400)}`).join('\n\n'),
+    );
     const { doc } = parseKnowledgeFile('notes/ch3', 'knowledge/notes/ch3.md', long);
     const ids = doc!.sections.filter((s) => s.anchor === '33-네트워크').map((s) => s.id);
     expect(ids[0]).toBe('notes/ch3#33-네트워크');
@@ -101,7 +108,12 @@ describe('knowledge folder', () => {
   it('the project knowledge validates with no problems', () => {
     const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
     expect(allProblems(knowledge)).toEqual([]);
-    expect(knowledge.docs.filter((d) => d.kind === 'note').map((d) => d.chapter).sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(
+      knowledge.docs
+        .filter((d) => d.kind === 'note')
+        .map((d) => d.chapter)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5, 6]);
     expect(knowledge.glossary.length).toBeGreaterThan(50);
   });
 
@@ -109,7 +121,10 @@ describe('knowledge folder', () => {
     const dir = mkdtempSync(join(tmpdir(), 'dockhand-knowledge-'));
     mkdirSync(join(dir, 'notes'));
     writeFileSync(join(dir, 'notes', 'ch3.md'), NOTE);
-    writeFileSync(join(dir, 'glossary.yaml'), 'terms:\n  - ko: [볼륨]\n    en: [volume]\n  - ko: [볼륨]\n    en: [vol]\n');
+    writeFileSync(
+      join(dir, 'glossary.yaml'),
+      'terms:\n  - ko: [볼륨]\n    en: [volume]\n  - ko: [볼륨]\n    en: [vol]\n',
+    );
     const problems = allProblems(loadKnowledge(dir, dir)).map((p) => p.message);
     expect(problems.some((m) => m.includes('"볼륨" is in terms #1 and #2'))).toBe(true);
     expect(problems.some((m) => m.includes('finding code "oom-killed"'))).toBe(true);
@@ -120,7 +135,10 @@ describe('knowledge folder', () => {
     const { spawnSync } = await import('node:child_process');
     const dir = mkdtempSync(join(tmpdir(), 'dockhand-knowledge-'));
     writeFileSync(join(dir, 'bad.md'), '---\nchapter: 1\n---\n# t\n');
-    const result = spawnSync('npx', ['tsx', 'src/knowledge/validate-cli.ts', dir], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    const result = spawnSync('npx', ['tsx', 'src/knowledge/validate-cli.ts', dir], {
+      cwd: PROJECT_ROOT,
+      encoding: 'utf8',
+    });
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/bad\.md:1: front matter: title/);
   });

@@ -45,7 +45,13 @@ async function* chunks(pieces: Buffer[]): AsyncGenerator<Buffer> {
 }
 
 describe('FrameDemuxer', () => {
-  const stream = Buffer.concat([frame(1, 'out one\n'), frame(2, 'err one\n'), frame(1, 'out two\n'), frame(2, ''), frame(2, 'err two\n')]);
+  const stream = Buffer.concat([
+    frame(1, 'out one\n'),
+    frame(2, 'err one\n'),
+    frame(1, 'out two\n'),
+    frame(2, ''),
+    frame(2, 'err two\n'),
+  ]);
   const expected: Array<[StreamName, string]> = [
     ['stdout', 'out one\n'],
     ['stderr', 'err one\n'],
@@ -57,9 +63,12 @@ describe('FrameDemuxer', () => {
     expect(demuxAll([stream])).toEqual(expected);
   });
 
-  it.each([[[1]], [[3]], [[7]], [[8]], [[9]], [[5, 11, 2]], [[13, 1]]])('handles headers and payloads cut across chunks (sizes %j)', (sizes) => {
-    expect(demuxAll(chop(stream, sizes))).toEqual(expected);
-  });
+  it.each([[[1]], [[3]], [[7]], [[8]], [[9]], [[5, 11, 2]], [[13, 1]]])(
+    'handles headers and payloads cut across chunks (sizes %j)',
+    (sizes) => {
+      expect(demuxAll(chop(stream, sizes))).toEqual(expected);
+    },
+  );
 
   it('reads a frame longer than 64 KiB (length uses all four bytes)', () => {
     const big = 'x'.repeat(70_000);
@@ -124,7 +133,12 @@ describe('readLogTail', () => {
       frame(2, '2024-05-01T09:00:01.5Z DB_PASSWORD=hunter2\n'),
       frame(1, '2024-05-01T09:00:02Z ready\n'),
     ]);
-    const tail = await readLogTail(chunks(chop(body, [5])), { tty: false, timestamps: true, maxLines: 10, maxChars: 10_000 });
+    const tail = await readLogTail(chunks(chop(body, [5])), {
+      tty: false,
+      timestamps: true,
+      maxLines: 10,
+      maxChars: 10_000,
+    });
     expect(tail.lines).toEqual([
       { stream: 'stdout', time: '2024-05-01T09:00:00.000000001Z', text: 'starting' },
       { stream: 'stderr', time: '2024-05-01T09:00:01.5Z', text: `DB_PASSWORD=${REDACTED}` },
@@ -135,9 +149,21 @@ describe('readLogTail', () => {
 
   it('greps after redaction, so a secret cannot be searched for', async () => {
     const body = Buffer.concat([frame(1, 'token=supersecret\n'), frame(1, 'error: boom\n'), frame(2, 'ERROR again\n')]);
-    const found = await readLogTail(chunks([body]), { tty: false, timestamps: false, grep: 'error', maxLines: 10, maxChars: 10_000 });
+    const found = await readLogTail(chunks([body]), {
+      tty: false,
+      timestamps: false,
+      grep: 'error',
+      maxLines: 10,
+      maxChars: 10_000,
+    });
     expect(found.lines.map((l) => l.text)).toEqual(['error: boom', 'ERROR again']);
-    const secret = await readLogTail(chunks([body]), { tty: false, timestamps: false, grep: 'supersecret', maxLines: 10, maxChars: 10_000 });
+    const secret = await readLogTail(chunks([body]), {
+      tty: false,
+      timestamps: false,
+      grep: 'supersecret',
+      maxLines: 10,
+      maxChars: 10_000,
+    });
     expect(secret.lines).toEqual([]);
   });
 
@@ -160,7 +186,13 @@ describe('readLogTail', () => {
 
   it('stops at maxScanBytes and says so', async () => {
     const body = Buffer.concat(Array.from({ length: 100 }, (_, i) => frame(1, `line ${i}\n`)));
-    const tail = await readLogTail(chunks(chop(body, [100])), { tty: false, timestamps: false, maxLines: 1000, maxChars: 100_000, maxScanBytes: 300 });
+    const tail = await readLogTail(chunks(chop(body, [100])), {
+      tty: false,
+      timestamps: false,
+      maxLines: 1000,
+      maxChars: 100_000,
+      maxScanBytes: 300,
+    });
     expect(tail.scanCut).toBe(true);
     expect(tail.scanned).toBeLessThan(100);
   });

@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 function serviceOn(fake: FakeEngine, env: Record<string, string> = {}): DockerService {
-  return new DockerService(loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000', ...env }).docker, log);
+  return new DockerService(
+    loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000', ...env }).docker,
+    log,
+  );
 }
 
 describe('read-only guard', () => {
@@ -51,7 +54,10 @@ describe('read-only guard', () => {
     const docker = serviceOn(engine);
     await docker.listContainers();
     await docker.client.listImages();
-    expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['GET /containers/json', 'GET /images/json']);
+    expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'GET /containers/json',
+      'GET /images/json',
+    ]);
   });
 
   it('with exec enabled, allows only allowlisted argv and starts only the exec it created', async () => {
@@ -80,8 +86,15 @@ describe('read-only guard', () => {
     await exec.start({ Detach: false, Tty: false });
     // The same exec cannot be started twice.
     await expect(exec.start({ Detach: false, Tty: false })).rejects.toBeInstanceOf(ReadOnlyViolation);
-    expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual(['POST /containers/web/exec', 'POST /exec/exec-1/start']);
-    expect(JSON.parse(engine.requests[0]!.body)).toEqual({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, AttachStderr: true });
+    expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
+      'POST /containers/web/exec',
+      'POST /exec/exec-1/start',
+    ]);
+    expect(JSON.parse(engine.requests[0]!.body)).toEqual({
+      Cmd: ['cat', '/proc/net/tcp'],
+      AttachStdout: true,
+      AttachStderr: true,
+    });
   });
 });
 
@@ -90,7 +103,10 @@ describe('engine deadlines and answers', () => {
     engine = await FakeEngine.start(() => {
       // never answers
     });
-    const docker = new DockerService(loadConfig({ DOCKER_HOST: engine.host, DOCKHAND_DOCKER_TIMEOUT_MS: '300' }).docker, log);
+    const docker = new DockerService(
+      loadConfig({ DOCKER_HOST: engine.host, DOCKHAND_DOCKER_TIMEOUT_MS: '300' }).docker,
+      log,
+    );
     const started = Date.now();
     const error = await docker.listContainers().catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(3000);
@@ -112,22 +128,30 @@ describe('engine deadlines and answers', () => {
 
   it('an answer of the wrong shape is a clear error, not a crash later', async () => {
     engine = await FakeEngine.start((_req, _body, res) => json(res, 200, [{ Id: 5 }]));
-    const error = await serviceOn(engine).listContainers().catch((e: unknown) => e);
+    const error = await serviceOn(engine)
+      .listContainers()
+      .catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('docker-bad-response');
   });
 
   it('an error answer the lookups do not expect is a clear error naming the status, never an incident', async () => {
     // What a DOCKER_HOST pointing at some other web server answers.
     engine = await FakeEngine.start((_req, _body, res) => res.writeHead(404).end());
-    const stranger = await serviceOn(engine).listContainers().catch((e: unknown) => e);
+    const stranger = await serviceOn(engine)
+      .listContainers()
+      .catch((e: unknown) => e);
     expect(isUserError(stranger)).toBe(true);
     expect((stranger as { code: string }).code).toBe('docker-error');
     expect((stranger as Error).message).toMatch(/HTTP 404/);
     await engine.stop();
 
     // A socket proxy refusing an endpoint; the engine's words are redacted.
-    engine = await FakeEngine.start((_req, _body, res) => json(res, 403, { message: 'forbidden for TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789' }));
-    const refused = await serviceOn(engine).listContainers().catch((e: unknown) => e);
+    engine = await FakeEngine.start((_req, _body, res) =>
+      json(res, 403, { message: 'forbidden for TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789' }),
+    );
+    const refused = await serviceOn(engine)
+      .listContainers()
+      .catch((e: unknown) => e);
     expect((refused as { code: string }).code).toBe('docker-forbidden');
     expect((refused as Error).message).toMatch(/HTTP 403/);
     expect((refused as Error).message).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
@@ -144,10 +168,25 @@ describe('engine deadlines and answers', () => {
       if (req.url?.startsWith('/containers/abc/json') || req.url?.startsWith('/containers/secret-db/json')) {
         return json(res, 200, inspect('secret-db', {}));
       }
-      if (req.url?.startsWith('/containers/web/json')) return json(res, 200, inspect('web', { 'dockhand.visible': 'true' }));
+      if (req.url?.startsWith('/containers/web/json'))
+        return json(res, 200, inspect('web', { 'dockhand.visible': 'true' }));
       if (req.url?.startsWith('/containers/json')) {
-        const item = (name: string, labels: Record<string, string>) => ({ Id: name, Names: [`/${name}`], Image: 'x', ImageID: 'sha256:x', State: 'running', Status: 'Up', Created: 0, Labels: labels, Ports: [] });
-        return json(res, 200, [item('web', { 'dockhand.visible': 'true' }), item('secret-db', {}), item('secret-db2', {})]);
+        const item = (name: string, labels: Record<string, string>) => ({
+          Id: name,
+          Names: [`/${name}`],
+          Image: 'x',
+          ImageID: 'sha256:x',
+          State: 'running',
+          Status: 'Up',
+          Created: 0,
+          Labels: labels,
+          Ports: [],
+        });
+        return json(res, 200, [
+          item('web', { 'dockhand.visible': 'true' }),
+          item('secret-db', {}),
+          item('secret-db2', {}),
+        ]);
       }
       json(res, 404, { message: 'No such container' });
     });

@@ -18,7 +18,12 @@ const awsKeyId = 'AKIA' + 'IOSFODNN7EXAMPLE';
 const awsSecret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCY' + 'EXAMPLEKEY';
 const discord = 'MTA4NzY1NDMyMTA5ODc2NTQzMg' + '.GhIjKl.' + 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456';
 const jwt = 'eyJhbGciOiJIUzI1NiJ9' + '.eyJzdWIiOiIxMjM0NTY3ODkwIn0' + '.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U';
-const pem = ['-----BEGIN RSA PRIVATE KEY-----', 'MIIEpAIBAAKCAQEA7bq9', 'c2VjcmV0IGtleSBib2R5', '-----END RSA PRIVATE KEY-----'];
+const pem = [
+  '-----BEGIN RSA PRIVATE KEY-----',
+  'MIIEpAIBAAKCAQEA7bq9',
+  'c2VjcmV0IGtleSBib2R5',
+  '-----END RSA PRIVATE KEY-----',
+];
 
 describe('isSecretKey', () => {
   it.each([
@@ -68,7 +73,9 @@ describe('redactEnvEntry', () => {
 
   it('keeps references to secrets and ordinary values (PASSWORD_FILE is a path, not a secret)', () => {
     expect(redactEnvEntry('PASSWORD_FILE=/run/secrets/db')).toBe('PASSWORD_FILE=/run/secrets/db');
-    expect(redactEnvEntry('PATH=/usr/local/sbin:/usr/local/bin:/usr/bin')).toBe('PATH=/usr/local/sbin:/usr/local/bin:/usr/bin');
+    expect(redactEnvEntry('PATH=/usr/local/sbin:/usr/local/bin:/usr/bin')).toBe(
+      'PATH=/usr/local/sbin:/usr/local/bin:/usr/bin',
+    );
     expect(redactEnvEntry('NGINX_VERSION=1.25.3')).toBe('NGINX_VERSION=1.25.3');
     expect(scanEnvEntry('LANG=C.UTF-8').kinds).toEqual([]);
   });
@@ -79,7 +86,9 @@ describe('redactEnvEntry', () => {
   });
 
   it('redacts token shapes under innocent keys', () => {
-    expect(redactEnvEntry(`DATABASE_URL=postgres://app:s3cret@db:5432/app`)).toBe(`DATABASE_URL=postgres://app:${REDACTED}@db:5432/app`);
+    expect(redactEnvEntry(`DATABASE_URL=postgres://app:s3cret@db:5432/app`)).toBe(
+      `DATABASE_URL=postgres://app:${REDACTED}@db:5432/app`,
+    );
     expect(redactEnvEntry(`AWS_ACCESS_KEY_ID=${awsKeyId}`)).toBe(`AWS_ACCESS_KEY_ID=${REDACTED}`);
     expect(scanEnvEntry(`SOMETHING=${github}`).kinds).toEqual(['github-token']);
   });
@@ -103,8 +112,12 @@ describe('redact (free text)', () => {
   });
 
   it('hides URL passwords but keeps the user and host', () => {
-    expect(redact('connecting to redis://default:p4ss@cache:6379/0')).toBe(`connecting to redis://default:${REDACTED}@cache:6379/0`);
-    expect(redact('git clone https://bob:tok@github.com/x/y.git')).toBe(`git clone https://bob:${REDACTED}@github.com/x/y.git`);
+    expect(redact('connecting to redis://default:p4ss@cache:6379/0')).toBe(
+      `connecting to redis://default:${REDACTED}@cache:6379/0`,
+    );
+    expect(redact('git clone https://bob:tok@github.com/x/y.git')).toBe(
+      `git clone https://bob:${REDACTED}@github.com/x/y.git`,
+    );
     expect(redact('open http://localhost:8080/path')).toBe('open http://localhost:8080/path');
   });
 

@@ -17,7 +17,9 @@ function randomSpellings(count: number, seed = 11): string[] {
   let state = seed;
   const next = () => (state = (Math.imul(state, 1103515245) + 12345) >>> 0) / 2 ** 32;
   const letters = 'ㄱㄴㄷㄹㅏㅓㅗabc';
-  return Array.from({ length: count }, () => Array.from({ length: Math.floor(next() * 14) }, () => letters[Math.floor(next() * letters.length)]).join(''));
+  return Array.from({ length: count }, () =>
+    Array.from({ length: Math.floor(next() * 14) }, () => letters[Math.floor(next() * letters.length)]).join(''),
+  );
 }
 
 describe('deletion index (typo lookup)', () => {

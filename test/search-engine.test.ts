@@ -42,7 +42,8 @@ describe('Korean-aware search over the notes', () => {
   });
 
   it('keeps scores within 0..1 and answers nothing for an empty or filler-only question', () => {
-    for (const hit of knowledge.search('docker', 10).hits) expect(hit.score).toBeGreaterThanOrEqual(0), expect(hit.score).toBeLessThanOrEqual(1);
+    for (const hit of knowledge.search('docker', 10).hits)
+      (expect(hit.score).toBeGreaterThanOrEqual(0), expect(hit.score).toBeLessThanOrEqual(1));
     expect(knowledge.search('   ').hits).toEqual([]);
     expect(knowledge.search('뭐야?').hits).toEqual([]);
   });
@@ -63,7 +64,11 @@ describe('suggest (autocomplete titles)', () => {
   });
 
   it('reads a final consonant that is really the next initial (돜 while typing 도커)', () => {
-    expect(titles('돜').slice(0, 3).every((t) => /도커/.test(t))).toBe(true);
+    expect(
+      titles('돜')
+        .slice(0, 3)
+        .every((t) => /도커/.test(t)),
+    ).toBe(true);
   });
 
   it('offers at most 25 titles, each at most 100 characters, and some for empty input', () => {
@@ -75,11 +80,16 @@ describe('suggest (autocomplete titles)', () => {
   it('answers the very section a suggestion names, though its parent shares the words', () => {
     // "3.2 도커 명령어 활용 › 도커 볼륨" once answered with "3.2 도커 명령어 활용" itself.
     const wrong: string[] = [];
-    const offered = new Map(['', '도커', '볼륨', '원인', '해결', 'docker', '포트', '이미지', 'ECS'].flatMap((p) => knowledge.suggest(p, 25)).map((s) => [s.title, s.id]));
+    const offered = new Map(
+      ['', '도커', '볼륨', '원인', '해결', 'docker', '포트', '이미지', 'ECS']
+        .flatMap((p) => knowledge.suggest(p, 25))
+        .map((s) => [s.title, s.id]),
+    );
     const anchorOf = (id: string | undefined) => id?.replace(/~\d+$/, '');
     for (const [title, id] of offered) {
       const result = knowledge.search(title, 3);
-      if (!result.confident || anchorOf(result.hits[0]?.section.id) !== anchorOf(id)) wrong.push(`${title} → ${result.hits[0]?.section.id}`);
+      if (!result.confident || anchorOf(result.hits[0]?.section.id) !== anchorOf(id))
+        wrong.push(`${title} → ${result.hits[0]?.section.id}`);
     }
     expect(offered.size).toBeGreaterThan(50);
     expect(wrong).toEqual([]);

@@ -7,7 +7,18 @@ import { choseong, consonantSpellings, jamo } from '../src/knowledge/search/hang
 const POOL = [
   ...'도커볼륨컨테이너쿠버네티스ㅂㅇㄷㅁㅇㅌㄳㅘㅢ',
   ...'abcXYZ019-_:./ ',
-  '\t', '\n', '\u3000', '\u00a0', 'é', 'e\u0301', '\u1100', '\u1161', '\u11a8', '\uffa1', '😀', '한'.normalize('NFD'),
+  '\t',
+  '\n',
+  '\u3000',
+  '\u00a0',
+  'é',
+  'e\u0301',
+  '\u1100',
+  '\u1161',
+  '\u11a8',
+  '\uffa1',
+  '😀',
+  '한'.normalize('NFD'),
 ];
 
 function randomTexts(count: number, seed = 7): string[] {
@@ -17,7 +28,10 @@ function randomTexts(count: number, seed = 7): string[] {
     let text = '';
     const length = Math.floor(next() * 12);
     for (let i = 0; i < length; i++) {
-      text += next() < 0.3 ? String.fromCharCode(0xac00 + Math.floor(next() * 11172)) : POOL[Math.floor(next() * POOL.length)]!;
+      text +=
+        next() < 0.3
+          ? String.fromCharCode(0xac00 + Math.floor(next() * 11172))
+          : POOL[Math.floor(next() * POOL.length)]!;
     }
     return text;
   });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Glossary } from '../src/knowledge/search/expand.ts';
-import { consonantSpellings, editDistance, hangulFromQwerty, jamo, qwertyFromHangul, syllableBigrams } from '../src/knowledge/search/hangul.ts';
+import {
+  consonantSpellings,
+  editDistance,
+  hangulFromQwerty,
+  jamo,
+  qwertyFromHangul,
+  syllableBigrams,
+} from '../src/knowledge/search/hangul.ts';
 import { compact, normalizeText } from '../src/knowledge/search/normalize.ts';
 import { englishSingular, isParticle, stemsOf } from '../src/knowledge/search/particles.ts';
 import { indexTerms, joinTerm, pairTerm } from '../src/knowledge/search/terms.ts';
@@ -45,7 +52,9 @@ describe('particles (조사)', () => {
 
   it('indexes both the written word and its noun', () => {
     const terms = indexTerms(wordsOf('도커 볼륨을 만든다'));
-    expect(terms).toEqual(expect.arrayContaining(['볼륨을', '볼륨', joinTerm('도커', '볼륨'), joinTerm('도커', '볼륨을')]));
+    expect(terms).toEqual(
+      expect.arrayContaining(['볼륨을', '볼륨', joinTerm('도커', '볼륨'), joinTerm('도커', '볼륨을')]),
+    );
   });
 
   it('reduces English plurals', () => {
@@ -62,10 +71,19 @@ describe('초성', () => {
   });
 
   it('looks up title words and multi-word terms by their initials', () => {
-    const vocabulary = new Vocabulary(new Map([['도커', 3], ['컴포즈', 2], ['바인드', 1], ['마운트', 1]]), new Set(), [
-      ['도커', '컴포즈'],
-      ['바인드', '마운트'],
-    ]);
+    const vocabulary = new Vocabulary(
+      new Map([
+        ['도커', 3],
+        ['컴포즈', 2],
+        ['바인드', 1],
+        ['마운트', 1],
+      ]),
+      new Set(),
+      [
+        ['도커', '컴포즈'],
+        ['바인드', '마운트'],
+      ],
+    );
     expect(vocabulary.wordsWithChoseong('ㄷㅋ')).toEqual(['도커']);
     expect(vocabulary.joinsWithChoseong('ㅂㅇㄷㅁㅇㅌ')).toEqual([[joinTerm('바인드', '마운트')]]);
   });
@@ -108,7 +126,9 @@ describe('command-aware tokens', () => {
   it('keeps flags, port pairs and file names whole, then their parts', () => {
     expect(texts('COPY --from=builder /out/app')).toEqual(['copy', '--from', 'builder', 'out/app', 'out', 'app']);
     expect(texts('-p 8080:80 의미')).toEqual(['-p', '8080:80', '8080', '80', '의미']);
-    expect(texts('-p 127.0.0.1:8080:80')).toEqual(expect.arrayContaining(['127.0.0.1:8080:80', '127.0.0.1', '8080:80']));
+    expect(texts('-p 127.0.0.1:8080:80')).toEqual(
+      expect.arrayContaining(['127.0.0.1:8080:80', '127.0.0.1', '8080:80']),
+    );
     expect(texts('docker-compose.yml')).toEqual(['docker-compose.yml', 'docker', 'compose', 'yml']);
   });
 
@@ -120,7 +140,11 @@ describe('command-aware tokens', () => {
 
   it('maps every glossary spelling to the others, ignoring spacing', () => {
     const glossary = new Glossary([{ ko: ['바인드 마운트'], en: ['bind mount'], also: ['바인드마운트'] }]);
-    expect(glossary.formsOf('바인드마운트').map((f) => f.term)).toEqual([joinTerm('바인드', '마운트'), pairTerm('bind', 'mount'), '바인드마운트']);
+    expect(glossary.formsOf('바인드마운트').map((f) => f.term)).toEqual([
+      joinTerm('바인드', '마운트'),
+      pairTerm('bind', 'mount'),
+      '바인드마운트',
+    ]);
     expect(glossary.hasWord('마운트')).toBe(true);
   });
 });

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createSnapshotEngine, digestLine, fullLine, inputsDigest, readCommittedSnapshot, takeSnapshot } from '../eval/snapshot.ts';
+import {
+  createSnapshotEngine,
+  digestLine,
+  fullLine,
+  inputsDigest,
+  readCommittedSnapshot,
+  takeSnapshot,
+} from '../eval/snapshot.ts';
 
 const RERECORD =
   'search results differ from eval/snapshot.jsonl. A speed-up must not change them; after an intended ranking ' +
@@ -18,7 +25,10 @@ describe('search results snapshot', () => {
       : 'answers as recorded — skipped: knowledge/ or eval/questions changed since the snapshot (npm run -s snapshot -- --write)',
     () => {
       const lines = takeSnapshot(createSnapshotEngine());
-      const changed = lines.filter((line, i) => digestLine(line) !== committed.digests[i]).slice(0, 5).map(fullLine);
+      const changed = lines
+        .filter((line, i) => digestLine(line) !== committed.digests[i])
+        .slice(0, 5)
+        .map(fullLine);
       expect(changed, RERECORD).toEqual([]);
       expect(lines.length, RERECORD).toBe(committed.digests.length);
     },

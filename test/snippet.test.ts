@@ -10,7 +10,9 @@ describe('snippets', () => {
   });
 
   it('bold a whole inline code span instead of putting ** inside the backticks', () => {
-    expect(markTerms('명령은 `docker volume create 볼륨 이름` 이다', ['볼륨'])).toBe('명령은 **`docker volume create 볼륨 이름`** 이다');
+    expect(markTerms('명령은 `docker volume create 볼륨 이름` 이다', ['볼륨'])).toBe(
+      '명령은 **`docker volume create 볼륨 이름`** 이다',
+    );
     expect(markTerms('a `x` b', ['zz'])).toBe('a `x` b');
   });
 
@@ -30,7 +32,8 @@ describe('snippets', () => {
   });
 
   it('keep the notes’ one-fact-per-line shape, without list markers', () => {
-    const text = '도커 볼륨 : 데이터 공유 기능\n\n- 데이터와 로직 분리 가능\n* 컨테이너가 종료되어도 유지\n\n```bash\ndocker volume create v\n```';
+    const text =
+      '도커 볼륨 : 데이터 공유 기능\n\n- 데이터와 로직 분리 가능\n* 컨테이너가 종료되어도 유지\n\n```bash\ndocker volume create v\n```';
     expect(snippetAround(text, ['볼륨'])).toBe(
       '도커 **볼륨** : 데이터 공유 기능 · 데이터와 로직 분리 가능 · 컨테이너가 종료되어도 유지 · docker volume create v',
     );

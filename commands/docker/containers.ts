@@ -27,12 +27,17 @@ export const containers = defineSubcommand({
     }));
     const lines = rows
       .slice(0, SHOWN)
-      .map((c) => `• **${c.name}** \`${c.image}\` — ${c.state} (${c.status})${c.ports.length ? ` · ${c.ports.join(', ')}` : ''} · ${c.age}`);
+      .map(
+        (c) =>
+          `• **${c.name}** \`${c.image}\` — ${c.state} (${c.status})${c.ports.length ? ` · ${c.ports.join(', ')}` : ''} · ${c.age}`,
+      );
     const more = rows.length - SHOWN;
     return {
       title: en ? `Containers (${rows.length})` : `컨테이너 목록 (${rows.length})`,
       text: lines.length ? lines.join('\n') : en ? 'No containers visible.' : '볼 수 있는 컨테이너가 없어요.',
-      ...(more > 0 ? { footer: en ? `…and ${more} more (--json lists all)` : `…그리고 ${more}개 더 (--json 으로 전체 보기)` } : {}),
+      ...(more > 0
+        ? { footer: en ? `…and ${more} more (--json lists all)` : `…그리고 ${more}개 더 (--json 으로 전체 보기)` }
+        : {}),
       data: { containers: rows },
     };
   },

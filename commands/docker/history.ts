@@ -15,7 +15,10 @@ const DOCKERFILE_CHAPTER = 4;
 export const history = defineSubcommand({
   name: 'history',
   nameKo: '히스토리',
-  description: { ko: '이미지 레이어와 크기, Dockerfile 개선 힌트', en: 'Image layers and sizes, with Dockerfile hints' },
+  description: {
+    ko: '이미지 레이어와 크기, Dockerfile 개선 힌트',
+    en: 'Image layers and sizes, with Dockerfile hints',
+  },
   options: [imageOption],
   run: async ({ image: ref }, ctx) => {
     const en = ctx.caller.locale === 'en';
@@ -28,12 +31,21 @@ export const history = defineSubcommand({
     const hints = historyHints(layers, say).map((hint) => {
       const note = chapterRef(ctx.knowledge, DOCKERFILE_CHAPTER, hint.anchors);
       const deeper = hint.playbookSections.filter((id) => ctx.knowledge.section(id));
-      return { code: hint.code, title: hint.title, detail: hint.detail, layers: hint.layers, refs: [...(note ? [note] : []), ...deeper] };
+      return {
+        code: hint.code,
+        title: hint.title,
+        detail: hint.detail,
+        layers: hint.layers,
+        refs: [...(note ? [note] : []), ...deeper],
+      };
     });
 
     const table = layers.map((l) => tableRow(l, largest));
     const header = en ? ' #  SIZE      LAYER          INSTRUCTION' : ' #  크기      비중           명령';
-    const inline = table.length > INLINE_LAYERS ? [...table.slice(0, INLINE_LAYERS / 2), '   …', ...table.slice(-INLINE_LAYERS / 2)] : table;
+    const inline =
+      table.length > INLINE_LAYERS
+        ? [...table.slice(0, INLINE_LAYERS / 2), '   …', ...table.slice(-INLINE_LAYERS / 2)]
+        : table;
     const name = image.RepoTags[0] ?? ref;
 
     const fields: ReplyField[] = [];
@@ -41,7 +53,10 @@ export const history = defineSubcommand({
       fields.push({
         name: en ? 'Dominant layers' : '용량을 차지하는 레이어',
         value: dominant
-          .map((l) => `#${l.index} ${formatBytes(l.size)} (${Math.round((l.size / total) * 100)}%) — \`${clipText(l.instruction + ' ' + l.args, 80)}\``)
+          .map(
+            (l) =>
+              `#${l.index} ${formatBytes(l.size)} (${Math.round((l.size / total) * 100)}%) — \`${clipText(l.instruction + ' ' + l.args, 80)}\``,
+          )
           .join('\n'),
       });
     }
@@ -65,7 +80,14 @@ export const history = defineSubcommand({
         en ? 'Open the note behind a hint' : '힌트를 설명하는 노트 펼쳐 보기',
       ),
       ...(table.length > INLINE_LAYERS
-        ? { attachments: [{ name: 'history.txt', content: [header, ...layers.map((l) => `${tableRow(l, largest)}\n      ${l.createdBy}`)].join('\n') }] }
+        ? {
+            attachments: [
+              {
+                name: 'history.txt',
+                content: [header, ...layers.map((l) => `${tableRow(l, largest)}\n      ${l.createdBy}`)].join('\n'),
+              },
+            ],
+          }
         : {}),
       data: {
         image: name,

@@ -25,12 +25,17 @@ export const images = defineSubcommand({
       }));
     const lines = rows
       .slice(0, SHOWN)
-      .map((i) => `• **${i.tags[0] ?? '<none>'}**${i.tags.length > 1 ? ` (+${i.tags.length - 1})` : ''} \`${i.id}\` — ${formatBytes(i.size)} · ${i.age}`);
+      .map(
+        (i) =>
+          `• **${i.tags[0] ?? '<none>'}**${i.tags.length > 1 ? ` (+${i.tags.length - 1})` : ''} \`${i.id}\` — ${formatBytes(i.size)} · ${i.age}`,
+      );
     const more = rows.length - SHOWN;
     return {
       title: en ? `Images (${rows.length})` : `이미지 목록 (${rows.length})`,
       text: lines.length ? lines.join('\n') : en ? 'No images visible.' : '볼 수 있는 이미지가 없어요.',
-      ...(more > 0 ? { footer: en ? `…and ${more} more (--json lists all)` : `…그리고 ${more}개 더 (--json 으로 전체 보기)` } : {}),
+      ...(more > 0
+        ? { footer: en ? `…and ${more} more (--json lists all)` : `…그리고 ${more}개 더 (--json 으로 전체 보기)` }
+        : {}),
       data: { images: rows },
     };
   },

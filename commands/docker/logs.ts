@@ -17,13 +17,49 @@ const INLINE_CHARS = 1800;
 export const logs = defineSubcommand({
   name: 'logs',
   nameKo: '로그',
-  description: { ko: '컨테이너 로그의 끝부분 (stdout/stderr, 비밀값 가림)', en: 'The end of a container log (stdout/stderr, secrets redacted)' },
+  description: {
+    ko: '컨테이너 로그의 끝부분 (stdout/stderr, 비밀값 가림)',
+    en: 'The end of a container log (stdout/stderr, secrets redacted)',
+  },
   options: [
     containerOption,
-    { name: 'tail', nameKo: '줄수', type: 'integer', min: 1, max: MAX_TAIL, description: { ko: `끝에서 몇 줄 (기본 ${DEFAULT_TAIL}, 최대 ${MAX_TAIL})`, en: `Lines from the end (default ${DEFAULT_TAIL}, max ${MAX_TAIL})` } },
-    { name: 'since', nameKo: '부터', type: 'string', maxLength: 40, description: { ko: '이후 로그만: 10m, 2h, 1d 또는 RFC 3339 시각', en: 'Only since: 10m, 2h, 1d or an RFC 3339 time' } },
-    { name: 'grep', nameKo: '검색', type: 'string', maxLength: 100, description: { ko: '이 글자가 든 줄만 (대소문자 무시)', en: 'Only lines containing this text (case-insensitive)' } },
-    { name: 'timestamps', nameKo: '시각', type: 'boolean', description: { ko: '줄마다 기록 시각 표시', en: 'Show when each line was written' } },
+    {
+      name: 'tail',
+      nameKo: '줄수',
+      type: 'integer',
+      min: 1,
+      max: MAX_TAIL,
+      description: {
+        ko: `끝에서 몇 줄 (기본 ${DEFAULT_TAIL}, 최대 ${MAX_TAIL})`,
+        en: `Lines from the end (default ${DEFAULT_TAIL}, max ${MAX_TAIL})`,
+      },
+    },
+    {
+      name: 'since',
+      nameKo: '부터',
+      type: 'string',
+      maxLength: 40,
+      description: {
+        ko: '이후 로그만: 10m, 2h, 1d 또는 RFC 3339 시각',
+        en: 'Only since: 10m, 2h, 1d or an RFC 3339 time',
+      },
+    },
+    {
+      name: 'grep',
+      nameKo: '검색',
+      type: 'string',
+      maxLength: 100,
+      description: {
+        ko: '이 글자가 든 줄만 (대소문자 무시)',
+        en: 'Only lines containing this text (case-insensitive)',
+      },
+    },
+    {
+      name: 'timestamps',
+      nameKo: '시각',
+      type: 'boolean',
+      description: { ko: '줄마다 기록 시각 표시', en: 'Show when each line was written' },
+    },
   ],
   run: async ({ container: name, tail, since, grep, timestamps }, ctx): Promise<Reply> => {
     const en = ctx.caller.locale === 'en';
@@ -56,15 +92,25 @@ export const logs = defineSubcommand({
       ? `${result.lines.length} line(s) shown of ${result.matched} ${grep ? 'matching' : ''} (${result.scanned} read) · ${filters}`
       : `${result.lines.length}줄 표시 / ${grep ? '일치 ' : ''}${result.matched}줄 (읽은 줄 ${result.scanned}) · ${filters}`;
     const notes = [
-      ...(result.scanCut ? [en ? 'Stopped reading at the scan limit: narrow with --since.' : '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.'] : []),
-      ...(omitted > 0 ? [en ? `The first ${omitted} line(s) are in the attachment.` : `앞의 ${omitted}줄은 첨부 파일에 있어요.`] : []),
+      ...(result.scanCut
+        ? [
+            en
+              ? 'Stopped reading at the scan limit: narrow with --since.'
+              : '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.',
+          ]
+        : []),
+      ...(omitted > 0
+        ? [en ? `The first ${omitted} line(s) are in the attachment.` : `앞의 ${omitted}줄은 첨부 파일에 있어요.`]
+        : []),
     ];
 
     return {
       title: en ? `Logs: ${container.Name}` : `로그: ${container.Name}`,
       text: [summary.replace(/\s+/g, ' '), ...notes].join('\n'),
       code: [{ language: 'text', content: shown.length ? shown.join('\n') : en ? '(no lines)' : '(로그 없음)' }],
-      ...(omitted > 0 ? { attachments: [{ name: `logs-${container.Name}.txt`, content: rendered.join('\n') + '\n' }] } : {}),
+      ...(omitted > 0
+        ? { attachments: [{ name: `logs-${container.Name}.txt`, content: rendered.join('\n') + '\n' }] }
+        : {}),
       data: {
         container: container.Name,
         tty: container.Config.Tty,
@@ -79,7 +125,16 @@ export const logs = defineSubcommand({
 
 /** `2024-05-01 18:00:00` in the study group's time zone. */
 function localTime(timeZone: string): (iso: string) => string {
-  const format = new Intl.DateTimeFormat('sv-SE', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false });
+  const format = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  });
   return (iso) => format.format(new Date(iso));
 }
 

@@ -5,7 +5,10 @@ import { containerOption } from './shared.ts';
 export const ports = defineSubcommand({
   name: 'ports',
   nameKo: '포트',
-  description: { ko: 'EXPOSE, -p 요청, 실제 바인딩을 나란히, 열어 볼 주소와 함께', en: 'EXPOSE, -p requests and actual bindings side by side, with the URL' },
+  description: {
+    ko: 'EXPOSE, -p 요청, 실제 바인딩을 나란히, 열어 볼 주소와 함께',
+    en: 'EXPOSE, -p requests and actual bindings side by side, with the URL',
+  },
   options: [containerOption],
   run: async ({ container: name }, ctx) => {
     const en = ctx.caller.locale === 'en';
@@ -80,7 +83,14 @@ function noteFor(row: PortRow, running: boolean, en: boolean): string[] {
 
 function table(rows: string[][]): string {
   const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => displayWidth(r[col] ?? ''))));
-  return rows.map((r) => r.map((cell, col) => cell + ' '.repeat(Math.max(0, widths[col]! - displayWidth(cell)))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, col) => cell + ' '.repeat(Math.max(0, widths[col]! - displayWidth(cell))))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 /** Hangul takes two columns in a monospace font. */

@@ -6,19 +6,29 @@ const AUTOCOMPLETE_TIMEOUT_MS = 1500;
 
 const visibleContainerNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listContainers(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
-  return rank(list.map((c) => ({ value: c.name, label: `${c.name} — ${c.state}` })), partial);
+  return rank(
+    list.map((c) => ({ value: c.name, label: `${c.name} — ${c.state}` })),
+    partial,
+  );
 };
 
 const visibleImageNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listImages(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
-  return rank(list.flatMap((i) => i.tags.map((tag) => ({ value: tag, label: tag }))), partial);
+  return rank(
+    list.flatMap((i) => i.tags.map((tag) => ({ value: tag, label: tag }))),
+    partial,
+  );
 };
 
 function rank(items: Array<{ value: string; label: string }>, partial: string): Array<Choice<string>> {
   const wanted = partial.trim().toLowerCase();
   return items
     .filter((i) => !wanted || i.value.toLowerCase().includes(wanted))
-    .sort((a, b) => Number(!a.value.toLowerCase().startsWith(wanted)) - Number(!b.value.toLowerCase().startsWith(wanted)) || a.value.localeCompare(b.value))
+    .sort(
+      (a, b) =>
+        Number(!a.value.toLowerCase().startsWith(wanted)) - Number(!b.value.toLowerCase().startsWith(wanted)) ||
+        a.value.localeCompare(b.value),
+    )
     .slice(0, 25)
     .map((i) => ({ name: { ko: i.label, en: i.label }, value: i.value }));
 }

@@ -38,13 +38,15 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
     } else if (word === '--locale' || word.startsWith('--locale=')) {
       flags.locale = localeOf(valueAt(words, i, '--locale'));
       if (!word.includes('=')) i++;
-    }
-    else rest.push(word);
+    } else rest.push(word);
   }
 
   const [name, ...afterName] = rest;
   if (!name || name === '--') {
-    throw new UserError('no-command', { ko: '명령을 입력해 주세요. 예: ask 볼륨이 뭐야', en: 'Type a command, e.g. ask what is a volume' });
+    throw new UserError('no-command', {
+      ko: '명령을 입력해 주세요. 예: ask 볼륨이 뭐야',
+      en: 'Type a command, e.g. ask what is a volume',
+    });
   }
   const command = registry.find(name, 'cli');
   let subcommand: string | undefined;
@@ -54,7 +56,14 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
     tokens = afterName.slice(1);
   }
   const target = registry.resolve(name, subcommand, 'cli');
-  return { invocation: { name: target.command.name, subcommand: target.subcommand, options: assignOptions(tokens, target.options) }, flags };
+  return {
+    invocation: {
+      name: target.command.name,
+      subcommand: target.subcommand,
+      options: assignOptions(tokens, target.options),
+    },
+    flags,
+  };
 }
 
 function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<string, unknown> {
@@ -75,7 +84,9 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
       continue;
     }
     const long = /^--([a-z][a-z0-9_-]*)(?:=(.*))?$/s.exec(token);
-    const named = long ? byName.get(long[1]!) ?? (long[1]!.startsWith('no-') ? negated(byName, long[1]!) : undefined) : undefined;
+    const named = long
+      ? (byName.get(long[1]!) ?? (long[1]!.startsWith('no-') ? negated(byName, long[1]!) : undefined))
+      : undefined;
     if (long && named) {
       if (named.type === 'boolean') {
         options[named.name] = long[2] ?? !long[1]!.startsWith('no-');

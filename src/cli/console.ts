@@ -20,7 +20,9 @@ const QUIT = new Set(['/quit', '/exit', 'quit', 'exit', ':q']);
  * A reply's buttons and menu choices are numbered; typing `#2` presses the second.
  */
 export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed: Promise<void>; close(): void } {
-  const names = app.dispatcher.registry.all('cli').flatMap((c) => [`/${c.name}`, ...(c.nameKo ? [`/${c.nameKo}`] : [])]);
+  const names = app.dispatcher.registry
+    .all('cli')
+    .flatMap((c) => [`/${c.name}`, ...(c.nameKo ? [`/${c.nameKo}`] : [])]);
   const rl: Interface = createInterface({
     input: io.input,
     output: io.output,

@@ -19,12 +19,18 @@ export async function runOneShot(app: App, words: string[], caller: Caller, outp
     parsed = parseCommandLine(words, app.dispatcher.registry);
   } catch (error) {
     if (!isUserError(error)) throw error;
-    const reply: Reply = { text: error.messageFor(caller.locale), error: { code: error.code, message: error.messageFor(caller.locale) } };
-    output.out(words.includes('--json') ? renderJson(reply) : renderText(reply, { color: false, locale: caller.locale }));
+    const reply: Reply = {
+      text: error.messageFor(caller.locale),
+      error: { code: error.code, message: error.messageFor(caller.locale) },
+    };
+    output.out(
+      words.includes('--json') ? renderJson(reply) : renderText(reply, { color: false, locale: caller.locale }),
+    );
     return 2;
   }
   const who: Caller = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
-  const render = (reply: Reply) => (parsed.flags.json ? renderJson(reply) : renderText(reply, { color: output.color, locale: who.locale }));
+  const render = (reply: Reply) =>
+    parsed.flags.json ? renderJson(reply) : renderText(reply, { color: output.color, locale: who.locale });
 
   if (parsed.flags.batch) return runBatch(app, parsed, who, output);
 
@@ -42,8 +48,15 @@ async function runBatch(app: App, parsed: ParsedLine, caller: Caller, output: Ou
   const textOption = target.options.find((o) => o.type === 'string' && o.rest);
   let lines: string[];
   try {
-    if (!textOption) throw new UserError('batch-unsupported', { ko: '이 명령은 --batch 를 쓸 수 없어요.', en: 'This command does not take --batch.' });
-    lines = readFileSync(parsed.flags.batch!, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (!textOption)
+      throw new UserError('batch-unsupported', {
+        ko: '이 명령은 --batch 를 쓸 수 없어요.',
+        en: 'This command does not take --batch.',
+      });
+    lines = readFileSync(parsed.flags.batch!, 'utf8')
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
   } catch (error) {
     const message = isUserError(error) ? error.messageFor(caller.locale) : `--batch: ${(error as Error).message}`;
     output.out(parsed.flags.json ? renderJson({ error: { code: 'batch', message } }) : message);

@@ -24,11 +24,17 @@ export function renderText(reply: Reply, style: TextStyle = { color: false }): s
   for (const field of reply.fields ?? []) out.push(`${bold(field.name)}: ${md(field.value)}`);
   for (const block of reply.code ?? []) {
     if (block.title) out.push(bold(block.title));
-    out.push(block.content.split('\n').map((l) => `  ${l}`).join('\n'));
+    out.push(
+      block.content
+        .split('\n')
+        .map((l) => `  ${l}`)
+        .join('\n'),
+    );
   }
   // Handlers that have text already summarise their hits in it; a bare hit list is shown as is.
   if (reply.hits?.length && !reply.text) out.push(renderHits(reply.hits, md));
-  for (const finding of reply.findings ?? []) out.push(renderFinding(finding, SEVERITY_LABEL[style.locale ?? 'ko'], bold));
+  for (const finding of reply.findings ?? [])
+    out.push(renderFinding(finding, SEVERITY_LABEL[style.locale ?? 'ko'], bold));
   for (const file of reply.attachments ?? []) {
     out.push(bold(`── ${file.name} ──`));
     out.push(typeof file.content === 'string' ? file.content : dim(`(binary, ${file.content.byteLength} bytes)`));
@@ -43,7 +49,11 @@ function renderHits(hits: HitView[], md: (s: string) => string): string {
   return hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score})\n   ${md(h.snippet)}\n   ${h.source}`).join('\n');
 }
 
-function renderFinding(f: ReplyFinding, labels: Record<Finding['severity'], string>, bold: (s: string) => string): string {
+function renderFinding(
+  f: ReplyFinding,
+  labels: Record<Finding['severity'], string>,
+  bold: (s: string) => string,
+): string {
   const lines = [`${labels[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
   for (const e of f.evidence) lines.push(`  · ${e}`);
   if (f.next) lines.push(`  → ${f.next}`);
@@ -66,7 +76,11 @@ export function numberedActions(rows: ActionRow[]): NumberedAction[] {
   for (const row of rows) {
     for (const item of row) {
       if (item.kind === 'button') {
-        list.push({ number: list.length + 1, label: `${item.emoji ? item.emoji + ' ' : ''}${item.label}`, customId: item.customId });
+        list.push({
+          number: list.length + 1,
+          label: `${item.emoji ? item.emoji + ' ' : ''}${item.label}`,
+          customId: item.customId,
+        });
       } else {
         for (const option of item.options) {
           list.push({ number: list.length + 1, label: option.label, customId: item.customId, value: option.value });

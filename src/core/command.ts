@@ -67,11 +67,7 @@ export type Handler<O extends readonly OptionSpec[]> = (
 ) => Promise<Reply> | Reply;
 
 /** Handles a button press or select choice whose custom id starts with `<command>:<action>:`. */
-export type ComponentHandler = (
-  args: string[],
-  ctx: CommandContext,
-  selected: string[],
-) => Promise<Reply> | Reply;
+export type ComponentHandler = (args: string[], ctx: CommandContext, selected: string[]) => Promise<Reply> | Reply;
 
 interface Runnable<O extends readonly OptionSpec[]> {
   options: O;

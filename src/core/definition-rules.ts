@@ -42,7 +42,8 @@ type At = (where: string, message: string) => void;
 
 function checkName(name: string, nameKo: string | undefined, where: string, at: At): void {
   if (!NAME.test(name)) at(where, `name "${name}" must be 1–32 lowercase ASCII letters, digits, - or _`);
-  if (nameKo !== undefined && !LOCALIZED_NAME.test(nameKo)) at(where, `Korean name "${nameKo}" is not a valid command name`);
+  if (nameKo !== undefined && !LOCALIZED_NAME.test(nameKo))
+    at(where, `Korean name "${nameKo}" is not a valid command name`);
 }
 
 function checkDescription(text: Localized, where: string, at: At): void {

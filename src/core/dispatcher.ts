@@ -36,7 +36,11 @@ export class Dispatcher {
     return this.registry.resolve(invocation.name, invocation.subcommand, caller.transport);
   }
 
-  async run(invocation: Invocation, caller: Caller, signal: AbortSignal = new AbortController().signal): Promise<Reply> {
+  async run(
+    invocation: Invocation,
+    caller: Caller,
+    signal: AbortSignal = new AbortController().signal,
+  ): Promise<Reply> {
     const ctx = this.context(caller, signal);
     try {
       const target = this.target(invocation, caller);

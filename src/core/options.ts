@@ -55,7 +55,11 @@ function coerceOne(spec: OptionSpec, value: unknown): unknown {
     case 'number': {
       const number = typeof value === 'number' ? value : Number(String(value).trim());
       if (!Number.isFinite(number) || (spec.type === 'integer' && !Number.isInteger(number))) {
-        throw invalid(spec, spec.type === 'integer' ? '정수' : '숫자', spec.type === 'integer' ? 'a whole number' : 'a number');
+        throw invalid(
+          spec,
+          spec.type === 'integer' ? '정수' : '숫자',
+          spec.type === 'integer' ? 'a whole number' : 'a number',
+        );
       }
       if (spec.min !== undefined && number < spec.min) throw invalid(spec, `${spec.min} 이상`, `at least ${spec.min}`);
       if (spec.max !== undefined && number > spec.max) throw invalid(spec, `${spec.max} 이하`, `at most ${spec.max}`);

@@ -28,11 +28,62 @@ export type SecretKind =
   | 'private-key';
 
 /** Words that make a key name secret, matched against the key's words (split at _ . - and camelCase). */
-const SECRET_WORDS = new Set(['PASSWORD', 'PASSWD', 'PASS', 'PASSPHRASE', 'SECRET', 'SECRETS', 'TOKEN', 'TOKENS', 'APIKEY', 'CREDENTIAL', 'CREDENTIALS', 'PRIVATEKEY', 'SECRETKEY', 'ACCESSKEY', 'SESSIONKEY']);
+const SECRET_WORDS = new Set([
+  'PASSWORD',
+  'PASSWD',
+  'PASS',
+  'PASSPHRASE',
+  'SECRET',
+  'SECRETS',
+  'TOKEN',
+  'TOKENS',
+  'APIKEY',
+  'CREDENTIAL',
+  'CREDENTIALS',
+  'PRIVATEKEY',
+  'SECRETKEY',
+  'ACCESSKEY',
+  'SESSIONKEY',
+]);
 /** Two-word secrets: `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`… (KEY alone is too common: KEY_ID, SORT_KEY). */
-const SECRET_PAIRS = new Set(['API KEY', 'ACCESS KEY', 'PRIVATE KEY', 'SECRET KEY', 'SIGNING KEY', 'ENCRYPTION KEY', 'MASTER KEY', 'AUTH KEY', 'SESSION KEY', 'CLIENT KEY', 'LICENSE KEY', 'AUTH TOKEN']);
+const SECRET_PAIRS = new Set([
+  'API KEY',
+  'ACCESS KEY',
+  'PRIVATE KEY',
+  'SECRET KEY',
+  'SIGNING KEY',
+  'ENCRYPTION KEY',
+  'MASTER KEY',
+  'AUTH KEY',
+  'SESSION KEY',
+  'CLIENT KEY',
+  'LICENSE KEY',
+  'AUTH TOKEN',
+]);
 /** A last word that makes the key a reference to a secret, not the secret. */
-const REFERENCE_SUFFIXES = new Set(['FILE', 'PATH', 'DIR', 'LOCATION', 'URL', 'URI', 'HOST', 'PORT', 'USER', 'USERNAME', 'NAME', 'ID', 'TTL', 'EXPIRY', 'EXPIRES', 'LENGTH', 'POLICY', 'TYPE', 'MODE', 'ENABLED', 'REQUIRED']);
+const REFERENCE_SUFFIXES = new Set([
+  'FILE',
+  'PATH',
+  'DIR',
+  'LOCATION',
+  'URL',
+  'URI',
+  'HOST',
+  'PORT',
+  'USER',
+  'USERNAME',
+  'NAME',
+  'ID',
+  'TTL',
+  'EXPIRY',
+  'EXPIRES',
+  'LENGTH',
+  'POLICY',
+  'TYPE',
+  'MODE',
+  'ENABLED',
+  'REQUIRED',
+]);
 
 /** Every secret key name contains one of these (lowercased); lines without one skip the assignment scan. */
 const SECRET_WORD_HINT = /pass|secret|token|key|credential/;
@@ -73,7 +124,8 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     kind: 'private-key',
     worth: (t) => t.includes('PRIVATE KEY-----'),
     // Up to the END line, or to the end of the text when it was cut (a log tail).
-    pattern: /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$(?![\s\S]))/g,
+    pattern:
+      /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----|$(?![\s\S]))/g,
     replace: (_m, kind: string) => `-----BEGIN ${kind}PRIVATE KEY----- ${REDACTED} -----END ${kind}PRIVATE KEY-----`,
   },
   {
@@ -82,10 +134,25 @@ const TOKEN_PATTERNS: TokenPattern[] = [
     pattern: /\b([a-z][a-z0-9+.-]{1,20}:\/\/)([^\s:@/?#'"]*):([^\s@/?#'"]+)@/gi,
     replace: (_m, scheme: string, user: string) => `${scheme}${user}:${REDACTED}@`,
   },
-  { kind: 'jwt', worth: (t) => t.includes('eyJ'), pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g, replace: whole },
-  { kind: 'github-token', worth: (t) => t.includes('gh') || t.includes('github_pat_'), pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})\b/g, replace: whole },
+  {
+    kind: 'jwt',
+    worth: (t) => t.includes('eyJ'),
+    pattern: /\beyJ[A-Za-z0-9_-]{5,}\.eyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g,
+    replace: whole,
+  },
+  {
+    kind: 'github-token',
+    worth: (t) => t.includes('gh') || t.includes('github_pat_'),
+    pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{22,})\b/g,
+    replace: whole,
+  },
   { kind: 'slack-token', worth: (t) => t.includes('xox'), pattern: /\bxox[abposr]-[A-Za-z0-9-]{10,}/g, replace: whole },
-  { kind: 'aws-access-key', worth: (t) => /A[KSBC][IC]A/.test(t), pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g, replace: whole },
+  {
+    kind: 'aws-access-key',
+    worth: (t) => /A[KSBC][IC]A/.test(t),
+    pattern: /\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b/g,
+    replace: whole,
+  },
   {
     kind: 'discord-token',
     worth: (t) => t.includes('.'),
@@ -127,12 +194,15 @@ function redactAssignments(text: string, found: Set<SecretKind>): string {
     found.add('key-name');
     return `${quote}${key}${quote}${sep}${hidden}`;
   });
-  return keyed.replace(FLAG_VALUE, (match, before: string, flag: string, name: string, space: string, value: string) => {
-    const hidden = isSecretKey(name) ? hideValue(value) : undefined;
-    if (hidden === undefined) return match;
-    found.add('key-name');
-    return `${before}${flag}${space}${hidden}`;
-  });
+  return keyed.replace(
+    FLAG_VALUE,
+    (match, before: string, flag: string, name: string, space: string, value: string) => {
+      const hidden = isSecretKey(name) ? hideValue(value) : undefined;
+      if (hidden === undefined) return match;
+      found.add('key-name');
+      return `${before}${flag}${space}${hidden}`;
+    },
+  );
 }
 
 /** Replaces every secret in free text (a log line, a command, a config file). */
@@ -193,7 +263,10 @@ export class LineRedactor {
       if (/-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) this.inPrivateKey = false;
       return REDACTED;
     }
-    if (/-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text) && !/-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)) {
+    if (
+      /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text) &&
+      !/-----END (?:[A-Z0-9]+ )*PRIVATE KEY-----/.test(text)
+    ) {
       this.inPrivateKey = true;
     }
     return redact(text);

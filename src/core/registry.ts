@@ -39,7 +39,9 @@ export class CommandRegistry {
     const wanted = name.replace(/^\//, '').toLowerCase();
     const command = this.all(transport).find((c) => c.name === wanted || c.nameKo === wanted);
     if (command) return command;
-    const names = this.all(transport).map((c) => `/${c.name}`).join(', ');
+    const names = this.all(transport)
+      .map((c) => `/${c.name}`)
+      .join(', ');
     throw new UserError('unknown-command', {
       ko: `\`${name}\` 명령은 없어요. 쓸 수 있는 명령: ${names}`,
       en: `There is no \`${name}\` command. Commands: ${names}`,
@@ -81,5 +83,9 @@ export async function loadCommands(dir: string): Promise<CommandRegistry> {
 function isDefinition(value: unknown): value is CommandDefinition {
   if (!value || typeof value !== 'object') return false;
   const v = value as Partial<CommandDefinition>;
-  return typeof v.name === 'string' && typeof v.description === 'object' && (typeof v.run === 'function' || Array.isArray(v.subcommands));
+  return (
+    typeof v.name === 'string' &&
+    typeof v.description === 'object' &&
+    (typeof v.run === 'function' || Array.isArray(v.subcommands))
+  );
 }

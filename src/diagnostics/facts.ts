@@ -48,7 +48,9 @@ export function publishedPorts(facts: ContainerFacts): PortRow[] {
 
 /** Ports the container is meant to serve but which have no host binding. */
 export function unpublishedExposedPorts(facts: ContainerFacts): PortRow[] {
-  return facts.ports.filter((row) => (row.exposedByImage || row.exposedByContainer) && row.actual.length === 0 && row.requested.length === 0);
+  return facts.ports.filter(
+    (row) => (row.exposedByImage || row.exposedByContainer) && row.actual.length === 0 && row.requested.length === 0,
+  );
 }
 
 /** Port checks make sense only for a running container on its own network namespace with port mapping. */

@@ -18,7 +18,12 @@ const PROBE_MAX_BYTES = 64 * 1024;
  * with exec allowed, the listening sockets. A part that fails is left empty: a diagnosis
  * with less evidence beats no diagnosis.
  */
-export async function gatherFacts(docker: DockerService, name: string, clock: Clock, signal?: AbortSignal): Promise<ContainerFacts> {
+export async function gatherFacts(
+  docker: DockerService,
+  name: string,
+  clock: Clock,
+  signal?: AbortSignal,
+): Promise<ContainerFacts> {
   const container = await docker.container(name, signal);
   const running = container.State.Running;
   const softly = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
@@ -29,7 +34,9 @@ export async function gatherFacts(docker: DockerService, name: string, clock: Cl
     imageRead.then((image) => (image ? softly(docker.history(image, signal), []) : [])),
     running ? softly(docker.top(container, signal), undefined) : Promise.resolve(undefined),
     softly(
-      docker.logs(container, { tail: LOG_LINES, timestamps: false, maxLines: LOG_LINES, maxChars: 100_000 }, signal).then((t) => t.lines),
+      docker
+        .logs(container, { tail: LOG_LINES, timestamps: false, maxLines: LOG_LINES, maxChars: 100_000 }, signal)
+        .then((t) => t.lines),
       [],
     ),
     running ? readListeners(docker, container, signal) : Promise.resolve(undefined),
@@ -37,12 +44,28 @@ export async function gatherFacts(docker: DockerService, name: string, clock: Cl
     softly(oomEventsOfLastRun(docker, container, clock, signal), []),
   ]);
   const ports = portTable(container, image, docker.probeHost);
-  const facts: ContainerFacts = { now: clock.now(), container, image, history, ports, top, logs, probes: [], listeners, portHolders, oomEvents };
+  const facts: ContainerFacts = {
+    now: clock.now(),
+    container,
+    image,
+    history,
+    ports,
+    top,
+    logs,
+    probes: [],
+    listeners,
+    portHolders,
+    oomEvents,
+  };
   facts.probes = running ? await probePublished(docker, facts, signal) : [];
   return facts;
 }
 
-async function readListeners(docker: DockerService, container: ContainerInspect, signal?: AbortSignal): Promise<Listener[] | undefined> {
+async function readListeners(
+  docker: DockerService,
+  container: ContainerInspect,
+  signal?: AbortSignal,
+): Promise<Listener[] | undefined> {
   if (!docker.config.allowExec) return undefined;
   const [v4, v6] = await Promise.all([
     docker.execAllowed(container, ['cat', '/proc/net/tcp'], signal),
@@ -53,7 +76,12 @@ async function readListeners(docker: DockerService, container: ContainerInspect,
 }
 
 /** Only asked when it matters: a SIGKILL exit (137) that the engine did not flag as OOM. */
-async function oomEventsOfLastRun(docker: DockerService, container: ContainerInspect, clock: Clock, signal?: AbortSignal): Promise<Date[]> {
+async function oomEventsOfLastRun(
+  docker: DockerService,
+  container: ContainerInspect,
+  clock: Clock,
+  signal?: AbortSignal,
+): Promise<Date[]> {
   const { State } = container;
   if (State.Running || State.OOMKilled || State.ExitCode !== 137) return [];
   const started = validTime(State.StartedAt);
@@ -76,7 +104,11 @@ async function holdersOfConflictingPort(docker: DockerService, container: Contai
   return all.filter((c) => c.id !== container.Id && c.ports.some((p) => p.publicPort === explained.hostPort));
 }
 
-async function probePublished(docker: DockerService, facts: ContainerFacts, signal?: AbortSignal): Promise<PortProbe[]> {
+async function probePublished(
+  docker: DockerService,
+  facts: ContainerFacts,
+  signal?: AbortSignal,
+): Promise<PortProbe[]> {
   const local = isLocalEngine(docker.config);
   const planned: PortProbe[] = [];
   for (const row of facts.ports) {
@@ -90,7 +122,11 @@ async function probePublished(docker: DockerService, facts: ContainerFacts, sign
     planned.slice(0, MAX_PROBES).map(async (probe) => {
       const loopbackOnRemote = !local && /^(127\.|::1$|localhost$)/.test(probe.target.host);
       if (loopbackOnRemote) return probe;
-      const result = await probeHttp(probe.target.host, probe.target.port, { timeoutMs: PROBE_TIMEOUT_MS, maxBytes: PROBE_MAX_BYTES, signal });
+      const result = await probeHttp(probe.target.host, probe.target.port, {
+        timeoutMs: PROBE_TIMEOUT_MS,
+        maxBytes: PROBE_MAX_BYTES,
+        signal,
+      });
       return { ...probe, result };
     }),
   );

@@ -35,7 +35,10 @@ export function historyHints(layers: Layer[], say: Say): HistoryHint[] {
 
 function aptLists(layers: Layer[], say: Say): HistoryHint | undefined {
   const found = layers.filter(
-    (l) => l.instruction === 'RUN' && ((PACKAGE_INSTALL.test(l.args) && !APT_LISTS_REMOVED.test(l.args)) || (APK_ADD.test(l.args) && !/--no-cache/.test(l.args))),
+    (l) =>
+      l.instruction === 'RUN' &&
+      ((PACKAGE_INSTALL.test(l.args) && !APT_LISTS_REMOVED.test(l.args)) ||
+        (APK_ADD.test(l.args) && !/--no-cache/.test(l.args))),
   );
   if (found.length === 0) return undefined;
   const size = found.reduce((sum, l) => sum + l.size, 0);
@@ -99,7 +102,10 @@ function largeCopy(layers: Layer[], say: Say): HistoryHint | undefined {
   if (found.length === 0) return undefined;
   return {
     code: 'large-copy-context',
-    title: say('디렉터리를 통째로 복사한 큰 레이어가 있어요 (`COPY . .` 등)', 'A large layer copies a whole directory (`COPY . .` or similar)'),
+    title: say(
+      '디렉터리를 통째로 복사한 큰 레이어가 있어요 (`COPY . .` 등)',
+      'A large layer copies a whole directory (`COPY . .` or similar)',
+    ),
     detail: say(
       `디렉터리 COPY 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. 필요 없는 파일이 빌드 컨텍스트에서 함께 들어갔는지 확인하고, \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, \`.env\`를 적어 빼세요.`,
       `A directory COPY layer is ${found.map((l) => formatBytes(l.size)).join(', ')}. Check whether files the image does not need came along from the build context, and list \`.git\`, \`node_modules\`, virtualenvs, build output and \`.env\` in \`.dockerignore\`.`,

@@ -15,7 +15,9 @@ const PAGE_NAME: Record<DefaultPage, string> = {
 export const httpChecks: Check = (facts, say) => {
   if (!portsApply(facts)) return [];
   const findings: DraftFinding[] = [];
-  const unreachable = facts.probes.filter((p) => p.result && ['reset', 'refused', 'timeout', 'error'].includes(p.result.outcome));
+  const unreachable = facts.probes.filter(
+    (p) => p.result && ['reset', 'refused', 'timeout', 'error'].includes(p.result.outcome),
+  );
   if (unreachable.length > 0) findings.push(unreachableFinding(unreachable, say));
   for (const probe of facts.probes) {
     const page = probe.result?.outcome === 'http' ? defaultPageOf(probe.result.body ?? '') : undefined;
@@ -56,7 +58,11 @@ function defaultPageFinding(facts: ContainerFacts, probe: PortProbe, page: Defau
       '웹 서버는 정상으로 떠 있지만 내 설정이 아니라 기본 설정으로 응답하고 있어요: 설정 파일이나 앱 파일이 이미지에 안 들어갔거나, 다른(옛) 이미지가 실행 중이에요.',
       'The web server runs fine but answers with its stock configuration: the config or app files did not make it into the image, or another (older) image is running.',
     ),
-    evidence: [describeProbe(probe, say), `Config.Image=${image}`, ...(facts.image ? [`Image=${facts.image.Id.slice(0, 19)}`] : [])],
+    evidence: [
+      describeProbe(probe, say),
+      `Config.Image=${image}`,
+      ...(facts.image ? [`Image=${facts.image.Id.slice(0, 19)}`] : []),
+    ],
     next: say(
       'Dockerfile의 COPY 대상 경로(예: `/etc/nginx/conf.d/default.conf`, `/usr/share/nginx/html`)를 확인하고, 실행 중인 이미지 태그가 방금 빌드한 것인지 `docker image ls`로 확인하세요.',
       'Check the COPY destinations in the Dockerfile (e.g. `/etc/nginx/conf.d/default.conf`, `/usr/share/nginx/html`) and that the running tag is the image you just built (`docker image ls`).',

@@ -46,7 +46,9 @@ export const loopbackCheck: Check = (facts, say) => {
       'Inside a container, 127.0.0.1 is the container itself. Docker forwards a published port to the container’s network address (eth0), so the server must listen on 0.0.0.0 (all interfaces).',
     ),
     evidence: [
-      ...affected.flatMap((a) => a.signals.map((s) => `${say(SOURCE_LABEL[s.source].ko, SOURCE_LABEL[s.source].en)}: ${s.text}`)),
+      ...affected.flatMap((a) =>
+        a.signals.map((s) => `${say(SOURCE_LABEL[s.source].ko, SOURCE_LABEL[s.source].en)}: ${s.text}`),
+      ),
       ...probed.map((p) => describeProbe(p!, say)),
     ].filter((line, i, all) => all.indexOf(line) === i),
     next: say(

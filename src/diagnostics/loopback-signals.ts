@@ -21,7 +21,8 @@ const LOG_LOOPBACK = new RegExp(
   String.raw`\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|local:)\b[^\n]{0,60}?(?:[a-z]+://)?(${LOOPBACK_HOST})(?::(\d{1,5}))?`,
   'i',
 );
-const LOG_WILDCARD = /\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|network:)\b[^\n]{0,60}?(?:0\.0\.0\.0|\[::\]|:::|all (?:addresses|interfaces)|\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)/i;
+const LOG_WILDCARD =
+  /\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|network:)\b[^\n]{0,60}?(?:0\.0\.0\.0|\[::\]|:::|all (?:addresses|interfaces)|\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)/i;
 
 /**
  * Dev servers that bind 127.0.0.1 unless told otherwise, with their default port:
@@ -33,7 +34,8 @@ interface DefaultLoopback {
   port: (words: string[]) => number;
 }
 
-const has = (words: string[], ...flags: string[]) => words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
+const has = (words: string[], ...flags: string[]) =>
+  words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 const portFlag = (words: string[], fallback: number, ...flags: string[]) => {
   for (let i = 0; i < words.length; i++) {
     for (const flag of flags) {
@@ -68,7 +70,8 @@ const DEV_SERVERS: DefaultLoopback[] = [
   },
   {
     matches: (w) => w.some((x) => /(^|\/)gunicorn$/.test(x)),
-    overridden: (w, env) => has(w, '-b', '--bind', '-c', '--config') || env.some((e) => /^GUNICORN_CMD_ARGS=.*(-b|--bind)/.test(e)),
+    overridden: (w, env) =>
+      has(w, '-b', '--bind', '-c', '--config') || env.some((e) => /^GUNICORN_CMD_ARGS=.*(-b|--bind)/.test(e)),
     port: () => 8000,
   },
   {
@@ -95,7 +98,8 @@ export function commandSignals(words: string[], env: string[], source: 'cmd' | '
   }
   if (signals.length === 0) {
     for (const server of DEV_SERVERS) {
-      if (server.matches(words) && !server.overridden(words, env)) signals.push({ source, port: server.port(words), text });
+      if (server.matches(words) && !server.overridden(words, env))
+        signals.push({ source, port: server.port(words), text });
     }
   }
   return signals;
@@ -107,7 +111,8 @@ export function logSignals(lines: string[]): LoopbackSignal[] {
   const signals: LoopbackSignal[] = [];
   for (const line of lines) {
     const match = LOG_LOOPBACK.exec(line);
-    if (match) signals.push({ source: 'log', ...(match[2] ? { port: Number(match[2]) } : {}), text: line.trim().slice(0, 200) });
+    if (match)
+      signals.push({ source: 'log', ...(match[2] ? { port: Number(match[2]) } : {}), text: line.trim().slice(0, 200) });
   }
   return signals.slice(-3);
 }
@@ -116,7 +121,10 @@ export function logSignals(lines: string[]): LoopbackSignal[] {
 export function loopbackSignals(facts: ContainerFacts): LoopbackSignal[] {
   const { container, top, logs, listeners } = facts;
   const env = container.Config.Env;
-  const words = [container.Path, ...container.Args].flatMap((arg) => arg.split(/\s+/)).map(unquote).filter(Boolean);
+  const words = [container.Path, ...container.Args]
+    .flatMap((arg) => arg.split(/\s+/))
+    .map(unquote)
+    .filter(Boolean);
   const signals = [...commandSignals(words, env, 'cmd')];
   const cmdColumn = top ? top.Titles.findIndex((t) => t === 'CMD' || t === 'COMMAND') : -1;
   for (const process of cmdColumn >= 0 ? top!.Processes : []) {
@@ -127,7 +135,8 @@ export function loopbackSignals(facts: ContainerFacts): LoopbackSignal[] {
   }
   signals.push(...logSignals(logs.map((l) => l.text)));
   for (const listener of listeners ?? []) {
-    if (listener.loopback) signals.push({ source: 'proc', port: listener.port, text: `${listener.address}:${listener.port} LISTEN` });
+    if (listener.loopback)
+      signals.push({ source: 'proc', port: listener.port, text: `${listener.address}:${listener.port} LISTEN` });
   }
   return signals;
 }

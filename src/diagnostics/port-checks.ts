@@ -42,7 +42,9 @@ function portMismatch(facts: ContainerFacts, say: Say): Array<{ finding: DraftFi
         ),
         evidence: [
           `-p ${describeBinding(binding)}:${row.containerPort} (NetworkSettings.Ports ${row.port})`,
-          ...unpublished.map((r) => say(`이미지 EXPOSE ${r.port}: 호스트 포트 없음`, `image EXPOSE ${r.port}: no host port`)),
+          ...unpublished.map((r) =>
+            say(`이미지 EXPOSE ${r.port}: 호스트 포트 없음`, `image EXPOSE ${r.port}: no host port`),
+          ),
           say(`이미지 EXPOSE에 ${row.port} 없음`, `${row.port} is not in the image's EXPOSE`),
           ...(probe?.result ? [describeProbe(probe, say)] : []),
           ...listenerEvidence(facts, say),
@@ -69,7 +71,12 @@ function nothingServes(facts: ContainerFacts, row: PortRow): boolean {
 function listenerEvidence(facts: ContainerFacts, say: Say): string[] {
   if (!facts.listeners) return [];
   const listening = facts.listeners.map((l) => `${l.address}:${l.port}`);
-  return [say(`/proc/net/tcp LISTEN: ${listening.join(', ') || '없음'}`, `/proc/net/tcp LISTEN: ${listening.join(', ') || 'none'}`)];
+  return [
+    say(
+      `/proc/net/tcp LISTEN: ${listening.join(', ') || '없음'}`,
+      `/proc/net/tcp LISTEN: ${listening.join(', ') || 'none'}`,
+    ),
+  ];
 }
 
 /** An exposed port with no host binding: reachable only from other containers on the network. */

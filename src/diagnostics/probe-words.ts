@@ -6,7 +6,11 @@ import type { PortProbe } from './facts.ts';
 export function describeProbe(probe: PortProbe, say: Say): string {
   const url = urlOf(probe.target);
   const result = probe.result;
-  if (!result) return say(`GET ${url} → 확인 못 함 (원격 호스트의 127.0.0.1 바인딩)`, `GET ${url} → not checked (127.0.0.1 binding on a remote host)`);
+  if (!result)
+    return say(
+      `GET ${url} → 확인 못 함 (원격 호스트의 127.0.0.1 바인딩)`,
+      `GET ${url} → not checked (127.0.0.1 binding on a remote host)`,
+    );
   const outcome = (() => {
     switch (result.outcome) {
       case 'http':
@@ -14,7 +18,10 @@ export function describeProbe(probe: PortProbe, say: Say): string {
       case 'other':
         return say('응답이 왔지만 HTTP가 아님', 'an answer, but not HTTP');
       case 'reset':
-        return say('연결됐다가 응답 없이 끊김 (connection reset / empty reply)', 'connected, then closed with no answer (connection reset / empty reply)');
+        return say(
+          '연결됐다가 응답 없이 끊김 (connection reset / empty reply)',
+          'connected, then closed with no answer (connection reset / empty reply)',
+        );
       case 'refused':
         return say('연결 거부 (connection refused)', 'connection refused');
       case 'timeout':

@@ -28,7 +28,9 @@ export function resolveRefs(knowledge: KnowledgeBase, code: string, hints: strin
 function findHint(knowledge: KnowledgeBase, playbooks: KnowledgeDoc[], hint: string): string | undefined {
   const [docPart = '', anchor = ''] = hint.split('#');
   if (!anchor) return undefined;
-  const candidates = docPart ? playbooks.filter((doc) => doc.id === docPart || doc.id.endsWith(`/${docPart}`)) : playbooks;
+  const candidates = docPart
+    ? playbooks.filter((doc) => doc.id === docPart || doc.id.endsWith(`/${docPart}`))
+    : playbooks;
   for (const doc of candidates) {
     const id = `${doc.id}#${anchor}`;
     if (knowledge.section(id)) return id;

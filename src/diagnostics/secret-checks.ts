@@ -45,7 +45,10 @@ export const secretChecks: Check = (facts, say) => {
     {
       code: 'secrets-in-env',
       severity: 'warning',
-      title: say('환경 변수·레이블·이미지 히스토리에 비밀값으로 보이는 것이 있어요', 'Secret-looking values in the environment, labels or image history'),
+      title: say(
+        '환경 변수·레이블·이미지 히스토리에 비밀값으로 보이는 것이 있어요',
+        'Secret-looking values in the environment, labels or image history',
+      ),
       detail: say(
         '`docker inspect`나 `docker history`를 볼 수 있는 사람은 누구나 이 값을 읽을 수 있어요. 이미지에 ENV/ARG로 넣은 값은 레지스트리에 올린 이미지에도 남아요. (값은 여기에 표시하지 않아요.)',
         'Anyone who can run `docker inspect` or `docker history` can read these values, and ENV/ARG values baked into an image travel with it to the registry. (The values are not shown here.)',

@@ -33,7 +33,8 @@ interface Rule {
 const RULES: Rule[] = [
   {
     kind: 'port-allocated',
-    pattern: /Bind for \[?([0-9a-f.:]*?)\]?:(\d+) failed: port is already allocated|listen \w+ \[?([0-9a-f.:]*?)\]?:(\d+): bind: address already in use|Ports are not available:.*?\[?([0-9a-f.:]*?)\]?:(\d+)/i,
+    pattern:
+      /Bind for \[?([0-9a-f.:]*?)\]?:(\d+) failed: port is already allocated|listen \w+ \[?([0-9a-f.:]*?)\]?:(\d+): bind: address already in use|Ports are not available:.*?\[?([0-9a-f.:]*?)\]?:(\d+)/i,
     build: (m) => {
       const hostIp = m[1] ?? m[3] ?? m[5] ?? '';
       const hostPort = Number(m[2] ?? m[4] ?? m[6]);
@@ -54,7 +55,8 @@ const RULES: Rule[] = [
   },
   {
     kind: 'command-not-found',
-    pattern: /exec: "([^"]*)": executable file not found in \$PATH|exec: "([^"]*)": stat [^:]*: no such file or directory: unknown/i,
+    pattern:
+      /exec: "([^"]*)": executable file not found in \$PATH|exec: "([^"]*)": stat [^:]*: no such file or directory: unknown/i,
     build: (m) => {
       const command = m[1] ?? m[2] ?? '';
       return {
@@ -80,7 +82,10 @@ const RULES: Rule[] = [
         ko: `\`${m[1] ?? ''}\`에 실행 권한이 없어요.`,
         en: `\`${m[1] ?? ''}\` is not executable.`,
       },
-      next: { ko: 'Dockerfile에서 `RUN chmod +x …` 또는 `COPY --chmod=755 …`로 실행 권한을 주세요.', en: 'Make it executable in the Dockerfile: `RUN chmod +x …` or `COPY --chmod=755 …`.' },
+      next: {
+        ko: 'Dockerfile에서 `RUN chmod +x …` 또는 `COPY --chmod=755 …`로 실행 권한을 주세요.',
+        en: 'Make it executable in the Dockerfile: `RUN chmod +x …` or `COPY --chmod=755 …`.',
+      },
       refHints: ['#exit-126'],
     }),
   },
@@ -92,7 +97,10 @@ const RULES: Rule[] = [
         ko: '실행 파일 형식이 맞지 않아요: 다른 CPU 아키텍처용 이미지(예: arm64 이미지를 amd64 호스트에서)이거나, 스크립트 첫 줄에 `#!`가 없어요.',
         en: 'Wrong executable format: an image for another CPU architecture (e.g. arm64 on amd64), or a script without a `#!` line.',
       },
-      next: { ko: '`docker image inspect`의 Architecture를 확인하고, `--platform`으로 맞는 이미지를 빌드하세요.', en: 'Check Architecture in `docker image inspect`, and build for the right `--platform`.' },
+      next: {
+        ko: '`docker image inspect`의 Architecture를 확인하고, `--platform`으로 맞는 이미지를 빌드하세요.',
+        en: 'Check Architecture in `docker image inspect`, and build for the right `--platform`.',
+      },
       refHints: ['#exit-126'],
     }),
   },
@@ -104,7 +112,10 @@ const RULES: Rule[] = [
         ko: `바인드 마운트할 호스트 경로${m[1] ? ` \`${m[1]}\`` : ''}이(가) 없거나 마운트 설정이 잘못됐어요.`,
         en: `The host path to bind-mount${m[1] ? ` \`${m[1]}\`` : ''} does not exist, or the mount is misconfigured.`,
       },
-      next: { ko: '`-v 호스트경로:컨테이너경로`의 호스트 경로가 Docker 호스트에 실제로 있는지 확인하세요 (절대 경로).', en: 'Check the host side of `-v host:container` exists on the Docker host (absolute path).' },
+      next: {
+        ko: '`-v 호스트경로:컨테이너경로`의 호스트 경로가 Docker 호스트에 실제로 있는지 확인하세요 (절대 경로).',
+        en: 'Check the host side of `-v host:container` exists on the Docker host (absolute path).',
+      },
       refHints: ['#exit-125'],
     }),
   },
@@ -112,8 +123,14 @@ const RULES: Rule[] = [
     kind: 'network-missing',
     pattern: /network (\S+) not found/i,
     build: (m) => ({
-      explain: { ko: `연결할 네트워크 \`${m[1]}\`이(가) 없어요 (삭제됐거나 이름이 달라요).`, en: `The network \`${m[1]}\` does not exist (removed, or a different name).` },
-      next: { ko: '`docker network ls`로 확인하고 네트워크를 만들거나 컨테이너를 다시 만드세요.', en: 'Check `docker network ls`, then create the network or recreate the container.' },
+      explain: {
+        ko: `연결할 네트워크 \`${m[1]}\`이(가) 없어요 (삭제됐거나 이름이 달라요).`,
+        en: `The network \`${m[1]}\` does not exist (removed, or a different name).`,
+      },
+      next: {
+        ko: '`docker network ls`로 확인하고 네트워크를 만들거나 컨테이너를 다시 만드세요.',
+        en: 'Check `docker network ls`, then create the network or recreate the container.',
+      },
       refHints: ['#exit-125'],
     }),
   },
@@ -125,7 +142,10 @@ const RULES: Rule[] = [
         ko: '시작할 파일을 찾지 못했어요: 경로 오타, 또는 스크립트의 인터프리터(`#!/bin/bash` 등)가 이미지에 없거나 줄 끝이 CRLF(윈도우)예요.',
         en: 'A file to start was not found: a wrong path, or the script’s interpreter (`#!/bin/bash`…) is missing from the image, or it has CRLF (Windows) line endings.',
       },
-      next: { ko: '경로를 확인하고, 스크립트의 `#!` 줄과 줄 끝(LF)을 확인하세요.', en: 'Check the path, the script’s `#!` line and its line endings (LF).' },
+      next: {
+        ko: '경로를 확인하고, 스크립트의 `#!` 줄과 줄 끝(LF)을 확인하세요.',
+        en: 'Check the path, the script’s `#!` line and its line endings (LF).',
+      },
       refHints: ['#exit-127'],
     }),
   },
@@ -138,8 +158,14 @@ export function explainStartError(error: string): StartErrorExplanation {
   }
   return {
     kind: 'other',
-    explain: { ko: '도커가 컨테이너를 시작하지 못했어요. 아래 메시지가 원인이에요.', en: 'Docker could not start the container; the message below says why.' },
-    next: { ko: '메시지를 검색해 보고, `docker run` 옵션을 확인하세요.', en: 'Search for the message and check the `docker run` options.' },
+    explain: {
+      ko: '도커가 컨테이너를 시작하지 못했어요. 아래 메시지가 원인이에요.',
+      en: 'Docker could not start the container; the message below says why.',
+    },
+    next: {
+      ko: '메시지를 검색해 보고, `docker run` 옵션을 확인하세요.',
+      en: 'Search for the message and check the `docker run` options.',
+    },
     refHints: ['#exit-125'],
   };
 }

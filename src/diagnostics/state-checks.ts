@@ -27,7 +27,10 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
         code: 'exited',
         severity: 'info',
         title: say('컨테이너가 만들어졌지만 시작된 적이 없어요', 'The container was created but never started'),
-        detail: say('`docker create` 뒤에 `docker start`를 하지 않았거나, 시작이 아직 진행 중이에요.', 'It was created (`docker create`) and not started yet.'),
+        detail: say(
+          '`docker create` 뒤에 `docker start`를 하지 않았거나, 시작이 아직 진행 중이에요.',
+          'It was created (`docker create`) and not started yet.',
+        ),
         evidence: [`State.Status=${State.Status}`],
         next: say('`docker start <이름>`으로 시작하세요.', 'Start it with `docker start <name>`.'),
         refHints: ['#symptom'],
@@ -42,7 +45,10 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
     {
       code: 'exited',
       severity,
-      title: say(`컨테이너가 종료 코드 ${State.ExitCode}(으)로 멈춰 있어요`, `The container stopped with exit code ${State.ExitCode}`),
+      title: say(
+        `컨테이너가 종료 코드 ${State.ExitCode}(으)로 멈춰 있어요`,
+        `The container stopped with exit code ${State.ExitCode}`,
+      ),
       detail: sayLocalized(say, meaning.meaning),
       evidence: [
         `State.Status=${State.Status}`,
@@ -73,11 +79,24 @@ function oomKilled(facts: ContainerFacts, say: Say): DraftFinding[] {
     {
       code: 'oom-killed',
       severity: 'error',
-      title: say('메모리가 부족해 커널이 프로세스를 강제 종료했어요 (OOM)', 'The kernel killed the process for using too much memory (OOM)'),
+      title: say(
+        '메모리가 부족해 커널이 프로세스를 강제 종료했어요 (OOM)',
+        'The kernel killed the process for using too much memory (OOM)',
+      ),
       detail: limit
-        ? say(`메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`, `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`)
-        : say('호스트의 메모리가 부족했어요. 종료 코드 137(SIGKILL)과 함께 나타나요.', 'The host ran out of memory; this shows as exit code 137 (SIGKILL).'),
-      evidence: [...flag, `State.ExitCode=${State.ExitCode}`, ...(limit ? [`HostConfig.Memory=${HostConfig.Memory} (${limit})`] : [])],
+        ? say(
+            `메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
+            `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`,
+          )
+        : say(
+            '호스트의 메모리가 부족했어요. 종료 코드 137(SIGKILL)과 함께 나타나요.',
+            'The host ran out of memory; this shows as exit code 137 (SIGKILL).',
+          ),
+      evidence: [
+        ...flag,
+        `State.ExitCode=${State.ExitCode}`,
+        ...(limit ? [`HostConfig.Memory=${HostConfig.Memory} (${limit})`] : []),
+      ],
       next: say(
         '`docker stats`로 사용량을 보고, `--memory`(Compose `mem_limit`)를 늘리거나 앱의 메모리 사용(캐시, 워커 수, JVM `-Xmx`)을 줄이세요.',
         'Watch usage with `docker stats`, then raise `--memory` (Compose `mem_limit`) or reduce the app’s memory (caches, workers, JVM `-Xmx`).',
@@ -91,7 +110,11 @@ function restartLoop(facts: ContainerFacts, say: Say): DraftFinding[] {
   const { State, RestartCount, HostConfig } = facts.container;
   if (!State.Restarting && RestartCount < RESTART_LOOP_COUNT) return [];
   const startedAt = Date.parse(State.StartedAt);
-  const stable = State.Running && !State.Restarting && Number.isFinite(startedAt) && facts.now.getTime() - startedAt > STABLE_AFTER_MS;
+  const stable =
+    State.Running &&
+    !State.Restarting &&
+    Number.isFinite(startedAt) &&
+    facts.now.getTime() - startedAt > STABLE_AFTER_MS;
   const meaning = exitMeaning(State.ExitCode);
   return [
     {
@@ -133,7 +156,11 @@ function startFailed(facts: ContainerFacts, say: Say): DraftFinding[] {
       severity: 'error',
       title: say('도커가 컨테이너를 시작하지 못했어요', 'Docker could not start the container'),
       detail: sayLocalized(say, explained.explain),
-      evidence: [`State.Error=${State.Error}`, ...(State.ExitCode ? [`State.ExitCode=${State.ExitCode}`] : []), ...holders],
+      evidence: [
+        `State.Error=${State.Error}`,
+        ...(State.ExitCode ? [`State.ExitCode=${State.ExitCode}`] : []),
+        ...holders,
+      ],
       next: sayLocalized(say, explained.next),
       refHints: explained.refHints,
     },

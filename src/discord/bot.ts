@@ -55,16 +55,23 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
 function watchConnection(client: Client, log: App['services']['log'], debug: boolean, stopping: () => boolean): void {
   client.on(Events.Error, (error) => reportDiscordError(log, error, { where: 'client' }));
   client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
-  client.on(Events.ShardDisconnect, (event, shard) => !stopping() && log.warn('discord: gateway disconnected', { shard, code: event.code }));
+  client.on(
+    Events.ShardDisconnect,
+    (event, shard) => !stopping() && log.warn('discord: gateway disconnected', { shard, code: event.code }),
+  );
   client.on(Events.ShardReconnecting, (shard) => !stopping() && log.info('discord: gateway reconnecting', { shard }));
   client.on(Events.ShardResume, (shard, replayed) => log.info('discord: gateway resumed', { shard, replayed }));
-  client.rest.on('rateLimited', (info) => log.warn('discord: rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }));
+  client.rest.on('rateLimited', (info) =>
+    log.warn('discord: rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }),
+  );
   if (debug) client.on(Events.Debug, (message) => log.debug(`discord.js: ${message}`));
 }
 
 function loginFailure(error: unknown, apiBase: string): string {
   const code = (error as { code?: unknown }).code;
-  if (code === DiscordjsErrorCodes.TokenInvalid) return 'Discord refused DISCORD_TOKEN: check the bot token in the Developer Portal.';
-  if ((error as Error).name === 'AbortError') return `Discord did not get ready within ${READY_TIMEOUT_MS / 1000} s (API ${apiBase}).`;
+  if (code === DiscordjsErrorCodes.TokenInvalid)
+    return 'Discord refused DISCORD_TOKEN: check the bot token in the Developer Portal.';
+  if ((error as Error).name === 'AbortError')
+    return `Discord did not get ready within ${READY_TIMEOUT_MS / 1000} s (API ${apiBase}).`;
   return `Could not connect to Discord (API ${apiBase}): ${(error as Error).message}`;
 }

@@ -20,7 +20,9 @@ async function main(): Promise<number> {
   try {
     const result = await deployCommands(config.discord, commands);
     const where = result.scope === 'guild' ? `in guild ${result.target}` : 'globally (all servers the bot is in)';
-    process.stdout.write(`Registered ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(', ')}\n`);
+    process.stdout.write(
+      `Registered ${result.names.length} commands ${where}: ${result.names.map((n) => `/${n}`).join(', ')}\n`,
+    );
     return 0;
   } catch (error) {
     process.stderr.write((error instanceof DeployConfigError ? error.message : describeDeployError(error)) + '\n');

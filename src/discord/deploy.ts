@@ -18,7 +18,9 @@ export class DeployConfigError extends Error {}
  */
 export async function deployCommands(discord: Config['discord'], commands: CommandDefinition[]): Promise<DeployResult> {
   if (!discord.token) {
-    throw new DeployConfigError('DISCORD_TOKEN is not set: put the bot token in .env (Developer Portal › your app › Bot › Reset Token).');
+    throw new DeployConfigError(
+      'DISCORD_TOKEN is not set: put the bot token in .env (Developer Portal › your app › Bot › Reset Token).',
+    );
   }
   if (!discord.applicationId) {
     throw new DeployConfigError(
@@ -41,8 +43,14 @@ export async function deployCommands(discord: Config['discord'], commands: Comma
 /** One readable paragraph for a refused registration (Invalid Form Body lists every bad field). */
 export function describeDeployError(error: unknown): string {
   if (error instanceof DiscordAPIError) {
-    const details = error.rawError && 'errors' in error.rawError ? `\n${JSON.stringify(error.rawError.errors, null, 2)}` : '';
-    const hint = error.status === 401 ? ' (is DISCORD_TOKEN the bot token of this application?)' : error.status === 403 || error.code === 50001 ? ' (is the bot in that guild, invited with the applications.commands scope?)' : '';
+    const details =
+      error.rawError && 'errors' in error.rawError ? `\n${JSON.stringify(error.rawError.errors, null, 2)}` : '';
+    const hint =
+      error.status === 401
+        ? ' (is DISCORD_TOKEN the bot token of this application?)'
+        : error.status === 403 || error.code === 50001
+          ? ' (is the bot in that guild, invited with the applications.commands scope?)'
+          : '';
     return `Discord refused the registration: ${error.status} ${error.code} ${error.message}${hint}${details}`;
   }
   return `Could not register the commands: ${(error as Error).message}`;

@@ -16,7 +16,14 @@ const EXPECTED = new Set<number | string>([
  */
 export function reportDiscordError(log: Logger, error: unknown, context: Record<string, unknown>): void {
   if (error instanceof DiscordAPIError) {
-    const fields = { ...context, code: error.code, status: error.status, method: error.method, path: pathOf(error.url), message: error.message };
+    const fields = {
+      ...context,
+      code: error.code,
+      status: error.status,
+      method: error.method,
+      path: pathOf(error.url),
+      message: error.message,
+    };
     if (EXPECTED.has(error.code)) log.warn('discord: interaction could not be answered', fields);
     else log.error('discord: API error', fields);
     return;

@@ -25,7 +25,11 @@ export function readOptions(interaction: WithOptions, specs: readonly OptionSpec
 }
 
 /** For autocomplete: the option being typed, and the others filled in so far. */
-export function focusedOption(interaction: AutocompleteInteraction): { name: string; partial: string; others: Record<string, unknown> } {
+export function focusedOption(interaction: AutocompleteInteraction): {
+  name: string;
+  partial: string;
+  others: Record<string, unknown>;
+} {
   const focused = interaction.options.getFocused(true);
   const others: Record<string, unknown> = {};
   for (const option of leafOptions(interaction.options.data)) {

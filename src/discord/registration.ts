@@ -9,7 +9,13 @@ import {
   type LocalizationMap,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord.js';
-import { isGroup, offeredOn, type CommandDefinition, type OptionSpec, type SubcommandDefinition } from '../core/command.ts';
+import {
+  isGroup,
+  offeredOn,
+  type CommandDefinition,
+  type OptionSpec,
+  type SubcommandDefinition,
+} from '../core/command.ts';
 import type { Localized } from '../core/locale.ts';
 
 /**
@@ -43,7 +49,11 @@ function subcommandJson(sub: SubcommandDefinition): APIApplicationCommandSubcomm
 }
 
 function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
-  const common = { ...names(option.name, option.nameKo), ...descriptions(option.description), required: option.required ?? false };
+  const common = {
+    ...names(option.name, option.nameKo),
+    ...descriptions(option.description),
+    required: option.required ?? false,
+  };
   switch (option.type) {
     case 'string':
       return {

@@ -28,7 +28,9 @@ export class Responder {
   /** Acknowledges now; the answer follows by editing. Safe to call twice. */
   defer(): Promise<unknown> {
     this.cancelTimer();
-    this.deferral ??= this.interaction.isMessageComponent() ? this.interaction.deferUpdate() : this.interaction.deferReply();
+    this.deferral ??= this.interaction.isMessageComponent()
+      ? this.interaction.deferUpdate()
+      : this.interaction.deferReply();
     return this.deferral;
   }
 
@@ -74,7 +76,11 @@ export class Responder {
 }
 
 function files(message: RenderedMessage) {
-  return message.files.map((f) => ({ attachment: f.data, name: f.name, ...(f.description ? { description: f.description } : {}) }));
+  return message.files.map((f) => ({
+    attachment: f.data,
+    name: f.name,
+    ...(f.description ? { description: f.description } : {}),
+  }));
 }
 
 /** A new message: reply or follow-up. */

@@ -92,7 +92,11 @@ export class InteractionRouter {
       ? await this.command(interaction, caller, responder, abort)
       : await this.component(interaction, caller, responder, abort);
     await responder.send(reply);
-    this.log.info('discord: answered', { ...describe(interaction), ms: this.now() - started, ...(reply.error ? { error: reply.error.code } : {}) });
+    this.log.info('discord: answered', {
+      ...describe(interaction),
+      ms: this.now() - started,
+      ...(reply.error ? { error: reply.error.code } : {}),
+    });
   }
 
   private async command(
@@ -101,7 +105,11 @@ export class InteractionRouter {
     responder: Responder,
     abort: AbortController,
   ): Promise<Reply> {
-    const invocation: Invocation = { name: interaction.commandName, subcommand: subcommandOf(interaction), options: {} };
+    const invocation: Invocation = {
+      name: interaction.commandName,
+      subcommand: subcommandOf(interaction),
+      options: {},
+    };
     let slow = false;
     try {
       const target = this.dispatcher.target(invocation, caller);
@@ -111,7 +119,10 @@ export class InteractionRouter {
       // Unknown command or subcommand: dispatcher.run answers with the error at once.
     }
     if (slow) await responder.defer();
-    else responder.deferAfter(this.timing.autoDeferAfterMs, (error) => reportDiscordError(this.log, error, describe(interaction)));
+    else
+      responder.deferAfter(this.timing.autoDeferAfterMs, (error) =>
+        reportDiscordError(this.log, error, describe(interaction)),
+      );
     return this.withinTokenWindow(this.dispatcher.run(invocation, caller, abort.signal), abort, caller);
   }
 
@@ -121,7 +132,9 @@ export class InteractionRouter {
     responder: Responder,
     abort: AbortController,
   ): Promise<Reply> {
-    responder.deferAfter(this.timing.autoDeferAfterMs, (error) => reportDiscordError(this.log, error, describe(interaction)));
+    responder.deferAfter(this.timing.autoDeferAfterMs, (error) =>
+      reportDiscordError(this.log, error, describe(interaction)),
+    );
     const selected = interaction.isStringSelectMenu() ? interaction.values : [];
     return this.withinTokenWindow(this.dispatcher.component(interaction.customId, selected, caller), abort, caller);
   }
@@ -134,12 +147,20 @@ export class InteractionRouter {
     const choices = await Promise.race([
       this.dispatcher.autocomplete(invocation, name, partial, caller, others),
       sleep(this.timing.autocompleteBudgetMs).then(() => {
-        this.log.warn('discord: autocomplete too slow, answering with no choices', { command: invocation.name, option: name });
+        this.log.warn('discord: autocomplete too slow, answering with no choices', {
+          command: invocation.name,
+          option: name,
+        });
         return [];
       }),
     ]);
     await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
-    this.log.debug('discord: autocomplete', { command: invocation.name, option: name, choices: choices.length, ms: this.now() - started });
+    this.log.debug('discord: autocomplete', {
+      command: invocation.name,
+      option: name,
+      choices: choices.length,
+      ms: this.now() - started,
+    });
   }
 
   /** The handler's reply, or a "took too long" reply sent while the token can still carry it. */

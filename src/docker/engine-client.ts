@@ -56,11 +56,22 @@ export class EngineClient {
     readonly timeoutMs: number,
   ) {}
 
-  async json<S extends z.ZodType>(method: 'GET' | 'POST', path: string, schema: S, options: RequestOptions = {}): Promise<z.output<S>> {
+  async json<S extends z.ZodType>(
+    method: 'GET' | 'POST',
+    path: string,
+    schema: S,
+    options: RequestOptions = {},
+  ): Promise<z.output<S>> {
     const raw = await this.dial(method, path, false, options);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
-      throw new EngineResponseError(path, parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+      throw new EngineResponseError(
+        path,
+        parsed.error.issues
+          .slice(0, 3)
+          .map((i) => `${i.path.join('.')}: ${i.message}`)
+          .join('; '),
+      );
     }
     return parsed.data;
   }
@@ -79,12 +90,19 @@ export class EngineClient {
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
     const statusCodes: Record<number, boolean | string> = { 200: true, 201: true, 204: true, 304: true };
     for (const code of options.accept ?? []) statusCodes[code] = true;
-    Object.assign(statusCodes, { 400: 'bad parameter', 404: 'no such object', 409: 'conflict', 500: 'server error', 503: 'unavailable' });
+    Object.assign(statusCodes, {
+      400: 'bad parameter',
+      404: 'no such object',
+      409: 'conflict',
+      500: 'server error',
+      503: 'unavailable',
+    });
 
     const query = Object.fromEntries(Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined));
     const hasQuery = Object.keys(query).length > 0;
     return new Promise((resolve, reject) => {
-      const fail = (error: unknown) => reject(deadline.aborted && !options.signal?.aborted ? new EngineTimeout(timeoutMs) : toEngineError(error));
+      const fail = (error: unknown) =>
+        reject(deadline.aborted && !options.signal?.aborted ? new EngineTimeout(timeoutMs) : toEngineError(error));
       if (signal.aborted) return fail(signal.reason);
       this.modem.dial(
         {

@@ -4,11 +4,26 @@ import { z } from 'zod';
  * The Engine API answers dockhand reads, validated once at the boundary (API 1.41+).
  * Only the fields dockhand uses; nulls become empty values so the inside never checks.
  */
-const strings = z.array(z.string()).nullish().transform((v) => v ?? []);
-const labels = z.record(z.string(), z.string()).nullish().transform((v) => v ?? {});
-const portSet = z.record(z.string(), z.unknown()).nullish().transform((v) => Object.keys(v ?? {}));
-const text = z.string().nullish().transform((v) => v ?? '');
-const count = z.number().nullish().transform((v) => v ?? 0);
+const strings = z
+  .array(z.string())
+  .nullish()
+  .transform((v) => v ?? []);
+const labels = z
+  .record(z.string(), z.string())
+  .nullish()
+  .transform((v) => v ?? {});
+const portSet = z
+  .record(z.string(), z.unknown())
+  .nullish()
+  .transform((v) => Object.keys(v ?? {}));
+const text = z
+  .string()
+  .nullish()
+  .transform((v) => v ?? '');
+const count = z
+  .number()
+  .nullish()
+  .transform((v) => v ?? 0);
 
 export const HostBinding = z.object({ HostIp: text, HostPort: text });
 export type HostBinding = z.infer<typeof HostBinding>;
@@ -29,7 +44,14 @@ export const ContainerListItem = z.object({
   Created: count,
   Labels: labels,
   Ports: z
-    .array(z.object({ PrivatePort: z.number(), PublicPort: z.number().optional(), IP: z.string().optional(), Type: z.string() }))
+    .array(
+      z.object({
+        PrivatePort: z.number(),
+        PublicPort: z.number().optional(),
+        IP: z.string().optional(),
+        Type: z.string(),
+      }),
+    )
     .nullish()
     .transform((v) => v ?? []),
 });
@@ -86,7 +108,16 @@ export const ContainerInspect = z.object({
       AutoRemove: z.boolean().default(false),
     })
     .nullish()
-    .transform((v) => v ?? { PortBindings: {}, RestartPolicy: { Name: '', MaximumRetryCount: 0 }, Memory: 0, NetworkMode: '', AutoRemove: false }),
+    .transform(
+      (v) =>
+        v ?? {
+          PortBindings: {},
+          RestartPolicy: { Name: '', MaximumRetryCount: 0 },
+          Memory: 0,
+          NetworkMode: '',
+          AutoRemove: false,
+        },
+    ),
   NetworkSettings: z
     .object({
       Ports: portMap,
@@ -98,7 +129,9 @@ export const ContainerInspect = z.object({
     .nullish()
     .transform((v) => v ?? { Ports: {}, Networks: {} }),
   Mounts: z
-    .array(z.object({ Type: text, Name: text, Source: text, Destination: text, Mode: text, RW: z.boolean().default(true) }))
+    .array(
+      z.object({ Type: text, Name: text, Source: text, Destination: text, Mode: text, RW: z.boolean().default(true) }),
+    )
     .nullish()
     .transform((v) => v ?? []),
 });

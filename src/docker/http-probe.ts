@@ -51,14 +51,22 @@ export function probeHttp(host: string, port: number, options: ProbeOptions = {}
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.destroy();
-      resolve({ host, port, ms: Math.round(performance.now() - started), ...describe(outcome, Buffer.concat(chunks)), ...(code ? { code } : {}) });
+      resolve({
+        host,
+        port,
+        ms: Math.round(performance.now() - started),
+        ...describe(outcome, Buffer.concat(chunks)),
+        ...(code ? { code } : {}),
+      });
     };
     const onAbort = () => finish('error', 'ABORTED');
     const timer = setTimeout(() => finish(received > 0 ? 'other' : 'timeout'), timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     socket.once('connect', () => {
-      socket.write(`GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nUser-Agent: dockhand-probe\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nUser-Agent: dockhand-probe\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n`,
+      );
     });
     socket.on('data', (chunk: Buffer) => {
       const room = maxBytes - received;

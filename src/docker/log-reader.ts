@@ -87,5 +87,13 @@ export async function readLogTail(source: AsyncIterable<Buffer | string>, option
     }
   }
   splitter.end();
-  return { lines: tail.items(), scanned, matched, dropped: tail.dropped, scanCut, bytesRead, peakChars: tail.peakBytes };
+  return {
+    lines: tail.items(),
+    scanned,
+    matched,
+    dropped: tail.dropped,
+    scanCut,
+    bytesRead,
+    peakChars: tail.peakBytes,
+  };
 }

@@ -61,7 +61,8 @@ export function guardModem(modem: DockerModem, policy: GuardPolicy): DockerModem
       if (callback) queueMicrotask(() => callback(error, null));
       else throw error;
     };
-    if (options.file || options.hijack || options.openStdin) return refuse('uploads and attached streams are not allowed');
+    if (options.file || options.hijack || options.openStdin)
+      return refuse('uploads and attached streams are not allowed');
 
     if (method === 'GET' || method === 'HEAD') {
       if (!READABLE.some((pattern) => pattern.test(path))) return refuse('not an endpoint dockhand reads');
@@ -85,7 +86,11 @@ export function guardModem(modem: DockerModem, policy: GuardPolicy): DockerModem
       if (body.Detach || body.Tty) return refuse('exec must run attached, without a TTY');
       return dial(options, callback);
     }
-    return refuse(method === 'POST' && (EXEC_CREATE.test(path) || start) ? 'exec is disabled (DOCKHAND_ALLOW_EXEC)' : 'only GET and HEAD are allowed');
+    return refuse(
+      method === 'POST' && (EXEC_CREATE.test(path) || start)
+        ? 'exec is disabled (DOCKHAND_ALLOW_EXEC)'
+        : 'only GET and HEAD are allowed',
+    );
   };
 
   modem.dial = guarded as Dial;

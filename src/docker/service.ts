@@ -97,7 +97,9 @@ export class DockerService {
   }
 
   async listContainers(signal?: AbortSignal): Promise<ContainerSummary[]> {
-    const raw = await this.call(() => this.engine.json('GET', '/containers/json', z.array(ContainerListItem), { query: { all: true }, signal }));
+    const raw = await this.call(() =>
+      this.engine.json('GET', '/containers/json', z.array(ContainerListItem), { query: { all: true }, signal }),
+    );
     return raw
       .map(toSummary)
       .filter((c) => this.visibility.container(c))
@@ -111,19 +113,33 @@ export class DockerService {
     ]);
     const used = new Set(containers.map((c) => c.imageId));
     return images
-      .filter((i) => this.visibility.image({ repositories: repositoriesOf(i.RepoTags), labels: i.Labels }, used.has(i.Id)))
+      .filter((i) =>
+        this.visibility.image({ repositories: repositoriesOf(i.RepoTags), labels: i.Labels }, used.has(i.Id)),
+      )
       .slice(0, MAX_LIST)
-      .map((i) => ({ id: i.Id, tags: i.RepoTags.filter((t) => t !== '<none>:<none>'), size: i.Size, createdAt: new Date(i.Created * 1000), labels: i.Labels }));
+      .map((i) => ({
+        id: i.Id,
+        tags: i.RepoTags.filter((t) => t !== '<none>:<none>'),
+        size: i.Size,
+        createdAt: new Date(i.Created * 1000),
+        labels: i.Labels,
+      }));
   }
 
   /** A container by name or id prefix, if visible; otherwise a "not found" UserError. */
   async container(input: string, signal?: AbortSignal): Promise<ContainerInspect> {
     const ref = containerRef(input);
     const found = await this.call(() =>
-      this.engine.json('GET', `/containers/${encodeURIComponent(ref)}/json`, ContainerInspect, { signal }).catch(notFoundAs(undefined)),
+      this.engine
+        .json('GET', `/containers/${encodeURIComponent(ref)}/json`, ContainerInspect, { signal })
+        .catch(notFoundAs(undefined)),
     );
     if (!found || !this.visibility.container({ name: found.Name, labels: found.Config.Labels })) {
-      throw notFound('container', ref, await this.similar(ref, async () => (await this.listContainers(signal)).map((c) => c.name)));
+      throw notFound(
+        'container',
+        ref,
+        await this.similar(ref, async () => (await this.listContainers(signal)).map((c) => c.name)),
+      );
     }
     return found;
   }
@@ -132,10 +148,16 @@ export class DockerService {
   async image(input: string, signal?: AbortSignal): Promise<ImageInspect> {
     const ref = imageRef(input);
     const found = await this.call(() =>
-      this.engine.json('GET', `/images/${encodeImageRef(ref)}/json`, ImageInspect, { signal }).catch(notFoundAs(undefined)),
+      this.engine
+        .json('GET', `/images/${encodeImageRef(ref)}/json`, ImageInspect, { signal })
+        .catch(notFoundAs(undefined)),
     );
     if (!found || !(await this.imageVisible(found, signal))) {
-      throw notFound('image', ref, await this.similar(ref, async () => (await this.listImages(signal)).flatMap((i) => i.tags)));
+      throw notFound(
+        'image',
+        ref,
+        await this.similar(ref, async () => (await this.listImages(signal)).flatMap((i) => i.tags)),
+      );
     }
     return found;
   }
@@ -152,24 +174,26 @@ export class DockerService {
   /** The image a visible container runs (visible through it), or undefined when it was removed. */
   async imageOf(container: ContainerInspect, signal?: AbortSignal): Promise<ImageInspect | undefined> {
     return this.call(() =>
-      this.engine.json('GET', `/images/${encodeURIComponent(container.Image)}/json`, ImageInspect, { signal }).catch(notFoundAs(undefined)),
+      this.engine
+        .json('GET', `/images/${encodeURIComponent(container.Image)}/json`, ImageInspect, { signal })
+        .catch(notFoundAs(undefined)),
     );
   }
 
   /** The layers of a visible image, newest first (as the engine gives them). */
   async history(image: ImageInspect, signal?: AbortSignal): Promise<HistoryItem[]> {
-    return this.call(() => this.engine.json('GET', `/images/${encodeURIComponent(image.Id)}/history`, z.array(HistoryItem), { signal }));
+    return this.call(() =>
+      this.engine.json('GET', `/images/${encodeURIComponent(image.Id)}/history`, z.array(HistoryItem), { signal }),
+    );
   }
 
   /** `docker top`, or undefined when the container is not running. */
   async top(container: ContainerInspect, signal?: AbortSignal): Promise<TopResult | undefined> {
     return this.call(() =>
-      this.engine
-        .json('GET', `/containers/${container.Id}/top`, TopResult, { signal })
-        .catch((error: unknown) => {
-          if (error instanceof EngineError && (error.statusCode === 409 || error.statusCode === 500)) return undefined;
-          throw error;
-        }),
+      this.engine.json('GET', `/containers/${container.Id}/top`, TopResult, { signal }).catch((error: unknown) => {
+        if (error instanceof EngineError && (error.statusCode === 409 || error.statusCode === 500)) return undefined;
+        throw error;
+      }),
     );
   }
 
@@ -239,9 +263,15 @@ export class DockerService {
         body: { Cmd: argv, AttachStdout: true, AttachStderr: true },
         signal,
       });
-      const stream = await this.engine.stream('POST', `/exec/${created.Id}/start`, { body: { Detach: false, Tty: false }, signal });
+      const stream = await this.engine.stream('POST', `/exec/${created.Id}/start`, {
+        body: { Detach: false, Tty: false },
+        signal,
+      });
       const output = await readLogTail(stream, { tty: false, timestamps: false, maxLines: 2000, maxChars: 512 * 1024 });
-      return output.lines.filter((l) => l.stream === 'stdout').map((l) => l.text).join('\n');
+      return output.lines
+        .filter((l) => l.stream === 'stdout')
+        .map((l) => l.text)
+        .join('\n');
     } catch (error) {
       this.log.debug('exec failed', { container: container.Name, argv, error });
       return undefined;
@@ -250,7 +280,10 @@ export class DockerService {
 
   private async imageVisible(image: ImageInspect, signal?: AbortSignal): Promise<boolean> {
     if (!this.visibility.restricted) return true;
-    const fast = this.visibility.image({ repositories: repositoriesOf(image.RepoTags), labels: image.Config.Labels }, false);
+    const fast = this.visibility.image(
+      { repositories: repositoriesOf(image.RepoTags), labels: image.Config.Labels },
+      false,
+    );
     if (fast) return true;
     const containers = await this.listContainers(signal);
     return containers.some((c) => c.imageId === image.Id);
@@ -337,7 +370,18 @@ async function readCapped(stream: NodeJS.ReadableStream & { destroy(): void }, m
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const CONNECTION_ERRORS = new Set(['ENOENT', 'ECONNREFUSED', 'EACCES', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN']);
+const CONNECTION_ERRORS = new Set([
+  'ENOENT',
+  'ECONNREFUSED',
+  'EACCES',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 
 function toSummary(c: ContainerListItem): ContainerSummary {
   return {
@@ -369,7 +413,8 @@ function encodeImageRef(ref: string): string {
 
 function notFoundAs<T>(value: T): (error: unknown) => T {
   return (error) => {
-    if (error instanceof EngineError && (error.statusCode === 404 || /multiple ids|ambiguous/i.test(error.message))) return value;
+    if (error instanceof EngineError && (error.statusCode === 404 || /multiple ids|ambiguous/i.test(error.message)))
+      return value;
     throw error;
   };
 }

@@ -8,7 +8,10 @@ import { QuestionRepository } from './questions.ts';
 export class Store {
   readonly questions: QuestionRepository;
 
-  private constructor(readonly db: Database, readonly path: string) {
+  private constructor(
+    readonly db: Database,
+    readonly path: string,
+  ) {
     this.questions = new QuestionRepository(db);
   }
 

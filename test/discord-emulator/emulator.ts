@@ -2,7 +2,14 @@ import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Gateway } from './gateway.ts';
-import { EmulatedInteraction, commandPayload, componentPayload, now, type CommandInput, type RegisteredCommand } from './interactions.ts';
+import {
+  EmulatedInteraction,
+  commandPayload,
+  componentPayload,
+  now,
+  type CommandInput,
+  type RegisteredCommand,
+} from './interactions.ts';
 import { applyBody, customIds, messagePayload, newMessage, type StoredMessage, type UploadedFile } from './messages.ts';
 import { CallbackType, ErrorCode, InteractionType, MessageFlag } from './protocol.ts';
 import type { RecordedCall } from './recorder.ts';
@@ -118,7 +125,12 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   /** A member types into an autocomplete option. */
-  autocomplete(name: string, focused: string, input: Omit<CommandInput, 'focused'> = {}, who: InteractOptions = {}): EmulatedInteraction {
+  autocomplete(
+    name: string,
+    focused: string,
+    input: Omit<CommandInput, 'focused'> = {},
+    who: InteractOptions = {},
+  ): EmulatedInteraction {
     return this.send(commandPayload(this.base(who), this.command(name), { ...input, focused }));
   }
 
@@ -140,7 +152,11 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   /** Resolves with the first recorded call that matches, or rejects after `timeoutMs`. */
-  waitForCall(match: (call: RecordedCall) => boolean, timeoutMs: number, what = 'a matching REST call'): Promise<RecordedCall> {
+  waitForCall(
+    match: (call: RecordedCall) => boolean,
+    timeoutMs: number,
+    what = 'a matching REST call',
+  ): Promise<RecordedCall> {
     const found = this.calls.find(match);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
@@ -152,7 +168,9 @@ export class DiscordEmulator extends EventEmitter {
       };
       const timer = setTimeout(() => {
         this.off('call', onCall);
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what}; calls so far:\n${this.describeCalls()}`));
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${what}; calls so far:\n${this.describeCalls()}`),
+        );
       }, timeoutMs);
       this.on('call', onCall);
     });
@@ -170,7 +188,12 @@ export class DiscordEmulator extends EventEmitter {
   /** The first successful call for the interaction after its callback that matches `method` (e.g. the PATCH of a deferred reply). */
   later(interaction: EmulatedInteraction, method: string, timeoutMs = 10_000, pathEnd = ''): Promise<RecordedCall> {
     return this.waitForCall(
-      (c) => c.interactionId === interaction.id && c.method === method && !c.path.endsWith('/callback') && c.path.endsWith(pathEnd) && c.status < 300,
+      (c) =>
+        c.interactionId === interaction.id &&
+        c.method === method &&
+        !c.path.endsWith('/callback') &&
+        c.path.endsWith(pathEnd) &&
+        c.status < 300,
       timeoutMs,
       `${method} …${pathEnd} for interaction ${interaction.id} (${describePayload(interaction.payload)})`,
     );
@@ -182,7 +205,9 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   describeCalls(): string {
-    const shown = this.calls.slice(-15).map((c) => `  ${c.method} ${c.path.replace(/aW50ZXJhY3Rpb246[\w-]+/, '<token>')} → ${c.status}`);
+    const shown = this.calls
+      .slice(-15)
+      .map((c) => `  ${c.method} ${c.path.replace(/aW50ZXJhY3Rpb246[\w-]+/, '<token>')} → ${c.status}`);
     return shown.join('\n') || '  (none)';
   }
 
@@ -200,7 +225,8 @@ export class DiscordEmulator extends EventEmitter {
 
   private checkComponent(message: StoredMessage, customId: string): void {
     if (message.deleted) throw new Error('that message was deleted');
-    if (!customIds(message).includes(customId)) throw new Error(`no component ${customId} on the message (has ${customIds(message).join(', ')})`);
+    if (!customIds(message).includes(customId))
+      throw new Error(`no component ${customId} on the message (has ${customIds(message).join(', ')})`);
   }
 
   private send(payload: ReturnType<typeof commandPayload>, sourceMessage?: StoredMessage): EmulatedInteraction {
@@ -308,16 +334,21 @@ export class DiscordEmulator extends EventEmitter {
 
   private callback(call: RecordedCall, id: string, token: string): unknown {
     const interaction = this.interactions.get(id);
-    if (!interaction || interaction.token !== token) throw new HttpError(404, ErrorCode.UnknownInteraction, 'Unknown interaction');
+    if (!interaction || interaction.token !== token)
+      throw new HttpError(404, ErrorCode.UnknownInteraction, 'Unknown interaction');
     call.interactionId = id;
     interaction.calls.push(call);
-    if (interaction.acknowledged) throw new HttpError(400, ErrorCode.AlreadyAcknowledged, 'Interaction has already been acknowledged.');
+    if (interaction.acknowledged)
+      throw new HttpError(400, ErrorCode.AlreadyAcknowledged, 'Interaction has already been acknowledged.');
     if (interaction.expired || call.at - interaction.dispatchedAt > this.options.acknowledgeWithinMs) {
       throw new HttpError(404, ErrorCode.UnknownInteraction, 'Unknown interaction');
     }
     const type = call.body?.type;
     const allowed: Record<number, number[]> = {
-      [InteractionType.ApplicationCommand]: [CallbackType.ChannelMessageWithSource, CallbackType.DeferredChannelMessageWithSource],
+      [InteractionType.ApplicationCommand]: [
+        CallbackType.ChannelMessageWithSource,
+        CallbackType.DeferredChannelMessageWithSource,
+      ],
       [InteractionType.Autocomplete]: [CallbackType.AutocompleteResult],
       [InteractionType.MessageComponent]: [
         CallbackType.ChannelMessageWithSource,
@@ -327,7 +358,9 @@ export class DiscordEmulator extends EventEmitter {
       ],
     };
     if (!allowed[interaction.type]?.includes(type)) {
-      throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', { type: `callback type ${type} not allowed here` });
+      throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', {
+        type: `callback type ${type} not allowed here`,
+      });
     }
     const data = call.body.data ?? {};
     const problems = type === CallbackType.AutocompleteResult ? choiceProblems(data) : messageProblems(data);
@@ -353,11 +386,13 @@ export class DiscordEmulator extends EventEmitter {
 
   private webhook(call: RecordedCall, applicationId: string, token: string, messageId: string | undefined): unknown {
     const interaction = [...this.interactions.values()].find((i) => i.token === token);
-    if (!interaction || applicationId !== this.applicationId) throw new HttpError(404, ErrorCode.UnknownWebhook, 'Unknown Webhook');
+    if (!interaction || applicationId !== this.applicationId)
+      throw new HttpError(404, ErrorCode.UnknownWebhook, 'Unknown Webhook');
     call.interactionId = interaction.id;
     interaction.calls.push(call);
     if (!interaction.acknowledged) throw new HttpError(404, ErrorCode.UnknownWebhook, 'Unknown Webhook');
-    if (call.at - interaction.dispatchedAt > this.options.tokenLifetimeMs) throw new HttpError(401, 50027, 'Invalid Webhook Token');
+    if (call.at - interaction.dispatchedAt > this.options.tokenLifetimeMs)
+      throw new HttpError(401, 50027, 'Invalid Webhook Token');
 
     if (!messageId) {
       if (call.method !== 'POST') throw new HttpError(405, 0, '405: Method Not Allowed');
@@ -369,7 +404,9 @@ export class DiscordEmulator extends EventEmitter {
       return messagePayload(message, this.world);
     }
     const message =
-      messageId === '@original' ? interaction.original : [interaction.original, ...interaction.followups].find((m) => m?.id === messageId);
+      messageId === '@original'
+        ? interaction.original
+        : [interaction.original, ...interaction.followups].find((m) => m?.id === messageId);
     if (!message || message.deleted) throw new HttpError(404, 10008, 'Unknown Message');
     switch (call.method) {
       case 'GET':
@@ -404,7 +441,13 @@ async function parseBody(contentType: string, raw: Buffer): Promise<{ body: any;
         continue;
       }
       const bytes = Buffer.from(await value.arrayBuffer());
-      files.push({ field, name: value.name, contentType: value.type, size: bytes.length, text: bytes.toString('utf8') });
+      files.push({
+        field,
+        name: value.name,
+        contentType: value.type,
+        size: bytes.length,
+        text: bytes.toString('utf8'),
+      });
     }
     return { body, files };
   }
@@ -421,14 +464,17 @@ const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
 /** The registration rules Discord applies (names, description lengths, option order, choices). */
 function registrationProblems(command: any, at: string): string[] {
   const problems: string[] = [];
-  if (!NAME.test(command.name ?? '') || command.name !== command.name.toLowerCase()) problems.push(`${at}.name: ${command.name}`);
+  if (!NAME.test(command.name ?? '') || command.name !== command.name.toLowerCase())
+    problems.push(`${at}.name: ${command.name}`);
   for (const [locale, name] of Object.entries(command.name_localizations ?? {})) {
     if (!NAME.test(String(name))) problems.push(`${at}.name_localizations.${locale}: ${name}`);
   }
   const description = String(command.description ?? '');
-  if (description.length < 1 || description.length > 100) problems.push(`${at}.description: length ${description.length}`);
+  if (description.length < 1 || description.length > 100)
+    problems.push(`${at}.description: length ${description.length}`);
   for (const [locale, text] of Object.entries(command.description_localizations ?? {})) {
-    if (String(text).length < 1 || String(text).length > 100) problems.push(`${at}.description_localizations.${locale}`);
+    if (String(text).length < 1 || String(text).length > 100)
+      problems.push(`${at}.description_localizations.${locale}`);
   }
   const options: any[] = command.options ?? [];
   if (options.length > 25) problems.push(`${at}.options: more than 25`);

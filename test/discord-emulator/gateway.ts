@@ -91,7 +91,9 @@ export class Gateway extends EventEmitter {
       this.emit('close', code);
     });
     ws.on('message', (raw) => this.receive(ws, raw.toString()));
-    ws.send(JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    ws.send(
+      JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }),
+    );
   }
 
   private receive(ws: WebSocket, raw: string): void {

@@ -126,7 +126,9 @@ export function componentPayload(base: Base, message: StoredMessage, customId: s
   const payload = basePayload(
     base,
     InteractionType.MessageComponent,
-    values ? { custom_id: customId, component_type: ComponentType.StringSelect, values } : { custom_id: customId, component_type: ComponentType.Button },
+    values
+      ? { custom_id: customId, component_type: ComponentType.StringSelect, values }
+      : { custom_id: customId, component_type: ComponentType.Button },
   );
   return { ...payload, message: messagePayload(message, base.world) };
 }

@@ -18,7 +18,14 @@ export interface StoredMessage {
   content: string;
   embeds: any[];
   components: any[];
-  attachments: Array<{ id: string; filename: string; size: number; description?: string; content_type: string; text: string }>;
+  attachments: Array<{
+    id: string;
+    filename: string;
+    size: number;
+    description?: string;
+    content_type: string;
+    text: string;
+  }>;
   flags: number;
   /** Set while a deferred response still shows "thinking…". */
   loading: boolean;
@@ -61,7 +68,8 @@ export function applyBody(message: StoredMessage, body: Record<string, any>, fil
       };
     });
   }
-  if (body.flags !== undefined) message.flags = (message.flags & MessageFlag.Ephemeral) | (body.flags & ~MessageFlag.Ephemeral);
+  if (body.flags !== undefined)
+    message.flags = (message.flags & MessageFlag.Ephemeral) | (body.flags & ~MessageFlag.Ephemeral);
 }
 
 /** The message as the API returns it (and as a component interaction carries it). */
@@ -95,7 +103,12 @@ export function messagePayload(message: StoredMessage, world: World) {
     webhook_id: world.applicationId,
     application_id: world.applicationId,
     flags: message.flags | (message.loading ? 128 : 0),
-    interaction_metadata: { id: message.interactionId, type: 2, user: world.bot, authorizing_integration_owners: { '0': world.guild.id } },
+    interaction_metadata: {
+      id: message.interactionId,
+      type: 2,
+      user: world.bot,
+      authorizing_integration_owners: { '0': world.guild.id },
+    },
   };
 }
 

@@ -69,7 +69,11 @@ function message(call: RecordedCall): Record<string, any> {
 
 function allMessageCalls(): RecordedCall[] {
   return discord.calls.filter(
-    (c) => c.status < 300 && (c.method === 'PATCH' || (c.method === 'POST' && c.path.startsWith('/webhooks/')) || (c.path.endsWith('/callback') && [4, 7].includes(c.body?.type))),
+    (c) =>
+      c.status < 300 &&
+      (c.method === 'PATCH' ||
+        (c.method === 'POST' && c.path.startsWith('/webhooks/')) ||
+        (c.path.endsWith('/callback') && [4, 7].includes(c.body?.type))),
   );
 }
 
@@ -81,7 +85,13 @@ async function answer(interaction: EmulatedInteraction): Promise<Record<string, 
 
 function lowConfidenceQuery(): string {
   const knowledge = KnowledgeBase.load(knowledgeDir, PROJECT_DIR);
-  const candidates = ['쿠버네티스 헬름 차트', '헬름 차트 배포', 'kubernetes helm', '쿠버네티스 오토스케일링', '서버리스 람다'];
+  const candidates = [
+    '쿠버네티스 헬름 차트',
+    '헬름 차트 배포',
+    'kubernetes helm',
+    '쿠버네티스 오토스케일링',
+    '서버리스 람다',
+  ];
   const query = candidates.find((q) => {
     const result = knowledge.search(q, 4);
     return !result.confident && result.hits.length > 0;
@@ -223,7 +233,9 @@ describe('dockhand on Discord (emulated)', () => {
   });
 
   it('sends an answer longer than a message as a file, with the start in the embed', async () => {
-    const call = await discord.response(discord.slash('note', { options: { chapter: 1, section: LONG_SECTION_ANCHOR } }));
+    const call = await discord.response(
+      discord.slash('note', { options: { chapter: 1, section: LONG_SECTION_ANCHOR } }),
+    );
     const data = message(call);
     expect(data.embeds[0].description.length).toBeLessThanOrEqual(4096);
     expect(data.embeds[0].description).toContain('reply.md');
@@ -245,7 +257,10 @@ describe('dockhand on Discord (emulated)', () => {
   it('logs an expired interaction and keeps serving', async () => {
     const expired = discord.slash('help');
     discord.expire(expired);
-    const refused = await discord.waitForCall((c) => c.interactionId === expired.id && c.path.endsWith('/callback'), 5_000);
+    const refused = await discord.waitForCall(
+      (c) => c.interactionId === expired.id && c.path.endsWith('/callback'),
+      5_000,
+    );
     expect(refused.status).toBe(404);
     await bot.waitForLog(/interaction could not be answered.*10062/, 5_000);
 
@@ -292,7 +307,11 @@ await describeWithDocker('Docker commands through Discord (real engine)', () => 
   });
 
   afterAll(async () => {
-    if (containerName) await docker.getContainer(containerName).remove({ force: true }).catch(() => undefined);
+    if (containerName)
+      await docker
+        .getContainer(containerName)
+        .remove({ force: true })
+        .catch(() => undefined);
   });
 
   it('defers /docker containers at once, then edits the reply with the list', async () => {
@@ -356,7 +375,9 @@ describe('shutdown', () => {
 });
 
 function customId(interaction: EmulatedInteraction, pattern: RegExp): string {
-  const ids = (interaction.original?.components ?? []).flatMap((row: any) => row.components.map((c: any) => c.custom_id));
+  const ids = (interaction.original?.components ?? []).flatMap((row: any) =>
+    row.components.map((c: any) => c.custom_id),
+  );
   const id = ids.find((i: string) => pattern.test(i));
   if (!id) throw new Error(`no component matching ${pattern}: ${ids.join(', ')}`);
   return id;
@@ -364,7 +385,9 @@ function customId(interaction: EmulatedInteraction, pattern: RegExp): string {
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)));
+  const timeout = new Promise<never>(
+    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
+  );
   try {
     return await Promise.race([promise, timeout]);
   } finally {

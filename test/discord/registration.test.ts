@@ -17,7 +17,15 @@ const organizerTool = defineGroup({
       nameKo: '알림',
       description: { ko: '알림 예약', en: 'Schedule a reminder' },
       options: [
-        { name: 'minutes', nameKo: '분', type: 'number', required: true, min: 0.5, max: 120, description: { ko: '몇 분 뒤', en: 'In how many minutes' } },
+        {
+          name: 'minutes',
+          nameKo: '분',
+          type: 'number',
+          required: true,
+          min: 0.5,
+          max: 120,
+          description: { ko: '몇 분 뒤', en: 'In how many minutes' },
+        },
         {
           name: 'level',
           type: 'integer',
@@ -71,13 +79,27 @@ describe('registrationPayload', () => {
     const payload = registrationPayload(registry.all());
     const ask = payload.find((c) => c.name === 'ask')!;
     expect(ask.options).toEqual([
-      expect.objectContaining({ type: 3, name: 'query', name_localizations: { ko: '질문' }, required: true, autocomplete: true, max_length: 300 }),
+      expect.objectContaining({
+        type: 3,
+        name: 'query',
+        name_localizations: { ko: '질문' },
+        required: true,
+        autocomplete: true,
+        max_length: 300,
+      }),
       expect.objectContaining({ type: 5, name: 'hide', required: false }),
     ]);
     const note = payload.find((c) => c.name === 'note')!;
-    const chapter = note.options![0] as { type: number; choices: Array<{ name: string; name_localizations: Record<string, string>; value: number }> };
+    const chapter = note.options![0] as {
+      type: number;
+      choices: Array<{ name: string; name_localizations: Record<string, string>; value: number }>;
+    };
     expect(chapter.type).toBe(4);
-    expect(chapter.choices[0]).toEqual({ name: '1장', name_localizations: { ko: '1장', 'en-US': 'Chapter 1', 'en-GB': 'Chapter 1' }, value: 1 });
+    expect(chapter.choices[0]).toEqual({
+      name: '1장',
+      name_localizations: { ko: '1장', 'en-US': 'Chapter 1', 'en-GB': 'Chapter 1' },
+      value: 1,
+    });
     const docker = payload.find((c) => c.name === 'docker')!;
     expect(docker.options!.every((o) => o.type === 1)).toBe(true);
   });
@@ -94,8 +116,20 @@ describe('registrationPayload', () => {
         description: '알림 예약',
         description_localizations: { ko: '알림 예약', 'en-US': 'Schedule a reminder', 'en-GB': 'Schedule a reminder' },
         options: [
-          expect.objectContaining({ type: 10, name: 'minutes', name_localizations: { ko: '분' }, required: true, min_value: 0.5, max_value: 120 }),
-          expect.objectContaining({ type: 4, name: 'level', required: false, choices: [expect.objectContaining({ value: 1 }), expect.objectContaining({ value: 2 })] }),
+          expect.objectContaining({
+            type: 10,
+            name: 'minutes',
+            name_localizations: { ko: '분' },
+            required: true,
+            min_value: 0.5,
+            max_value: 120,
+          }),
+          expect.objectContaining({
+            type: 4,
+            name: 'level',
+            required: false,
+            choices: [expect.objectContaining({ value: 1 }), expect.objectContaining({ value: 2 })],
+          }),
           expect.objectContaining({ type: 3, name: 'text', min_length: 2, max_length: 200 }),
         ],
       },
@@ -105,12 +139,19 @@ describe('registrationPayload', () => {
 });
 
 describe('deployCommands', () => {
-  const base = { token: 't', applicationId: '150000000000000000', guildId: undefined, apiBase: 'http://127.0.0.1:9/api' };
+  const base = {
+    token: 't',
+    applicationId: '150000000000000000',
+    guildId: undefined,
+    apiBase: 'http://127.0.0.1:9/api',
+  };
 
   it('names the missing setting and where to find it', async () => {
     await expect(deployCommands({ ...base, token: undefined }, [])).rejects.toThrow(/DISCORD_TOKEN is not set.*Bot/);
     await expect(deployCommands({ ...base, applicationId: undefined }, [])).rejects.toThrow(DeployConfigError);
-    await expect(deployCommands({ ...base, applicationId: undefined }, [])).rejects.toThrow(/DISCORD_APPLICATION_ID.*Application ID/);
+    await expect(deployCommands({ ...base, applicationId: undefined }, [])).rejects.toThrow(
+      /DISCORD_APPLICATION_ID.*Application ID/,
+    );
   });
 
   it('registers globally without a guild, and explains a refused token', async () => {
@@ -119,10 +160,15 @@ describe('deployCommands', () => {
       const settings = { ...base, token: 'right', applicationId: discord.applicationId, apiBase: discord.apiBase };
       const result = await deployCommands(settings, [organizerTool, consoleOnly]);
       expect(result).toEqual({ scope: 'global', target: discord.applicationId, names: ['admin'] });
-      expect(discord.calls.at(-1)).toMatchObject({ method: 'PUT', path: `/applications/${discord.applicationId}/commands` });
+      expect(discord.calls.at(-1)).toMatchObject({
+        method: 'PUT',
+        path: `/applications/${discord.applicationId}/commands`,
+      });
       expect(discord.registered.get('global')?.map((c) => c.name)).toEqual(['admin']);
 
-      const refused = await deployCommands({ ...settings, token: 'wrong' }, [organizerTool]).catch((error: unknown) => error);
+      const refused = await deployCommands({ ...settings, token: 'wrong' }, [organizerTool]).catch(
+        (error: unknown) => error,
+      );
       expect(describeDeployError(refused)).toMatch(/401.*DISCORD_TOKEN/);
     } finally {
       await discord.stop();

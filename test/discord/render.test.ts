@@ -39,7 +39,8 @@ function expectWithinDiscordLimits(message: RenderedMessage): void {
           expect(option.description?.length ?? 0).toBeLessThanOrEqual(LIMITS.selectOptionText);
         }
       }
-      if ('label' in component && component.label) expect(component.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
+      if ('label' in component && component.label)
+        expect(component.label.length).toBeLessThanOrEqual(LIMITS.buttonLabel);
     }
   }
   expect(message.files.length).toBeLessThanOrEqual(LIMITS.filesPerMessage);
@@ -71,7 +72,15 @@ describe('renderReply', () => {
   });
 
   it('shows errors as a private red embed', () => {
-    const message = renderReply({ text: '`/docker` 다음에 하위 명령이 필요해요', tone: 'error', ephemeral: true, error: { code: 'x', message: 'm' } }, 'ko');
+    const message = renderReply(
+      {
+        text: '`/docker` 다음에 하위 명령이 필요해요',
+        tone: 'error',
+        ephemeral: true,
+        error: { code: 'x', message: 'm' },
+      },
+      'ko',
+    );
     expect(message.ephemeral).toBe(true);
     expect(message.embeds[0]?.color).toBe(0xed4245);
     expect(message.embeds[0]?.description).toContain('하위 명령');
@@ -83,7 +92,10 @@ describe('renderReply', () => {
   });
 
   it('clips a long answer and attaches the whole of it', () => {
-    const text = Array.from({ length: 300 }, (_, i) => `${i}. 도커 볼륨은 컨테이너 밖에 데이터를 저장하는 방법이에요.`).join('\n');
+    const text = Array.from(
+      { length: 300 },
+      (_, i) => `${i}. 도커 볼륨은 컨테이너 밖에 데이터를 저장하는 방법이에요.`,
+    ).join('\n');
     const message = renderReply({ title: '볼륨', text, footer: 'knowledge/notes/ch3.md' }, 'ko');
     expectWithinDiscordLimits(message);
     expect(text.length).toBeGreaterThan(LIMITS.embedDescription);
@@ -99,7 +111,10 @@ describe('renderReply', () => {
   });
 
   it('fences code blocks so their content cannot close the fence', () => {
-    const message = renderReply({ title: 'logs', code: [{ language: 'text', content: 'before ``` after\n**not bold**' }] }, 'ko');
+    const message = renderReply(
+      { title: 'logs', code: [{ language: 'text', content: 'before ``` after\n**not bold**' }] },
+      'ko',
+    );
     const description = message.embeds[0]?.description ?? '';
     expect(description.startsWith('```text\n')).toBe(true);
     expect(description.match(/```/g)).toHaveLength(2);
@@ -108,7 +123,10 @@ describe('renderReply', () => {
 
   it('sends code too long for the message as a file named after its title', () => {
     const content = Array.from({ length: 500 }, (_, i) => `2024-05-01T10:00:${i} nginx: GET / 200`).join('\n');
-    const message = renderReply({ title: 'web logs', text: '최근 로그', code: [{ title: 'web logs (last 500)', language: 'text', content }] }, 'ko');
+    const message = renderReply(
+      { title: 'web logs', text: '최근 로그', code: [{ title: 'web logs (last 500)', language: 'text', content }] },
+      'ko',
+    );
     expectWithinDiscordLimits(message);
     expect(file(message, 'web-logs-last-500.txt')).toBe(content);
     expect(message.embeds[0]?.description).toContain('📎 `web-logs-last-500.txt`');
@@ -127,7 +145,10 @@ describe('renderReply', () => {
   });
 
   it('renders each finding as its own embed with severity colour, icon, evidence, next step and refs', () => {
-    const message = renderReply({ title: '진단 결과', findings: [finding(1, 'error'), finding(2, 'warning'), finding(3, 'info')] }, 'ko');
+    const message = renderReply(
+      { title: '진단 결과', findings: [finding(1, 'error'), finding(2, 'warning'), finding(3, 'info')] },
+      'ko',
+    );
     expectWithinDiscordLimits(message);
     const [, error, warning] = message.embeds;
     expect(error?.title).toBe('🔴 컨테이너 1가 종료됐어요');
@@ -148,31 +169,65 @@ describe('renderReply', () => {
 
   it('shows bare hits as fields with their source', () => {
     const message = renderReply(
-      { hits: [{ id: 'a#b', title: '3장 › 볼륨', source: 'knowledge/notes/ch3.md', chapter: 3, snippet: '**볼륨**은 …', score: 0.9 }] },
+      {
+        hits: [
+          {
+            id: 'a#b',
+            title: '3장 › 볼륨',
+            source: 'knowledge/notes/ch3.md',
+            chapter: 3,
+            snippet: '**볼륨**은 …',
+            score: 0.9,
+          },
+        ],
+      },
       'ko',
     );
-    expect(message.embeds[0]?.fields?.[0]).toEqual({ name: '1. 3장 › 볼륨', value: '**볼륨**은 …\n📄 `knowledge/notes/ch3.md` · 3장' });
+    expect(message.embeds[0]?.fields?.[0]).toEqual({
+      name: '1. 3장 › 볼륨',
+      value: '**볼륨**은 …\n📄 `knowledge/notes/ch3.md` · 3장',
+    });
   });
 
   it('lays out buttons and select menus within the component limits', () => {
-    const buttons = Array.from({ length: 7 }, (_, i) => ({ kind: 'button' as const, customId: `ask:vote:${i}:up`, label: 'L'.repeat(120), emoji: '👍' }));
+    const buttons = Array.from({ length: 7 }, (_, i) => ({
+      kind: 'button' as const,
+      customId: `ask:vote:${i}:up`,
+      label: 'L'.repeat(120),
+      emoji: '👍',
+    }));
     const select = {
       kind: 'select' as const,
       customId: 'ask:pick:1',
       placeholder: 'p'.repeat(200),
-      options: Array.from({ length: 30 }, (_, i) => ({ label: `label ${i}`.repeat(20), value: `v${i}`, description: 'd'.repeat(150) })),
+      options: Array.from({ length: 30 }, (_, i) => ({
+        label: `label ${i}`.repeat(20),
+        value: `v${i}`,
+        description: 'd'.repeat(150),
+      })),
     };
     const tooLong = { kind: 'button' as const, customId: 'x'.repeat(101), label: 'dropped' };
-    const message = renderReply({ title: 't', actions: [buttons, [select], [tooLong], [select], [select], [select]] }, 'ko');
+    const message = renderReply(
+      { title: 't', actions: [buttons, [select], [tooLong], [select], [select], [select]] },
+      'ko',
+    );
     expectWithinDiscordLimits(message);
     expect(message.components.map((r) => r.components.length)).toEqual([5, 2, 1, 1, 1]);
-    expect(message.components[0]?.components[0]).toMatchObject({ type: 2, style: 2, emoji: { name: '👍' }, custom_id: 'ask:vote:0:up' });
+    expect(message.components[0]?.components[0]).toMatchObject({
+      type: 2,
+      style: 2,
+      emoji: { name: '👍' },
+      custom_id: 'ask:vote:0:up',
+    });
     expect(message.components[2]?.components[0]).toMatchObject({ type: 3, custom_id: 'ask:pick:1' });
     expect(JSON.stringify(message.components)).not.toContain('dropped');
   });
 
   it('passes handler attachments through as files', () => {
-    const message = renderReply({ text: 'see file', attachments: [{ name: 'inspect.json', content: '{"a":1}', description: 'inspect' }] }, 'ko');
+    const message = renderReply(
+      { text: 'see file', attachments: [{ name: 'inspect.json', content: '{"a":1}', description: 'inspect' }] },
+      'ko',
+    );
     expect(message.files).toEqual([{ name: 'inspect.json', data: Buffer.from('{"a":1}'), description: 'inspect' }]);
   });
 });

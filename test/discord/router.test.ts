@@ -94,7 +94,12 @@ let router: InteractionRouter;
 
 beforeAll(async () => {
   discord = await DiscordEmulator.start({ token: TOKEN });
-  const settings = { token: TOKEN, applicationId: discord.applicationId, guildId: discord.world.guild.id, apiBase: discord.apiBase };
+  const settings = {
+    token: TOKEN,
+    applicationId: discord.applicationId,
+    guildId: discord.world.guild.id,
+    apiBase: discord.apiBase,
+  };
   await deployCommands(settings, commands);
   const log = createLogger('silent');
   const services = { clock: systemClock, log } as unknown as Services;

@@ -34,8 +34,10 @@ export class ScriptProcess {
     for (;;) {
       const line = this.stderr.split('\n').find((l) => pattern.test(l));
       if (line) return line;
-      if (this.child.exitCode !== null) throw new Error(`process exited (${this.child.exitCode}) before logging ${pattern}:\n${this.stderr}`);
-      if (Date.now() > deadline) throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms:\n${this.stderr}`);
+      if (this.child.exitCode !== null)
+        throw new Error(`process exited (${this.child.exitCode}) before logging ${pattern}:\n${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`no log line matching ${pattern} within ${timeoutMs} ms:\n${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
@@ -53,7 +55,11 @@ export class ScriptProcess {
 }
 
 /** Runs a script to completion. */
-export async function runScript(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ScriptProcess & { exit: Exit }> {
+export async function runScript(
+  script: string,
+  env: Record<string, string>,
+  timeoutMs = 60_000,
+): Promise<ScriptProcess & { exit: Exit }> {
   const run = new ScriptProcess(script, env);
   const timer = setTimeout(() => run.child.kill('SIGKILL'), timeoutMs);
   const exit = await run.exited;

@@ -33,4 +33,3 @@ export function probeDocker(): Promise<DockerProbe> {
   })();
   return probe;
 }
-

@@ -28,7 +28,9 @@ export interface FixtureOptions {
 /** Facts for a container as the engine would describe it, built from a few choices. */
 export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
   const published = options.published ?? {};
-  const bindings = Object.fromEntries(Object.entries(published).map(([port, hostPort]) => [port, [{ HostIp: '127.0.0.1', HostPort: hostPort }]]));
+  const bindings = Object.fromEntries(
+    Object.entries(published).map(([port, hostPort]) => [port, [{ HostIp: '127.0.0.1', HostPort: hostPort }]]),
+  );
   const running = (options.state?.Running as boolean | undefined) ?? true;
   const imageExposed = options.imageExposed ?? [];
   const container = ContainerInspect.parse({
@@ -38,7 +40,12 @@ export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
     Args: options.args ?? ['-f', '-p', '80'],
     Image: 'sha256:1mage',
     RestartCount: options.restartCount ?? 0,
-    State: { Status: running ? 'running' : 'exited', Running: running, StartedAt: '2024-05-01T11:59:00Z', ...options.state },
+    State: {
+      Status: running ? 'running' : 'exited',
+      Running: running,
+      StartedAt: '2024-05-01T11:59:00Z',
+      ...options.state,
+    },
     Config: {
       Image: 'study/web:1',
       Env: ['PATH=/bin'],
@@ -48,29 +55,46 @@ export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
     },
     HostConfig: { PortBindings: bindings, RestartPolicy: { Name: 'no' }, NetworkMode: 'bridge', ...options.hostConfig },
     NetworkSettings: {
-      Ports: running
-        ? { ...Object.fromEntries(imageExposed.map((p) => [p, null])), ...bindings }
-        : {},
+      Ports: running ? { ...Object.fromEntries(imageExposed.map((p) => [p, null])), ...bindings } : {},
       Networks: { bridge: { IPAddress: '172.17.0.2' } },
     },
   });
   const image = options.noImage
     ? undefined
-    : ImageInspect.parse({ Id: 'sha256:1mage', RepoTags: ['study/web:1'], Config: { ExposedPorts: Object.fromEntries(imageExposed.map((p) => [p, {}])) } });
+    : ImageInspect.parse({
+        Id: 'sha256:1mage',
+        RepoTags: ['study/web:1'],
+        Config: { ExposedPorts: Object.fromEntries(imageExposed.map((p) => [p, {}])) },
+      });
   const ports = portTable(container, image, '127.0.0.1');
   const probes = ports
     .filter((row) => row.actual.length > 0 && options.probes?.[row.port])
     .map((row) => {
       const target = uniqueTargets(row.actual, '127.0.0.1')[0]!;
-      return { port: row.port, containerPort: row.containerPort, binding: row.actual[0]!, target, result: { host: target.host, port: target.port, ms: 3, ...options.probes![row.port]! } };
+      return {
+        port: row.port,
+        containerPort: row.containerPort,
+        binding: row.actual[0]!,
+        target,
+        result: { host: target.host, port: target.port, ms: 3, ...options.probes![row.port]! },
+      };
     });
   return {
     now: NOW,
     container,
     image,
-    history: (options.history ?? []).map((createdBy, i) => ({ Id: `layer${i}`, Created: 0, CreatedBy: createdBy, Tags: [], Size: 0, Comment: '' })),
+    history: (options.history ?? []).map((createdBy, i) => ({
+      Id: `layer${i}`,
+      Created: 0,
+      CreatedBy: createdBy,
+      Tags: [],
+      Size: 0,
+      Comment: '',
+    })),
     ports,
-    top: options.top ? { Titles: ['UID', 'PID', 'CMD'], Processes: options.top.map((cmd, i) => ['root', String(100 + i), cmd]) } : undefined,
+    top: options.top
+      ? { Titles: ['UID', 'PID', 'CMD'], Processes: options.top.map((cmd, i) => ['root', String(100 + i), cmd]) }
+      : undefined,
     logs: (options.logs ?? []).map((text) => ({ stream: 'stdout' as const, text })),
     probes,
     listeners: options.listeners,

@@ -23,7 +23,12 @@ export function buildContext(files: ContextFile[]): NodeJS.ReadableStream {
 }
 
 /** Builds an image and waits for the build to finish; rejects with the build's error. */
-export async function buildImage(docker: Dockerode, tag: string, files: ContextFile[], labels: Record<string, string> = {}): Promise<void> {
+export async function buildImage(
+  docker: Dockerode,
+  tag: string,
+  files: ContextFile[],
+  labels: Record<string, string> = {},
+): Promise<void> {
   const stream = await docker.buildImage(buildContext(files), { t: tag, labels, rm: true, forcerm: true });
   await new Promise<void>((resolve, reject) => {
     docker.modem.followProgress(stream, (error: Error | null, output: Array<{ error?: string }>) => {

@@ -14,7 +14,10 @@ export function knowledgeWithLongSection(dir: string): string {
   cpSync(join(PROJECT_DIR, 'knowledge'), target, { recursive: true });
   const chapterOne = readdirSync(join(target, 'notes')).find((f) => f.startsWith('ch1-'));
   if (!chapterOne) throw new Error('knowledge/notes has no chapter 1 file');
-  const lines = Array.from({ length: 119 }, (_, i) => `${i + 1}. 이 절은 Discord 메시지 한도를 넘는 긴 답을 시험하려고 만든 줄이에요. 줄 번호 ${i + 1}.`);
+  const lines = Array.from(
+    { length: 119 },
+    (_, i) => `${i + 1}. 이 절은 Discord 메시지 한도를 넘는 긴 답을 시험하려고 만든 줄이에요. 줄 번호 ${i + 1}.`,
+  );
   appendFileSync(
     join(target, 'notes', chapterOne),
     `\n\n## 1.9 아주 긴 절 (시험용) {#${LONG_SECTION_ANCHOR}}\n\n${lines.join('\n\n')}\n\n${LONG_SECTION_LAST_LINE}\n`,

@@ -42,9 +42,17 @@ export function note(chapter: number, anchors: string[]): string {
 
 /** Playbooks shaped like the group's, for the codes the checks emit. */
 export const FIXTURE_KNOWLEDGE = knowledgeFrom({
-  'troubleshooting/container-exits': playbook('Exits', ['exited', 'oom-killed', 'start-failed'], ['symptom', 'causes', 'exit-0', 'exit-1', 'exit-127', 'exit-137', 'fix']),
+  'troubleshooting/container-exits': playbook(
+    'Exits',
+    ['exited', 'oom-killed', 'start-failed'],
+    ['symptom', 'causes', 'exit-0', 'exit-1', 'exit-127', 'exit-137', 'fix'],
+  ),
   'troubleshooting/port-already-allocated': playbook('Allocated', ['start-failed'], ['symptom', 'causes', 'fix']),
-  'troubleshooting/port-not-answering': playbook('Ports', ['port-not-published', 'port-mismatch', 'listens-on-loopback', 'http-unreachable'], ['symptom', 'causes', 'not-published', 'port-mismatch', 'loopback', 'check']),
+  'troubleshooting/port-not-answering': playbook(
+    'Ports',
+    ['port-not-published', 'port-mismatch', 'listens-on-loopback', 'http-unreachable'],
+    ['symptom', 'causes', 'not-published', 'port-mismatch', 'loopback', 'check'],
+  ),
   'troubleshooting/nginx-default-page': playbook('Nginx', ['http-default-page'], ['symptom', 'config-not-copied']),
   'troubleshooting/restarts': playbook('Restarts', ['restart-loop'], ['symptom']),
   'notes/ch4-dockerfile': note(4, ['intro-section', 'considerations', 'dockerignore']),

@@ -16,7 +16,12 @@ export async function freePort(): Promise<number> {
 }
 
 /** Polls until `check` returns a value, or fails after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 20_000, everyMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 20_000,
+  everyMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -44,7 +49,9 @@ export interface ScenarioSpec {
  * command not found) is part of some scenarios: the container stays, in `created` state.
  */
 export async function startScenario(docker: Dockerode, spec: ScenarioSpec): Promise<Dockerode.Container> {
-  const portBindings = Object.fromEntries(Object.entries(spec.publish ?? {}).map(([port, host]) => [port, [{ HostIp: '127.0.0.1', HostPort: String(host) }]]));
+  const portBindings = Object.fromEntries(
+    Object.entries(spec.publish ?? {}).map(([port, host]) => [port, [{ HostIp: '127.0.0.1', HostPort: String(host) }]]),
+  );
   const container = await docker.createContainer({
     name: spec.name,
     Image: spec.image ?? BUSYBOX_IMAGE,
@@ -67,7 +74,9 @@ export async function removeAll(containers: Array<Dockerode.Container | undefine
   await Promise.all(containers.map((c) => c?.remove({ force: true }).catch(() => undefined)));
 }
 
-export async function state(container: Dockerode.Container): Promise<Dockerode.ContainerInspectInfo['State'] & { RestartCount: number }> {
+export async function state(
+  container: Dockerode.Container,
+): Promise<Dockerode.ContainerInspectInfo['State'] & { RestartCount: number }> {
   const info = await container.inspect();
   return { ...info.State, RestartCount: info.RestartCount };
 }
@@ -80,7 +89,10 @@ async function exists(docker: Dockerode, tag: string): Promise<boolean> {
   return docker
     .getImage(tag)
     .inspect()
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 export async function ensureWebImage(docker: Dockerode): Promise<void> {
@@ -93,7 +105,12 @@ export async function ensureWebImage(docker: Dockerode): Promise<void> {
       { name: 'index.html', content: '<h1>Study app</h1>\n' },
       {
         name: 'Dockerfile',
-        content: [`FROM ${BUSYBOX_IMAGE}`, 'COPY index.html /www/index.html', 'EXPOSE 80', 'CMD ["httpd", "-f", "-p", "80", "-h", "/www"]'].join('\n'),
+        content: [
+          `FROM ${BUSYBOX_IMAGE}`,
+          'COPY index.html /www/index.html',
+          'EXPOSE 80',
+          'CMD ["httpd", "-f", "-p", "80", "-h", "/www"]',
+        ].join('\n'),
       },
     ],
     TEST_LABELS,
@@ -156,7 +173,10 @@ export async function ensureNginxImage(docker: Dockerode): Promise<'nginx' | 'bu
     }
     files.push(
       { name: 'rootfs/html/index.html', content: readFileSync(page) },
-      { name: 'rootfs/etc/passwd', content: 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n' },
+      {
+        name: 'rootfs/etc/passwd',
+        content: 'root:x:0:0:root:/root:/bin/sh\nnobody:x:65534:65534:nobody:/:/bin/false\n',
+      },
       { name: 'rootfs/etc/group', content: 'root:x:0:\nnogroup:x:65534:\n' },
       {
         name: 'rootfs/etc/nginx/nginx.conf',
@@ -171,7 +191,10 @@ export async function ensureNginxImage(docker: Dockerode): Promise<'nginx' | 'bu
         ].join('\n'),
       },
       ...['var/lib/nginx', 'var/log/nginx', 'run', 'tmp'].map((dir) => ({ name: `rootfs/${dir}/.keep`, content: '' })),
-      { name: 'Dockerfile', content: ['FROM scratch', 'COPY rootfs/ /', 'EXPOSE 80', 'CMD ["/usr/sbin/nginx"]'].join('\n') },
+      {
+        name: 'Dockerfile',
+        content: ['FROM scratch', 'COPY rootfs/ /', 'EXPOSE 80', 'CMD ["/usr/sbin/nginx"]'].join('\n'),
+      },
     );
     await buildImage(docker, NGINX_IMAGE, files, TEST_LABELS);
     return 'nginx';
@@ -181,8 +204,20 @@ export async function ensureNginxImage(docker: Dockerode): Promise<'nginx' | 'bu
     docker,
     NGINX_IMAGE,
     [
-      { name: 'index.html', content: '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1><p>If you see this page, the nginx web server is successfully installed and working.</p></body></html>\n' },
-      { name: 'Dockerfile', content: [`FROM ${BUSYBOX_IMAGE}`, 'COPY index.html /html/index.html', 'EXPOSE 80', 'CMD ["httpd", "-f", "-p", "80", "-h", "/html"]'].join('\n') },
+      {
+        name: 'index.html',
+        content:
+          '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1><p>If you see this page, the nginx web server is successfully installed and working.</p></body></html>\n',
+      },
+      {
+        name: 'Dockerfile',
+        content: [
+          `FROM ${BUSYBOX_IMAGE}`,
+          'COPY index.html /html/index.html',
+          'EXPOSE 80',
+          'CMD ["httpd", "-f", "-p", "80", "-h", "/html"]',
+        ].join('\n'),
+      },
     ],
     TEST_LABELS,
   );

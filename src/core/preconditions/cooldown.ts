@@ -10,7 +10,11 @@ export class Cooldown implements Precondition {
   readonly name = 'cooldown';
   private readonly until = new Map<string, number>();
 
-  check(command: { name: string; cooldownSeconds?: number | undefined }, caller: { id: string; transport: string }, now: Date): void {
+  check(
+    command: { name: string; cooldownSeconds?: number | undefined },
+    caller: { id: string; transport: string },
+    now: Date,
+  ): void {
     if (!command.cooldownSeconds) return;
     const key = `${command.name}:${caller.transport}:${caller.id}`;
     const time = now.getTime();

@@ -12,7 +12,14 @@ export function fenced(block: CodeBlock): string {
   return `${heading}${FENCE}${language}\n${content}\n${FENCE}`;
 }
 
-const EXTENSIONS: Record<string, string> = { json: 'json', yaml: 'yaml', yml: 'yaml', dockerfile: 'Dockerfile.txt', sh: 'sh', bash: 'sh' };
+const EXTENSIONS: Record<string, string> = {
+  json: 'json',
+  yaml: 'yaml',
+  yml: 'yaml',
+  dockerfile: 'Dockerfile.txt',
+  sh: 'sh',
+  bash: 'sh',
+};
 
 /** A file name for a code block sent as an attachment: its title in ASCII, or `output`. */
 export function codeFileName(block: CodeBlock, taken: Set<string>): string {

@@ -1,4 +1,9 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow } from 'discord.js';
+import {
+  ButtonStyle,
+  ComponentType,
+  type APIActionRowComponent,
+  type APIComponentInMessageActionRow,
+} from 'discord.js';
 import type { ActionRow, Button, SelectMenu } from '../../core/reply.ts';
 import { fit, LIMITS } from '../limits.ts';
 

@@ -22,10 +22,14 @@ export function findingEmbed(finding: ReplyFinding, locale: Locale): APIEmbed {
       value: evidenceBlock(finding.evidence),
     });
   }
-  if (finding.next) fields.push({ name: en ? 'Next step' : '다음 단계', value: fit(`→ ${finding.next}`, LIMITS.fieldValue) });
+  if (finding.next)
+    fields.push({ name: en ? 'Next step' : '다음 단계', value: fit(`→ ${finding.next}`, LIMITS.fieldValue) });
   const notes = finding.refTitles ?? finding.refs.map((ref) => `\`${ref}\``);
   if (notes.length) {
-    fields.push({ name: en ? 'Read more' : '참고 노트', value: fit(notes.map((note) => `📖 ${note}`).join('\n'), LIMITS.fieldValue) });
+    fields.push({
+      name: en ? 'Read more' : '참고 노트',
+      value: fit(notes.map((note) => `📖 ${note}`).join('\n'), LIMITS.fieldValue),
+    });
   }
   return {
     title: fit(`${severity.icon} ${finding.title}`, LIMITS.embedTitle),

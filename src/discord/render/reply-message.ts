@@ -55,7 +55,11 @@ export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
   } else {
     const names = code.map((block) => {
       const name = codeFileName(block, taken);
-      files.push({ name, data: Buffer.from(block.content, 'utf8'), ...(block.title ? { description: block.title } : {}) });
+      files.push({
+        name,
+        data: Buffer.from(block.content, 'utf8'),
+        ...(block.title ? { description: block.title } : {}),
+      });
       return name;
     });
     const refs = names.map((name) => `📎 \`${name}\``).join('\n');
@@ -65,23 +69,26 @@ export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
     body = [clipAtLine(text, room), refs].filter(Boolean).join('\n\n');
   }
 
-  const sourceFields: ReplyField[] = [...(reply.fields ?? []), ...(reply.text ? [] : hitFields(reply.hits ?? [], locale))];
-  const fields: APIEmbedField[] = sourceFields.map(
-    (field) => {
-      if (field.name.length > LIMITS.fieldName || field.value.length > LIMITS.fieldValue) overflow = true;
-      return {
-        name: fit(field.name || '\u200b', LIMITS.fieldName),
-        value: fit(field.value || '\u200b', LIMITS.fieldValue),
-        ...(field.inline ? { inline: true } : {}),
-      };
-    },
-  );
+  const sourceFields: ReplyField[] = [
+    ...(reply.fields ?? []),
+    ...(reply.text ? [] : hitFields(reply.hits ?? [], locale)),
+  ];
+  const fields: APIEmbedField[] = sourceFields.map((field) => {
+    if (field.name.length > LIMITS.fieldName || field.value.length > LIMITS.fieldValue) overflow = true;
+    return {
+      name: fit(field.name || '\u200b', LIMITS.fieldName),
+      value: fit(field.value || '\u200b', LIMITS.fieldValue),
+      ...(field.inline ? { inline: true } : {}),
+    };
+  });
   if (fields.length > LIMITS.fields) {
     fields.length = LIMITS.fields;
     overflow = true;
   }
 
-  const title = reply.title ? `${TONE_ICON[reply.tone ?? 'info'] ? `${TONE_ICON[reply.tone ?? 'info']} ` : ''}${reply.title}` : undefined;
+  const title = reply.title
+    ? `${TONE_ICON[reply.tone ?? 'info'] ? `${TONE_ICON[reply.tone ?? 'info']} ` : ''}${reply.title}`
+    : undefined;
   if (title && title.length > LIMITS.embedTitle) overflow = true;
   const main: APIEmbed = {
     ...(title ? { title: fit(title, LIMITS.embedTitle) } : {}),
@@ -100,9 +107,13 @@ export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
   }
   if (embedSize(main) > budget) {
     overflow = true;
-    if (main.footer) main.footer.text = fit(main.footer.text, Math.max(1, main.footer.text.length - (embedSize(main) - budget)));
+    if (main.footer)
+      main.footer.text = fit(main.footer.text, Math.max(1, main.footer.text.length - (embedSize(main) - budget)));
     if (main.description && embedSize(main) > budget) {
-      main.description = clipAtLine(main.description, Math.max(1, main.description.length - (embedSize(main) - budget)));
+      main.description = clipAtLine(
+        main.description,
+        Math.max(1, main.description.length - (embedSize(main) - budget)),
+      );
     }
   }
   const embeds = [main];
@@ -121,7 +132,8 @@ export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
   if (overflow) {
     const name = uniqueName(FULL_TEXT_FILE, taken);
     files.push({ name, data: Buffer.from(fullText(reply), 'utf8') });
-    const note = locale === 'en' ? `📎 The full answer is in \`${name}\`.` : `📎 전체 내용은 첨부 파일 \`${name}\`에 있어요.`;
+    const note =
+      locale === 'en' ? `📎 The full answer is in \`${name}\`.` : `📎 전체 내용은 첨부 파일 \`${name}\`에 있어요.`;
     main.description = fit(main.description ? `${main.description}\n\n${note}` : note, LIMITS.embedDescription);
   }
   return { ...base, embeds, files: files.slice(0, LIMITS.filesPerMessage) };
