@@ -5,7 +5,7 @@ import type { DockerService } from '../docker/service.ts';
 import type { Scheduler } from '../reminders/scheduler.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
-import type { Locale } from './locale.ts';
+import type { Locale, Translate } from './locale.ts';
 import type { CommandDefinition, Transport } from './command.ts';
 
 /** Everything a handler may use. Built once at start-up; no Discord, no terminal. */
@@ -35,6 +35,8 @@ export interface CommandContext extends Services {
   caller: Caller;
   /** The commands offered on the caller's transport (for help). */
   commands: CommandDefinition[];
+  /** The caller's language: `ctx.t({ ko: '…', en: '…' })`. */
+  t: Translate;
   /** Aborted when the transport gives up (shutdown, Discord token window). */
   signal: AbortSignal;
 }

@@ -3,7 +3,7 @@ import { isGroup, type Choice, type CommandDefinition } from './command.ts';
 import type { Caller, CommandContext, Services } from './context.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { isUserError, UserError } from './errors.ts';
-import { pick } from './locale.ts';
+import { pick, translator } from './locale.ts';
 import { coerceOptions } from './options.ts';
 import { defaultPreconditions, type Precondition } from './preconditions/index.ts';
 import type { CommandRegistry, Target } from './registry.ts';
@@ -98,7 +98,13 @@ export class Dispatcher {
   }
 
   private context(caller: Caller, signal: AbortSignal): CommandContext {
-    return { ...this.services, caller, signal, commands: this.registry.all(caller.transport) };
+    return {
+      ...this.services,
+      caller,
+      signal,
+      t: translator(caller.locale),
+      commands: this.registry.all(caller.transport),
+    };
   }
 
   /** The options were coerced against this very target's specs, so the handler's typing holds. */

@@ -7,6 +7,17 @@ export interface Localized {
   en: string;
 }
 
+/**
+ * Resolves user-facing text for one locale. This is dockhand's one localization mechanism:
+ * text is written as `{ ko, en }` side by side and resolved with `t(...)`; handlers reach it
+ * as `ctx.t`, domain code that speaks to members takes a `Translate` argument.
+ */
+export type Translate = (text: Localized) => string;
+
+export function translator(locale: Locale): Translate {
+  return (text) => text[locale];
+}
+
 export function pick(text: Localized | string, locale: Locale): string {
   return typeof text === 'string' ? text : text[locale];
 }
