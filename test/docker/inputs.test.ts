@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { isUserError } from '../src/core/errors.ts';
-import { containerRef, imageRef } from '../src/docker/names.ts';
-import { parseProcNetTcp } from '../src/docker/proc-net-tcp.ts';
-import { engineTimestamp, parseSince } from '../src/docker/since.ts';
-import { Visibility } from '../src/docker/visibility.ts';
+import { isUserError } from '../../src/core/errors.ts';
+import { containerRef, imageRef } from '../../src/docker/names.ts';
+import { parseProcNetTcp } from '../../src/docker/proc-net-tcp.ts';
+import { engineTimestamp, parseSince } from '../../src/docker/since.ts';
+import { Visibility } from '../../src/docker/visibility.ts';
 
 describe('container and image names', () => {
   it.each(['web', 'web-1', 'study_app.v2', 'a', '3f2a9c', '/web'])('accepts container %s', (name) => {

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { isUserError } from '../src/core/errors.ts';
-import { createLogger } from '../src/core/logger.ts';
-import { ReadOnlyViolation } from '../src/docker/read-only-guard.ts';
-import { DockerService } from '../src/docker/service.ts';
-import { FakeEngine, json } from './support/fake-engine.ts';
+import { loadConfig } from '../../src/config.ts';
+import { isUserError } from '../../src/core/errors.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { ReadOnlyViolation } from '../../src/docker/read-only-guard.ts';
+import { DockerService } from '../../src/docker/service.ts';
+import { FakeEngine, json } from '../support/fake-engine.ts';
 
 const log = createLogger('silent');
 let engine: FakeEngine | undefined;

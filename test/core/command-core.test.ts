@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCommandLine } from '../src/cli/args.ts';
-import { tokenize } from '../src/cli/tokenize.ts';
-import { defineCommand, defineGroup, defineSubcommand } from '../src/core/command.ts';
-import { decodeCustomId, encodeCustomId } from '../src/core/custom-id.ts';
-import { definitionProblems } from '../src/core/definition-rules.ts';
-import { coerceOptions } from '../src/core/options.ts';
-import type { UserError } from '../src/core/errors.ts';
-import { endsWithBatchim } from '../src/core/text.ts';
-import { CommandRegistry, loadCommands } from '../src/core/registry.ts';
-import { COMMANDS_DIR } from '../src/paths.ts';
-import { member, testApp } from './support/app.ts';
+import { parseCommandLine } from '../../src/cli/args.ts';
+import { tokenize } from '../../src/cli/tokenize.ts';
+import { defineCommand, defineGroup, defineSubcommand } from '../../src/core/command.ts';
+import { decodeCustomId, encodeCustomId } from '../../src/core/custom-id.ts';
+import { definitionProblems } from '../../src/core/definition-rules.ts';
+import { coerceOptions } from '../../src/core/options.ts';
+import type { UserError } from '../../src/core/errors.ts';
+import { endsWithBatchim } from '../../src/core/text.ts';
+import { CommandRegistry, loadCommands } from '../../src/core/registry.ts';
+import { COMMANDS_DIR } from '../../src/paths.ts';
+import { member, testApp } from '../support/app.ts';
 
 describe('command definitions', () => {
   it('every command in commands/ passes Discord’s rules (names, descriptions, option order, limits)', async () => {
@@ -185,7 +185,7 @@ describe('dispatcher', () => {
         throw new Error('secret internals');
       },
     });
-    const { Dispatcher } = await import('../src/core/dispatcher.ts');
+    const { Dispatcher } = await import('../../src/core/dispatcher.ts');
     const dispatcher = new Dispatcher(new CommandRegistry([boom]), app.services);
     const apology = await dispatcher.run({ name: 'boom', options: {} }, member());
     expect(apology.error?.code).toBe('internal');
@@ -194,7 +194,7 @@ describe('dispatcher', () => {
   });
 
   it('enforces organizer-only commands and per-user cooldowns (by the clock)', async () => {
-    const { Dispatcher } = await import('../src/core/dispatcher.ts');
+    const { Dispatcher } = await import('../../src/core/dispatcher.ts');
     const admin = defineGroup({
       name: 'admin',
       description: { ko: '운영', en: 'admin' },
@@ -223,7 +223,7 @@ describe('dispatcher', () => {
   });
 
   it('cooldown forgets expired callers, never a waiting one', async () => {
-    const { Cooldown } = await import('../src/core/preconditions/cooldown.ts');
+    const { Cooldown } = await import('../../src/core/preconditions/cooldown.ts');
     const cooldown = new Cooldown();
     const command = { name: 'diagnose', cooldownSeconds: 5 };
     const start = new Date('2026-01-01T00:00:00Z');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DeletionIndex, type DeletionEntry } from '../src/knowledge/search/deletion-index.ts';
+import { DeletionIndex, type DeletionEntry } from '../../../src/knowledge/search/deletion-index.ts';
 
 /** Every variant of `text` with up to `depth` letters deleted, built as strings. */
 function deletions(text: string, depth: number): Set<string> {

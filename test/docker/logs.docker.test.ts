@@ -1,16 +1,16 @@
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.ts';
-import { fixedClock } from '../src/core/clock.ts';
-import { loadConfig } from '../src/config.ts';
-import type { Caller } from '../src/core/context.ts';
-import { createLogger } from '../src/core/logger.ts';
-import type { LogLine } from '../src/docker/log-reader.ts';
-import { ReadOnlyViolation } from '../src/docker/read-only-guard.ts';
-import { DockerService } from '../src/docker/service.ts';
-import { adminDocker, describeWithDocker, uniqueName } from './support/docker.ts';
-import { ensureBusyboxImage } from './support/images.ts';
-import { removeAll, startScenario, state, waitFor } from './support/scenarios.ts';
+import { createApp, type App } from '../../src/app.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Caller } from '../../src/core/context.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import type { LogLine } from '../../src/docker/log-reader.ts';
+import { ReadOnlyViolation } from '../../src/docker/read-only-guard.ts';
+import { DockerService } from '../../src/docker/service.ts';
+import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
+import { ensureBusyboxImage } from '../support/images.ts';
+import { removeAll, startScenario, state, waitFor } from '../support/scenarios.ts';
 
 const log = createLogger('silent');
 const names = {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { sayer } from '../src/diagnostics/check.ts';
-import { historyHints } from '../src/diagnostics/history-hints.ts';
-import { chapterRef } from '../src/diagnostics/refs.ts';
-import type { HistoryItem } from '../src/docker/engine-types.ts';
-import { dominantLayers, formatBytes, parseCreatedBy, sizeBar, toLayers } from '../src/docker/layers.ts';
-import { FIXTURE_KNOWLEDGE } from './support/knowledge.ts';
+import { sayer } from '../../src/diagnostics/check.ts';
+import { historyHints } from '../../src/diagnostics/history-hints.ts';
+import { chapterRef } from '../../src/diagnostics/refs.ts';
+import type { HistoryItem } from '../../src/docker/engine-types.ts';
+import { dominantLayers, formatBytes, parseCreatedBy, sizeBar, toLayers } from '../../src/docker/layers.ts';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.ts';
 
 const MB = 1_000_000;
 

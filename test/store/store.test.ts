@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { currentVersion, migrate, MIGRATIONS } from '../src/store/migrations.ts';
-import { Store } from '../src/store/store.ts';
-import { tempDir } from './support/temp.ts';
+import { currentVersion, migrate, MIGRATIONS } from '../../src/store/migrations.ts';
+import { Store } from '../../src/store/store.ts';
+import { tempDir } from '../support/temp.ts';
 
 const latest = Math.max(...MIGRATIONS.map((m) => m.version));
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { member, testApp } from './support/app.ts';
+import { member, testApp } from '../support/app.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {

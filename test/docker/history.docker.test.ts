@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/core/logger.ts';
-import { adminDocker, describeWithDocker } from './support/docker.ts';
-import { ensureLessonImage, LESSON_IMAGE } from './support/scenarios.ts';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { adminDocker, describeWithDocker } from '../support/docker.ts';
+import { ensureLessonImage, LESSON_IMAGE } from '../support/scenarios.ts';
 
 let app: App;
 

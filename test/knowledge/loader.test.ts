@@ -2,10 +2,10 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadKnowledge, parseKnowledgeFile } from '../src/knowledge/loader.ts';
-import { PASSAGE_MAX_CHARS, slugify, splitPassages } from '../src/knowledge/sections.ts';
-import { allProblems } from '../src/knowledge/validate.ts';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { loadKnowledge, parseKnowledgeFile } from '../../src/knowledge/loader.ts';
+import { PASSAGE_MAX_CHARS, slugify, splitPassages } from '../../src/knowledge/sections.ts';
+import { allProblems } from '../../src/knowledge/validate.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
 
 const NOTE = `---
 chapter: 3

@@ -1,8 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { run } from './support/spawn.ts';
-import { tempDir } from './support/temp.ts';
+import { run } from '../support/spawn.ts';
+import { tempDir } from '../support/temp.ts';
 
 let env: Record<string, string>;
 beforeAll(() => {

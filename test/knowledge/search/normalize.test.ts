@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Glossary } from '../src/knowledge/search/expand.ts';
+import { Glossary } from '../../../src/knowledge/search/expand.ts';
 import {
   consonantSpellings,
   editDistance,
@@ -7,12 +7,12 @@ import {
   jamo,
   qwertyFromHangul,
   syllableBigrams,
-} from '../src/knowledge/search/hangul.ts';
-import { compact, normalizeText } from '../src/knowledge/search/normalize.ts';
-import { englishSingular, isParticle, stemsOf } from '../src/knowledge/search/particles.ts';
-import { indexTerms, joinTerm, pairTerm } from '../src/knowledge/search/terms.ts';
-import { wordsOf } from '../src/knowledge/search/tokens.ts';
-import { Vocabulary } from '../src/knowledge/search/vocabulary.ts';
+} from '../../../src/knowledge/search/hangul.ts';
+import { compact, normalizeText } from '../../../src/knowledge/search/normalize.ts';
+import { englishSingular, isParticle, stemsOf } from '../../../src/knowledge/search/particles.ts';
+import { indexTerms, joinTerm, pairTerm } from '../../../src/knowledge/search/terms.ts';
+import { wordsOf } from '../../../src/knowledge/search/tokens.ts';
+import { Vocabulary } from '../../../src/knowledge/search/vocabulary.ts';
 
 const texts = (text: string) => wordsOf(text).map((w) => w.text);
 

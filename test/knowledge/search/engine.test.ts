@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONFIDENCE_THRESHOLD, KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { PROJECT_ROOT } from '../src/paths.ts';
+import { CONFIDENCE_THRESHOLD, KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
+import { PROJECT_ROOT } from '../../../src/paths.ts';
 
 let knowledge: KnowledgeBase;
 beforeAll(() => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED } from '../src/core/redact.ts';
-import { LineSplitter } from '../src/docker/line-splitter.ts';
-import { FrameDemuxer, type StreamName } from '../src/docker/log-demux.ts';
-import { readLogTail } from '../src/docker/log-reader.ts';
-import { TailBuffer } from '../src/docker/tail-buffer.ts';
+import { REDACTED } from '../../src/core/redact.ts';
+import { LineSplitter } from '../../src/docker/line-splitter.ts';
+import { FrameDemuxer, type StreamName } from '../../src/docker/log-demux.ts';
+import { readLogTail } from '../../src/docker/log-reader.ts';
+import { TailBuffer } from '../../src/docker/tail-buffer.ts';
 
 /** One multiplexed frame as the engine sends it. */
 function frame(stream: 1 | 2, text: string | Buffer): Buffer {

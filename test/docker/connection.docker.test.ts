@@ -1,10 +1,10 @@
 import { expect, it } from 'vitest';
-import { loadConfig } from '../src/config.ts';
-import { createLogger } from '../src/core/logger.ts';
-import { DockerService } from '../src/docker/service.ts';
-import { isUserError } from '../src/core/errors.ts';
-import { adminDocker, describeWithDocker, uniqueName } from './support/docker.ts';
-import { BUSYBOX_IMAGE, ensureBusyboxImage } from './support/images.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { DockerService } from '../../src/docker/service.ts';
+import { isUserError } from '../../src/core/errors.ts';
+import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
+import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
 
 const log = createLogger('silent');
 

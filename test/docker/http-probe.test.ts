@@ -1,7 +1,7 @@
 import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defaultPageOf, probeHttp } from '../src/docker/http-probe.ts';
+import { defaultPageOf, probeHttp } from '../../src/docker/http-probe.ts';
 
 const servers: Server[] = [];
 const sockets = new Set<Socket>();

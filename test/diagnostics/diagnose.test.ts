@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { REDACTED } from '../src/core/redact.ts';
-import { diagnose } from '../src/diagnostics/diagnose.ts';
-import { FINDING_CODES, type Finding } from '../src/diagnostics/finding.ts';
-import { resolveRefs } from '../src/diagnostics/refs.ts';
-import { fixtureFacts, type FixtureOptions } from './support/facts.ts';
-import { FIXTURE_KNOWLEDGE, knowledgeFrom, playbook } from './support/knowledge.ts';
+import { REDACTED } from '../../src/core/redact.ts';
+import { diagnose } from '../../src/diagnostics/diagnose.ts';
+import { FINDING_CODES, type Finding } from '../../src/diagnostics/finding.ts';
+import { resolveRefs } from '../../src/diagnostics/refs.ts';
+import { fixtureFacts, type FixtureOptions } from '../support/facts.ts';
+import { FIXTURE_KNOWLEDGE, knowledgeFrom, playbook } from '../support/knowledge.ts';
 
 const run = (options: FixtureOptions, locale: 'ko' | 'en' = 'ko') =>
   diagnose(fixtureFacts(options), locale, FIXTURE_KNOWLEDGE);

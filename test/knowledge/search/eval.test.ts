@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readBaseline } from '../eval/baseline.ts';
-import { evaluateAll, overall } from '../eval/report.ts';
+import { readBaseline } from '../../../eval/baseline.ts';
+import { evaluateAll, overall } from '../../../eval/report.ts';
 
 // The labelled questions of eval/questions, run through the real knowledge: retrieval quality
 // may not fall below the committed baseline (eval/baseline.json, `npm run eval -- --write-baseline`).

@@ -6,7 +6,7 @@ import {
   inputsDigest,
   readCommittedSnapshot,
   takeSnapshot,
-} from '../eval/snapshot.ts';
+} from '../../../eval/snapshot.ts';
 
 const RERECORD =
   'search results differ from eval/snapshot.jsonl. A speed-up must not change them; after an intended ranking ' +

@@ -1,18 +1,18 @@
 import { spawn } from 'node:child_process';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { createApp, type App } from '../src/app.ts';
-import { loadConfig } from '../src/config.ts';
-import type { Caller } from '../src/core/context.ts';
-import { createLogger } from '../src/core/logger.ts';
-import { diagnose } from '../src/diagnostics/diagnose.ts';
-import type { Finding } from '../src/diagnostics/finding.ts';
-import { gatherFacts } from '../src/diagnostics/gather.ts';
-import { DockerService } from '../src/docker/service.ts';
-import { PROJECT_ROOT } from '../src/paths.ts';
-import { adminDocker, describeWithDocker, uniqueName } from './support/docker.ts';
-import { BUSYBOX_IMAGE, ensureBusyboxImage } from './support/images.ts';
-import { FIXTURE_KNOWLEDGE } from './support/knowledge.ts';
+import { createApp, type App } from '../../src/app.ts';
+import { loadConfig } from '../../src/config.ts';
+import type { Caller } from '../../src/core/context.ts';
+import { createLogger } from '../../src/core/logger.ts';
+import { diagnose } from '../../src/diagnostics/diagnose.ts';
+import type { Finding } from '../../src/diagnostics/finding.ts';
+import { gatherFacts } from '../../src/diagnostics/gather.ts';
+import { DockerService } from '../../src/docker/service.ts';
+import { PROJECT_ROOT } from '../../src/paths.ts';
+import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
+import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
+import { FIXTURE_KNOWLEDGE } from '../support/knowledge.ts';
 import {
   ensureNginxImage,
   ensureWebImage,
@@ -24,8 +24,8 @@ import {
   waitFor,
   WEB_IMAGE,
   type ScenarioSpec,
-} from './support/scenarios.ts';
-import { fixedClock } from '../src/core/clock.ts';
+} from '../support/scenarios.ts';
+import { fixedClock } from '../../src/core/clock.ts';
 
 const log = createLogger('silent');
 const SECRET = 'sup3r-' + 'secret-value';

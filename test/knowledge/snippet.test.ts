@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markTerms, snippetAround } from '../src/knowledge/snippet.ts';
+import { markTerms, snippetAround } from '../../src/knowledge/snippet.ts';
 
 describe('snippets', () => {
   it('bold the matched words around the first match', () => {

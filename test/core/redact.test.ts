@@ -8,7 +8,7 @@ import {
   REDACTED,
   scan,
   scanEnvEntry,
-} from '../src/core/redact.ts';
+} from '../../src/core/redact.ts';
 
 // Test fixtures are assembled at run time so no secret-shaped literal sits in the repository.
 const github = 'ghp_' + 'a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8';

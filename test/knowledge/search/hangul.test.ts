@@ -1,6 +1,6 @@
 import { disassemble, getChoseong, getJongseong } from 'es-hangul';
 import { describe, expect, it } from 'vitest';
-import { choseong, consonantSpellings, jamo } from '../src/knowledge/search/hangul.ts';
+import { choseong, consonantSpellings, jamo } from '../../../src/knowledge/search/hangul.ts';
 
 // hangul.ts converts character by character, remembering each character's answer; es-hangul
 // converts whole strings. They must agree on any text, Hangul or not.
