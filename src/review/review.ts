@@ -73,11 +73,14 @@ function checkShape(file: ParsedDockerfile): void {
   const early = file.instructions.find((i) => i.stage === -1 && i.keyword !== 'ARG' && i.keyword !== 'FROM');
   if (early) {
     throw new UserError('dockerfile-syntax', {
-      ko: `${early.line}행의 ${early.keyword}가 첫 FROM보다 앞에 있어요. FROM 앞에는 ARG와 \`# syntax=\` 같은 지시어만 올 수 있어요.`,
+      ko: `${early.line}행의 ${early.keyword}${KEYWORDS_WITH_BATCHIM.has(early.keyword) ? '이' : '가'} 첫 FROM보다 앞에 있어요. FROM 앞에는 ARG와 \`# syntax=\` 같은 지시어만 올 수 있어요.`,
       en: `The ${early.keyword} on line ${early.line} comes before the first FROM. Only ARG and directives such as \`# syntax=\` may come before FROM.`,
     });
   }
 }
+
+/** Instructions whose Korean reading ends in a final consonant (런, 레이블, 볼륨, 셸, 스톱시그널): 이, not 가. */
+const KEYWORDS_WITH_BATCHIM = new Set(['RUN', 'LABEL', 'VOLUME', 'SHELL', 'STOPSIGNAL']);
 
 function notADockerfile(): UserError {
   return new UserError('not-a-dockerfile', {
