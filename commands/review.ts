@@ -17,7 +17,6 @@ export default defineCommand({
     ko: 'Dockerfile을 4장의 조언대로 한 줄씩 검토하고 고칠 점과 노트를 알려줘요',
     en: 'Review a Dockerfile line by line with chapter 4’s advice, with fixes and notes',
   },
-  cooldownSeconds: 3,
   options: [
     {
       name: 'dockerfile',

@@ -124,7 +124,8 @@ describe('the attachment option in Discord', () => {
         requests.push(req.url ?? '');
         if (req.url?.startsWith('/attachments/1/ok/')) res.end('FROM alpine:3.20\n');
         else if (req.url?.startsWith('/attachments/1/huge/')) res.end('x'.repeat(100));
-        else if (req.url?.startsWith('/attachments/1/moved/')) res.writeHead(302, { location: '/attachments/1/ok/a' }).end();
+        else if (req.url?.startsWith('/attachments/1/moved/'))
+          res.writeHead(302, { location: '/attachments/1/ok/a' }).end();
         else res.writeHead(404).end();
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -135,12 +136,17 @@ describe('the attachment option in Discord', () => {
     });
 
     const load = (path: string, size = 10, origins = [origin]) =>
-      attachmentValue({ name: 'Dockerfile', url: `${origin}${path}`, size }, { ...fileSpec, maxBytes: 64 }, origins).load(
-        signal,
-      );
+      attachmentValue(
+        { name: 'Dockerfile', url: `${origin}${path}`, size },
+        { ...fileSpec, maxBytes: 64 },
+        origins,
+      ).load(signal);
 
     it('reads the file an allowed origin serves', async () => {
-      expect(await load('/attachments/1/ok/Dockerfile')).toEqual({ filename: 'Dockerfile', text: 'FROM alpine:3.20\n' });
+      expect(await load('/attachments/1/ok/Dockerfile')).toEqual({
+        filename: 'Dockerfile',
+        text: 'FROM alpine:3.20\n',
+      });
     });
 
     it('refuses other origins and other paths without sending a request', async () => {

@@ -84,7 +84,9 @@ describe('npm run -s cli -- review', () => {
     const text = await cliFrom(project, ['review', 'Dockerfile'], env);
     expect(text.code).toBe(0);
     expect(text.stdout).toContain('━━ Dockerfile 리뷰: Dockerfile ━━');
-    expect(text.stdout).toContain('3행이 빌드 컨텍스트 전체를 복사해요 — `--context <폴더>`를 주면 .dockerignore도 확인해요.');
+    expect(text.stdout).toContain(
+      '3행이 빌드 컨텍스트 전체를 복사해요 — `--context <폴더>`를 주면 .dockerignore도 확인해요.',
+    );
     const missing = await cliFrom(project, ['review', 'nope/Dockerfile', '--json'], env);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toEqual({
@@ -108,7 +110,10 @@ describe('review errors', () => {
     dir = tempDir('dockhand-review-');
     process.env.INIT_CWD = dir;
     writeFileSync(join(dir, 'empty.Dockerfile'), '\n  \n');
-    writeFileSync(join(dir, 'compose.yaml'), 'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n');
+    writeFileSync(
+      join(dir, 'compose.yaml'),
+      'services:\n  web:\n    image: nginx:1.27\n    ports:\n      - "8080:80"\n',
+    );
     writeFileSync(join(dir, 'typo.Dockerfile'), 'FROM alpine:3.20\nRNU apk add curl\nCMD ["sh"]\n');
     writeFileSync(join(dir, 'early.Dockerfile'), 'RUN echo hi\nFROM alpine:3.20\n');
     writeFileSync(join(dir, 'logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]));

@@ -23,12 +23,10 @@ afterAll(async () => {
   await app.close();
 });
 
-let callers = 0;
-/** Each call as another member: /review has a per-member cooldown and the test clock stands still. */
 async function reviewAs(locale: 'ko' | 'en', transport: 'cli' | 'discord'): Promise<Reply> {
   return app.dispatcher.run(
     { name: 'review', options: { dockerfile: { filename: 'Dockerfile', text: practice } } },
-    member({ id: `u-${++callers}`, locale, transport }),
+    member({ locale, transport }),
   );
 }
 
@@ -97,7 +95,12 @@ describe('the lab 4-2 Dockerfile, reviewed', () => {
     expect(summary?.description).toContain('1. **apt 패키지 목록이 이미지에 남아요** — 4행 `DL3009`');
     expect(summary?.fields?.[0]).toMatchObject({ name: '최종 이미지' });
     expect(summary?.fields?.[0]?.value).toContain('`ubuntu:14.04` 위에 레이어 2개 (RUN 1 · ADD 1)');
-    expect(findings.map((e) => e.footer?.text)).toEqual(['주의 · DL3009', '주의 · DL3025', '정보 · DL3015', '정보 · DL3008']);
+    expect(findings.map((e) => e.footer?.text)).toEqual([
+      '주의 · DL3009',
+      '주의 · DL3025',
+      '정보 · DL3015',
+      '정보 · DL3008',
+    ]);
     expect(findings[0]?.title).toBe('🟡 4행 · apt 패키지 목록이 이미지에 남아요');
     const next = findings[0]?.fields?.find((f) => f.name === '다음 단계')?.value;
     expect(next).toBe(
@@ -106,7 +109,10 @@ describe('the lab 4-2 Dockerfile, reviewed', () => {
     expect(findings[0]?.fields?.find((f) => f.name === '근거')?.value).toContain(
       '4 │ RUN apt-get update && apt-get -y install apache2 vim curl',
     );
-    expect(message.components[0]?.components[0]).toMatchObject({ type: 3, placeholder: '고치는 법이 담긴 노트 펼쳐 보기' });
+    expect(message.components[0]?.components[0]).toMatchObject({
+      type: 3,
+      placeholder: '고치는 법이 담긴 노트 펼쳐 보기',
+    });
     expect(message.files).toEqual([]);
   });
 

@@ -36,7 +36,9 @@ function contextFor(code: ReviewCode, kind: 'fires' | 'near-miss'): Partial<Revi
 describe('every rule has a fixture that fires it and a near miss that does not', () => {
   it('has both fixtures for each code, and nothing else', () => {
     const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.Dockerfile'));
-    expect(files.sort()).toEqual(REVIEW_CODES.flatMap((c) => [`${c}.fires.Dockerfile`, `${c}.near-miss.Dockerfile`]).sort());
+    expect(files.sort()).toEqual(
+      REVIEW_CODES.flatMap((c) => [`${c}.fires.Dockerfile`, `${c}.near-miss.Dockerfile`]).sort(),
+    );
   });
 
   for (const code of REVIEW_CODES) {
@@ -44,7 +46,9 @@ describe('every rule has a fixture that fires it and a near miss that does not',
       const fires = readFileSync(join(FIXTURES, `${code}.fires.Dockerfile`), 'utf8');
       const expected = markedLines(fires, code);
       expect(expected.length).toBeGreaterThan(0);
-      expect(linesOf(fires, code, review(fires, contextFor(code, 'fires')).findings).sort((a, b) => a - b)).toEqual(expected);
+      expect(linesOf(fires, code, review(fires, contextFor(code, 'fires')).findings).sort((a, b) => a - b)).toEqual(
+        expected,
+      );
       const near = readFileSync(join(FIXTURES, `${code}.near-miss.Dockerfile`), 'utf8');
       expect(review(near, contextFor(code, 'near-miss')).findings.filter((f) => f.code === code)).toEqual([]);
     });
@@ -74,10 +78,12 @@ describe('edge cases (hadolint’s, and chapter 4’s)', () => {
     expect(linesOf('FROM a:1\nRUN foo && bar\nRUN foobar', 'DL3059')).toEqual([]);
     expect(linesOf('FROM a:1\nRUN foo; bar\nRUN foobar', 'DL3059')).toEqual([]);
     expect(linesOf('FROM a:1\nRUN foo && bar\nRUN foo\nRUN bar', 'DL3059')).toEqual([4]);
-    expect(
-      linesOf('FROM a:1\nRUN --mount=type=secret,id=foo /a\nRUN --mount=type=secret,id=foo /b', 'DL3059'),
-    ).toEqual([3]);
-    expect(linesOf('FROM a:1\nRUN --mount=type=secret,id=foo /a\nRUN --mount=type=secret,id=bar /b', 'DL3059')).toEqual([]);
+    expect(linesOf('FROM a:1\nRUN --mount=type=secret,id=foo /a\nRUN --mount=type=secret,id=foo /b', 'DL3059')).toEqual(
+      [3],
+    );
+    expect(linesOf('FROM a:1\nRUN --mount=type=secret,id=foo /a\nRUN --mount=type=secret,id=bar /b', 'DL3059')).toEqual(
+      [],
+    );
   });
 
   it('DL4006 follows the SHELL per stage, inherits it through FROM <stage>, and ignores non-POSIX shells', () => {
@@ -88,10 +94,16 @@ describe('edge cases (hadolint’s, and chapter 4’s)', () => {
     expect(linesOf(`FROM a:1\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\n${pipe}`, 'DL4006')).toEqual([3]);
     expect(linesOf(`FROM a:1\nSHELL ["pwsh", "-c"]\n${pipe}`, 'DL4006')).toEqual([]);
     expect(
-      linesOf(`FROM a:1 AS one\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM one\n${pipe}\nFROM a:1\n${pipe}`, 'DL4006'),
+      linesOf(
+        `FROM a:1 AS one\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM one\n${pipe}\nFROM a:1\n${pipe}`,
+        'DL4006',
+      ),
     ).toEqual([6]);
     expect(
-      linesOf(`FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${pipe}\nSHELL ["/bin/sh", "-c"]\n${pipe}`, 'DL4006'),
+      linesOf(
+        `FROM a:1\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\n${pipe}\nSHELL ["/bin/sh", "-c"]\n${pipe}`,
+        'DL4006',
+      ),
     ).toEqual([5]);
     expect(linesOf(`FROM a:1\nRUN a | b && set -o pipefail`, 'DL4006')).toEqual([2]);
   });
@@ -148,17 +160,20 @@ describe('edge cases (hadolint’s, and chapter 4’s)', () => {
   });
 
   it('comment lines inside a continued RUN are dropped as Docker drops them', () => {
-    const text = 'FROM debian:12\nRUN apt-get install -y \\\n  # the editor\n  vim=2 \\\n  && rm -rf /var/lib/apt/lists/*';
+    const text =
+      'FROM debian:12\nRUN apt-get install -y \\\n  # the editor\n  vim=2 \\\n  && rm -rf /var/lib/apt/lists/*';
     const findings = review(text).findings;
     expect(findings.filter((f) => f.code === 'DL3008')).toEqual([]);
     expect(findings.map((f) => f.code)).toContain('DL3015');
   });
 
   it('DH001 suggests copying the manifest the install reads first', () => {
-    const [finding] = review('FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements/prod.txt').findings.filter(
-      (f) => f.code === 'DH001',
+    const [finding] = review(
+      'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install -r requirements/prod.txt',
+    ).findings.filter((f) => f.code === 'DH001');
+    expect(finding?.next).toContain(
+      'COPY requirements/prod.txt ./\nRUN pip install -r requirements/prod.txt\nCOPY . .',
     );
-    expect(finding?.next).toContain('COPY requirements/prod.txt ./\nRUN pip install -r requirements/prod.txt\nCOPY . .');
   });
 
   it('DH002 never shows the secret value, in any text of the finding', () => {
@@ -178,7 +193,8 @@ describe('edge cases (hadolint’s, and chapter 4’s)', () => {
   });
 
   it('DH005 merges the update with the install that follows, and DL3009 does not repeat it', () => {
-    const text = 'FROM ubuntu:24.04\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends nginx=1 && rm -rf /var/lib/apt/lists/*';
+    const text =
+      'FROM ubuntu:24.04\nRUN apt-get update\nRUN apt-get install -y --no-install-recommends nginx=1 && rm -rf /var/lib/apt/lists/*';
     const findings = review(text).findings;
     const dh005 = findings.find((f) => f.code === 'DH005');
     expect(dh005?.next).toContain(

@@ -64,7 +64,10 @@ describe('the RUN shell reader', () => {
 
   it('separates leading assignments and looks through sudo, env and the words of if/then/do', () => {
     const [install] = parseShell('DEBIAN_FRONTEND=noninteractive apt-get install -y x').commands;
-    expect(install).toMatchObject({ name: 'apt-get', assignments: [{ name: 'DEBIAN_FRONTEND', value: 'noninteractive' }] });
+    expect(install).toMatchObject({
+      name: 'apt-get',
+      assignments: [{ name: 'DEBIAN_FRONTEND', value: 'noninteractive' }],
+    });
     expect(commandsOf('sudo -u app make && env -i PATH=/bin ls && if [ -f x ]; then cd /x; fi')).toEqual([
       ['make'],
       ['ls'],
