@@ -226,7 +226,8 @@ export function dependencyInstall(command: SimpleCommand): DependencyInstall | u
     return { tool: 'bundle', manifests: ['Gemfile', 'Gemfile.lock'] };
   if (name === 'composer' && first === 'install')
     return { tool: 'composer', manifests: ['composer.json', 'composer.lock'] };
-  if (name === 'go' && first === 'mod' && second === 'download') return { tool: 'go', manifests: ['go.mod', 'go.sum'] };
+  if (name === 'go' && ((first === 'mod' && second === 'download') || first === 'get'))
+    return { tool: 'go', manifests: ['go.mod', 'go.sum'] };
   if ((name === 'mvn' || name === 'mvnw') && words.some((w) => w.startsWith('dependency:')))
     return { tool: 'maven', manifests: ['pom.xml'] };
   if (name === 'cargo' && first === 'fetch') return { tool: 'cargo', manifests: ['Cargo.toml', 'Cargo.lock'] };

@@ -90,7 +90,13 @@ export const RULES: Record<ReviewCode, RuleInfo> = {
   DL3008: { severity: 'info', priority: 33, refs: [`${TOO_LARGE}#clean-layers`, `${NOTE}#build-cache`] },
 };
 
-/** Most valuable first; within one rule, in file order. */
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** Most valuable first; within one rule the more severe, then in file order. */
 export function byValue(a: ReviewFinding, b: ReviewFinding): number {
-  return RULES[a.code].priority - RULES[b.code].priority || a.line - b.line;
+  return (
+    RULES[a.code].priority - RULES[b.code].priority ||
+    SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+    a.line - b.line
+  );
 }

@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/locale.ts';
-import { REVIEW_CODES, type ReviewCode } from '../../src/review/finding.ts';
+import { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
+import { REVIEW_CODES, RULES, type ReviewCode } from '../../src/review/finding.ts';
 import { reviewDockerfile, type ReviewOptions } from '../../src/review/review.ts';
 import { inspectBuildContext } from '../../src/review/context.ts';
 
@@ -201,5 +202,16 @@ describe('edge cases (hadolint’s, and chapter 4’s)', () => {
       'RUN apt-get update \\\n && apt-get install -y --no-install-recommends nginx=1 \\\n && rm -rf /var/lib/apt/lists/*',
     );
     expect(findings.filter((f) => f.code === 'DL3009')).toEqual([]);
+  });
+});
+
+describe('the notes behind the rules', () => {
+  it('every rule names sections that exist in knowledge/', () => {
+    const root = join(import.meta.dirname, '..', '..');
+    const knowledge = KnowledgeBase.load(join(root, 'knowledge'), root);
+    for (const [code, rule] of Object.entries(RULES)) {
+      expect(rule.refs.length, code).toBeGreaterThan(0);
+      for (const ref of rule.refs) expect(knowledge.section(ref), `${code} → ${ref}`).toBeDefined();
+    }
   });
 });

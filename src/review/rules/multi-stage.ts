@@ -1,4 +1,4 @@
-import type { DockerInstruction } from '../dockerfile.ts';
+import { basename, type DockerInstruction } from '../dockerfile.ts';
 import type { ReviewFinding } from '../finding.ts';
 import { buildPackages, buildStep, installedPackages, removesPackages } from '../commands.ts';
 import { block, code, finding, type Rule, type RuleContext } from '../rule.ts';
@@ -46,15 +46,32 @@ function leftoverFinding(first: Leftover, all: Leftover[], ctx: RuleContext): Re
       next:
         t({ ko: '빌드 단계와 실행 단계로 나누세요:', en: 'Split it into a build stage and a run stage:' }) +
         '\n' +
-        skeleton(steps, ctx),
+        skeleton(steps, packages, ctx),
     },
     { evidence: all.slice(0, 3).map((l) => l.run) },
   );
 }
 
-function skeleton(steps: string[], ctx: RuleContext): string {
+function skeleton(steps: string[], packages: string[], ctx: RuleContext): string {
   const { t } = ctx;
   const base = ctx.final.from.written || 'debian:bookworm-slim';
+  const python = /(^|\/)python:/.test(base) || ctx.shipped.some((s) => s.instructions.some(usesPip));
+  if (python && steps.length === 0) {
+    return block([
+      `FROM ${base} AS build`,
+      `RUN apt-get update && apt-get install -y --no-install-recommends ${packages.join(' ') || 'gcc'}`,
+      'COPY requirements.txt .',
+      'RUN pip wheel --wheel-dir /wheels -r requirements.txt',
+      '',
+      `FROM ${base}`,
+      t({
+        ko: '# 실행에 필요한 라이브러리만 (예: libpq-dev 대신 libpq5)',
+        en: '# only the libraries the app needs at run time (e.g. libpq5, not libpq-dev)',
+      }),
+      'COPY --from=build /wheels /wheels',
+      'RUN pip install --no-cache-dir /wheels/* && rm -rf /wheels',
+    ]);
+  }
   if (steps.some((s) => s.startsWith('go '))) {
     return block([
       'FROM golang:1.22 AS build',
@@ -96,4 +113,10 @@ function skeleton(steps: string[], ctx: RuleContext): string {
       en: 'COPY --from=build <build output> <where it runs>',
     }),
   ]);
+}
+
+function usesPip(instruction: DockerInstruction): boolean {
+  return (instruction.shell?.commands ?? []).some(
+    (c) => /^pip[0-9.]*$/.test(basename(c.name)) && c.args.includes('install'),
+  );
 }
