@@ -33,16 +33,30 @@ function leftoverFinding(first: Leftover, all: Leftover[], ctx: RuleContext): Re
   const { t } = ctx;
   const packages = [...new Set(all.flatMap((l) => l.packages))];
   const steps = [...new Set(all.flatMap((l) => l.steps))];
-  const what = [...packages, ...steps].slice(0, 6).map(code).join(', ');
+  const list = (items: string[]) => items.slice(0, 6).map(code).join(', ');
+  const why = {
+    packages: t({
+      ko: `빌드할 때만 필요한 패키지(${list(packages)})가 실행할 이미지에 그대로 남아요.`,
+      en: `Packages needed only to build (${list(packages)}) stay in the image that runs.`,
+    }),
+    steps: t({
+      ko: `이미지 안에서 빌드(${list(steps)})해서, 컴파일러와 SDK가 실행할 이미지에 그대로 남아요.`,
+      en: `The build (${list(steps)}) runs inside the image, so the compiler and SDK stay in the image that runs.`,
+    }),
+  };
   return finding(
     'DH003',
     first.run,
     {
       title: t({ ko: '빌드 도구가 최종 이미지에 남아요', en: 'Build tools stay in the final image' }),
-      detail: t({
-        ko: `빌드할 때만 필요한 도구(${what})가 실행할 이미지에 그대로 남아 용량(수백 MB)을 차지하고 공격에 쓸 도구도 늘려요. 다단계 빌드로 빌드는 앞 단계에서 하고 결과물만 \`COPY --from\`으로 가져오면 최종 이미지에서 빠져요.`,
-        en: `${what} are needed only to build, yet they stay in the image that runs, taking hundreds of MB and handing tools to an attacker. With a multi-stage build the build happens in an earlier stage and only its result is copied over with \`COPY --from\`.`,
-      }),
+      detail: [
+        ...(packages.length ? [why.packages] : []),
+        ...(steps.length ? [why.steps] : []),
+        t({
+          ko: '용량(수백 MB)을 차지하고 공격에 쓸 도구도 늘려요. 다단계 빌드로 빌드는 앞 단계에서 하고 결과물만 `COPY --from`으로 가져오면 최종 이미지에서 빠져요.',
+          en: 'They take hundreds of MB and hand tools to an attacker. With a multi-stage build the build happens in an earlier stage and only its result is copied over with `COPY --from`.',
+        }),
+      ].join(' '),
       next:
         t({ ko: '빌드 단계와 실행 단계로 나누세요:', en: 'Split it into a build stage and a run stage:' }) +
         '\n' +
@@ -84,6 +98,21 @@ function skeleton(steps: string[], packages: string[], ctx: RuleContext): string
       'FROM alpine:3.20',
       'COPY --from=build /out/app /usr/local/bin/app',
       'CMD ["app"]',
+    ]);
+  }
+  if (steps.includes('gradle build') || steps.includes('mvn package')) {
+    const gradle = steps.includes('gradle build');
+    return block([
+      'FROM eclipse-temurin:21-jdk AS build',
+      'WORKDIR /src',
+      'COPY . .',
+      gradle ? 'RUN ./gradlew build -x test' : 'RUN ./mvnw -q package -DskipTests',
+      '',
+      'FROM eclipse-temurin:21-jre',
+      gradle
+        ? 'COPY --from=build /src/build/libs/*.jar /app/app.jar'
+        : 'COPY --from=build /src/target/*.jar /app/app.jar',
+      'CMD ["java", "-jar", "/app/app.jar"]',
     ]);
   }
   if (steps.some((s) => /^(npm|yarn|pnpm) run build$/.test(s) || s === 'tsc')) {
