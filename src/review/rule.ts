@@ -1,7 +1,7 @@
 import type { Severity } from '../diagnostics/finding.ts';
 import type { Translate } from '../core/locale.ts';
 import { redact, scanEnvEntry } from '../core/redact.ts';
-import type { DockerInstruction, ParsedDockerfile, Stage } from './dockerfile.ts';
+import { stripQuotes, type DockerInstruction, type ParsedDockerfile, type Stage } from './dockerfile.ts';
 import { RULES, type ReviewCode, type ReviewFinding } from './finding.ts';
 
 /** What the build context holds, when the member named it (`--context`). */
@@ -97,10 +97,6 @@ export function copiesWholeContext(instruction: DockerInstruction): boolean {
 
 /** COPY/ADD sources, quotes removed (the last word is the destination). */
 export function sources(instruction: DockerInstruction): string[] {
-  const words = instruction.exec ?? instruction.words.map(unquote);
+  const words = instruction.exec ?? instruction.words.map(stripQuotes);
   return words.slice(0, -1);
-}
-
-export function unquote(word: string): string {
-  return word.length >= 2 && (word[0] === '"' || word[0] === "'") && word.at(-1) === word[0] ? word.slice(1, -1) : word;
 }
