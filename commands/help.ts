@@ -1,4 +1,11 @@
-import { defineCommand, isGroup, type CommandDefinition, type OptionSpec } from '../src/core/command.ts';
+import {
+  defineCommand,
+  isGroup,
+  offeredOn,
+  type CommandDefinition,
+  type OptionSpec,
+  type Transport,
+} from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Locale } from '../src/core/locale.ts';
 
@@ -41,22 +48,24 @@ export default defineCommand({
         en: `There is no \`${command}\` command. See /help for the list.`,
       });
     }
-    return { title: `/${found.name}`, text: usage(found, locale), data: { name: found.name } };
+    return { title: `/${found.name}`, text: usage(found, locale, ctx.caller.transport), data: { name: found.name } };
   },
 });
 
-function usage(command: CommandDefinition, locale: Locale): string {
+function usage(command: CommandDefinition, locale: Locale, transport: Transport): string {
   const lines = [command.description[locale]];
+  const offered = (options: readonly OptionSpec[]) => options.filter((o) => offeredOn(o, transport));
   if (isGroup(command)) {
     for (const sub of command.subcommands) {
       lines.push(
         '',
-        `\`/${command.name} ${sub.name}${signature(sub.options)}\` — ${sub.description[locale]}`,
-        ...optionLines(sub.options, locale),
+        `\`/${command.name} ${sub.name}${signature(offered(sub.options))}\` — ${sub.description[locale]}`,
+        ...optionLines(offered(sub.options), locale),
       );
     }
   } else {
-    lines.push('', `\`/${command.name}${signature(command.options)}\``, ...optionLines(command.options, locale));
+    const options = offered(command.options);
+    lines.push('', `\`/${command.name}${signature(options)}\``, ...optionLines(options, locale));
   }
   return lines.join('\n');
 }

@@ -18,3 +18,11 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 export const PROJECT_ROOT = findProjectRoot(HERE);
 /** Beside the running code: commands/*.ts under tsx, dist/commands/*.js when built. */
 export const COMMANDS_DIR = join(HERE, '..', 'commands');
+
+/**
+ * A path a member typed on the console or CLI, resolved from where they typed it: npm runs
+ * scripts in the project folder but keeps the caller's folder in INIT_CWD.
+ */
+export function fromCallerDirectory(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}

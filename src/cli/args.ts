@@ -4,6 +4,7 @@ import type { Invocation } from '../core/dispatcher.ts';
 import { UserError } from '../core/errors.ts';
 import type { Locale } from '../core/locale.ts';
 import type { CommandRegistry } from '../core/registry.ts';
+import { localFileValue } from './local-file.ts';
 
 export interface OutputFlags {
   json: boolean;
@@ -124,6 +125,13 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
       ko: `남는 입력이 있어요: ${positional.join(' ')}`,
       en: `Unexpected extra input: ${positional.join(' ')}`,
     });
+  }
+  // A file option names a path here; the file is read when the command runs.
+  for (const spec of specs) {
+    const value = options[spec.name];
+    if (spec.type === 'attachment' && typeof value === 'string' && value !== '') {
+      options[spec.name] = localFileValue(value, spec);
+    }
   }
   return options;
 }

@@ -56,10 +56,18 @@ function renderFinding(
 ): string {
   const lines = [`${labels[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
   for (const e of f.evidence) lines.push(`  · ${e}`);
-  if (f.next) lines.push(`  → ${f.next}`);
+  if (f.next) lines.push(`  → ${terminalBlocks(f.next, '    ')}`);
   const notes = f.refTitles ?? f.refs;
   if (notes.length) lines.push(`  📖 ${notes.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Multi-line text under a bullet: later lines indented, Markdown code fences shown as indented code. */
+function terminalBlocks(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('```'))
+    .join(`\n${indent}`);
 }
 
 export interface NumberedAction {

@@ -1,3 +1,4 @@
+import type { AttachedFile } from './attachment.ts';
 import type { Localized } from './locale.ts';
 import type { Reply } from './reply.ts';
 import type { CommandContext } from './context.ts';
@@ -23,6 +24,8 @@ interface OptionBase<N extends string> {
   /** Korean option name shown in Discord (`name_localizations.ko`). */
   nameKo?: string;
   required?: boolean;
+  /** Where the option is offered; default everywhere (e.g. a local folder only on the CLI). */
+  transports?: Transport[];
 }
 
 export interface StringOption<N extends string = string> extends OptionBase<N> {
@@ -46,7 +49,18 @@ export interface BooleanOption<N extends string = string> extends OptionBase<N> 
   type: 'boolean';
 }
 
-export type OptionSpec<N extends string = string> = StringOption<N> | NumberOption<N> | BooleanOption<N>;
+/**
+ * A file: an upload in Discord, a path on the console and CLI. The transport fetches or reads it
+ * (capped at `maxBytes`) and the handler receives its text and file name.
+ */
+export interface AttachmentOption<N extends string = string> extends OptionBase<N> {
+  type: 'attachment';
+  /** Largest file taken, in bytes (default DEFAULT_ATTACHMENT_BYTES, 64 KB). */
+  maxBytes?: number;
+}
+
+export type OptionSpec<N extends string = string> =
+  StringOption<N> | NumberOption<N> | BooleanOption<N> | AttachmentOption<N>;
 
 type ValueOf<S> = S extends { type: 'string' }
   ? string
@@ -54,7 +68,9 @@ type ValueOf<S> = S extends { type: 'string' }
     ? number
     : S extends { type: 'boolean' }
       ? boolean
-      : never;
+      : S extends { type: 'attachment' }
+        ? AttachedFile
+        : never;
 
 /** The typed options a handler receives, inferred from its option specs. */
 export type OptionValues<O extends readonly OptionSpec[]> = {
@@ -130,6 +146,7 @@ export function isGroup(command: CommandDefinition): command is GroupCommand {
   return Array.isArray(command.subcommands);
 }
 
-export function offeredOn(command: CommandDefinition, transport: Transport): boolean {
-  return !command.transports || command.transports.includes(transport);
+/** Whether a command or option is offered on `transport`. */
+export function offeredOn(item: { transports?: Transport[] | undefined }, transport: Transport): boolean {
+  return !item.transports || item.transports.includes(transport);
 }

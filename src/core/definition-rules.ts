@@ -65,6 +65,7 @@ function checkOptions(options: readonly OptionSpec[], where: string, at: At): vo
     checkName(option.name, option.nameKo, here, at);
     checkDescription(option.description, here, at);
     if (option.required && optionalSeen) at(here, 'required options must come before optional ones (Discord rule)');
+    if (option.required && option.transports) at(here, 'a required option must be offered on every transport');
     if (!option.required) optionalSeen = true;
     if (option.type === 'string' && option.rest) {
       if (restSeen) at(here, 'only one option may take the rest of the line');

@@ -4,7 +4,7 @@ import type { Caller, CommandContext, Services } from './context.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { isUserError, UserError } from './errors.ts';
 import { pick, translator } from './locale.ts';
-import { coerceOptions } from './options.ts';
+import { coerceOptions, settleOptions } from './options.ts';
 import { defaultPreconditions, type Precondition } from './preconditions/index.ts';
 import type { CommandRegistry, Target } from './registry.ts';
 import type { Reply } from './reply.ts';
@@ -45,7 +45,7 @@ export class Dispatcher {
     try {
       const target = this.target(invocation, caller);
       this.checkPreconditions(target.command, caller);
-      const options = coerceOptions(target.options, invocation.options);
+      const options = coerceOptions(target.options, await settleOptions(invocation.options, signal));
       const run = this.handlerFor(target);
       return await run(options, ctx);
     } catch (error) {

@@ -9,6 +9,7 @@ import type { Caller } from '../core/context.ts';
 import type { Dispatcher, Invocation } from '../core/dispatcher.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Reply } from '../core/reply.ts';
+import { attachmentOrigins } from './attachments.ts';
 import { callerFrom } from './caller.ts';
 import { reportDiscordError } from './errors.ts';
 import { LIMITS } from './limits.ts';
@@ -29,6 +30,7 @@ interface Work {
 export class InteractionRouter {
   private readonly inFlight = new Set<Work>();
   private accepting = true;
+  private origins: string[] | undefined;
 
   constructor(
     private readonly dispatcher: Dispatcher,
@@ -36,6 +38,10 @@ export class InteractionRouter {
     private readonly timing: Timing = DISCORD_TIMING,
     private readonly now: () => number = Date.now,
   ) {}
+
+  /** Where uploads may come from, worked out the first time a command takes a file. */
+  private readonly attachmentOrigins = (): string[] =>
+    (this.origins ??= attachmentOrigins(this.dispatcher.services.config.discord.apiBase));
 
   get pending(): number {
     return this.inFlight.size;
@@ -113,7 +119,7 @@ export class InteractionRouter {
     let slow = false;
     try {
       const target = this.dispatcher.target(invocation, caller);
-      invocation.options = readOptions(interaction, target.options);
+      invocation.options = readOptions(interaction, target.options, this.attachmentOrigins);
       slow = target.command.slow === true;
     } catch {
       // Unknown command or subcommand: dispatcher.run answers with the error at once.

@@ -7,8 +7,10 @@ import {
   commandPayload,
   componentPayload,
   now,
+  type AttachmentInput,
   type CommandInput,
   type RegisteredCommand,
+  type ResolvedAttachment,
 } from './interactions.ts';
 import { applyBody, customIds, messagePayload, newMessage, type StoredMessage, type UploadedFile } from './messages.ts';
 import { CallbackType, ErrorCode, InteractionType, MessageFlag } from './protocol.ts';
@@ -63,6 +65,10 @@ export class DiscordEmulator extends EventEmitter {
   /** Commands registered through PUT, per scope ('global' or a guild id). */
   readonly registered = new Map<string, RegisteredCommand[]>();
   readonly interactions = new Map<string, EmulatedInteraction>();
+  /** Files members attached, served at /ephemeral-attachments/… as Discord's CDN serves them. */
+  readonly uploads = new Map<string, { content: Buffer; contentType: string }>();
+  /** GETs of attachment URLs (the CDN side), for assertions. */
+  readonly downloads: string[] = [];
   private readonly server: Server;
   private readonly options: Required<EmulatorOptions>;
   private holdCallbacksMs = 0;
@@ -121,7 +127,27 @@ export class DiscordEmulator extends EventEmitter {
 
   /** A member runs a slash command (built from the registered command, as Discord does). */
   slash(name: string, input: Omit<CommandInput, 'focused'> = {}, who: InteractOptions = {}): EmulatedInteraction {
-    return this.send(commandPayload(this.base(who), this.command(name), input));
+    return this.send(commandPayload(this.base(who), this.command(name), input, (file) => this.upload(file)));
+  }
+
+  /** Keeps an attached file and resolves it the way Discord does (a CDN URL with its name). */
+  private upload(file: AttachmentInput['attachment']): ResolvedAttachment {
+    const id = snowflake();
+    const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+    const contentType = file.contentType ?? 'text/plain; charset=utf-8';
+    this.uploads.set(id, { content, contentType });
+    const url =
+      file.url ??
+      `http://127.0.0.1:${this.port}/ephemeral-attachments/${this.applicationId}/${id}/${encodeURIComponent(file.filename)}?ex=0&is=0&hm=0`;
+    return {
+      id,
+      filename: file.filename,
+      size: file.size ?? content.length,
+      url,
+      proxy_url: url,
+      content_type: contentType,
+      ephemeral: true,
+    };
   }
 
   /** A member types into an autocomplete option. */
@@ -241,6 +267,14 @@ export class DiscordEmulator extends EventEmitter {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = /^\/ephemeral-attachments\/\d+\/(\d+)\//.exec(url.pathname);
+    if (file && req.method === 'GET') {
+      this.downloads.push(url.pathname);
+      const upload = this.uploads.get(file[1] ?? '');
+      if (!upload) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': upload.contentType }).end(upload.content);
+      return;
+    }
     this.emit('request', { method: req.method, path: url.pathname.replace(API_PREFIX, '') });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);

@@ -23,7 +23,15 @@ export const CallbackType = {
   AutocompleteResult: 8,
 } as const;
 
-export const OptionType = { Subcommand: 1, SubcommandGroup: 2, String: 3, Integer: 4, Boolean: 5, Number: 10 } as const;
+export const OptionType = {
+  Subcommand: 1,
+  SubcommandGroup: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  Number: 10,
+  Attachment: 11,
+} as const;
 
 export const ComponentType = { ActionRow: 1, Button: 2, StringSelect: 3 } as const;
 
