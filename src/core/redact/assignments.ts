@@ -146,12 +146,15 @@ function findValue(line: string, nameEnd: number, isFlag: boolean, scan: LineSca
     // The value ends before the backslashes that escape its closing quote.
     return { start, end: end - opening.backslashes };
   }
+  if (separated && (line[p] === '|' || line[p] === '>')) {
+    // A YAML block scalar: `|`, `>-`, `|+2`; the value is on the lines below.
+    let end = p + 1;
+    while (end < p + 4 && end < line.length && /[-+0-9]/.test(line[end] ?? '')) end++;
+    if (onlyBlanksAfter(line, end)) return { start: p, end, block: true };
+  }
   let end = p;
   while (end < line.length && !inClass(VALUE_END, line.charCodeAt(end))) end++;
   scan.work.steps += end - p + 1;
-  if (separated && end - p <= 3 && /^[|>][-+]?[0-9]?$/.test(line.slice(p, end)) && onlyBlanksAfter(line, end)) {
-    return { start: p, end, block: true };
-  }
   return { start: p, end };
 }
 

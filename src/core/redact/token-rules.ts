@@ -313,7 +313,7 @@ export const TOKEN_RULES: readonly TokenRule[] = [
         '$argon2id$',
         '$argon2i$',
         '$argon2d$',
-      ].flatMap((p) => [p, p.replaceAll('$', '$$')]),
+      ].flatMap((p) => [p, p.replaceAll('$', () => '$$')]),
       '{SHA}',
       '{SSHA}',
     ],
