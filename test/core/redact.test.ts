@@ -314,6 +314,11 @@ describe('secret shapes that used to leak', () => {
     expect(redact(jwtHalves.join('\n'))).not.toMatch(/eyJ|dozjg/);
   });
 
+  it('hides an assignment inside another value (found by the fuzz test)', () => {
+    expect(redact(`password:  ROOT_PASSWORD: ${pw}`)).toBe(`password:  ${REDACTED} ${REDACTED}`);
+    expect(redact(`MYSQLACCESS_KEY=${pw}`)).toBe(`MYSQLACCESS_KEY=${REDACTED}`);
+  });
+
   it('hides a YAML block value under a secret key', () => {
     const yaml = ['db:', '  password: |', '    ' + pw, '    more' + pw, '  user: app'].join('\n');
     expect(redact(yaml)).toBe(['db:', '  password: |', `    ${REDACTED}`, `    ${REDACTED}`, '  user: app'].join('\n'));

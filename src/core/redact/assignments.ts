@@ -32,6 +32,8 @@ export function findAssignments(scan: LineScan): BlockValue | undefined {
   let block: BlockValue | undefined;
   // Names are read from the hint they hold outwards, never back before what was already read.
   let readTo = 0;
+  const unquoted: UnquotedRun = { from: -1, to: -1 };
+  const alphanumeric = new AlphanumericSearch(scan);
   HINT.lastIndex = 0;
   work.steps += line.length;
   for (let hint = HINT.exec(line); hint; hint = HINT.exec(line)) {
@@ -48,7 +50,7 @@ export function findAssignments(scan: LineScan): BlockValue | undefined {
     const isFlag = dashes > 0 && dashes <= 2 && (start === 0 || isSpace(line.charCodeAt(start - 1)));
     const name = line.slice(start + dashes, nameEnd);
     if (!isSecretKey(name)) continue;
-    const value = findValue(line, nameEnd, isFlag, scan);
+    const value = findValue(line, nameEnd, isFlag, scan, unquoted);
     if (value === undefined) continue;
     if (value.block) {
       block = { indent: indentation(line) };
@@ -56,12 +58,11 @@ export function findAssignments(scan: LineScan): BlockValue | undefined {
     }
     const authorization = /authorization$/i.test(name);
     const { start: valueStart, end: valueEnd } = authorization ? credentialsAfterScheme(line, value) : value;
-    work.steps += valueEnd - valueStart;
-    if (hasAlphanumeric(line, valueStart, valueEnd)) {
+    if (alphanumeric.from(valueStart) < valueEnd) {
       scan.hide(valueStart, valueEnd, authorization ? 'bearer-token' : 'key-name');
       scan.names.add(name);
-      readTo = Math.max(readTo, valueEnd);
-      HINT.lastIndex = readTo;
+      // A value can hold another assignment (`password: ROOT_PASSWORD: x`): read on from its start.
+      HINT.lastIndex = Math.max(nameEnd, valueStart);
     }
   }
   return block;
@@ -111,7 +112,22 @@ interface Value {
  * separator (`=`, `:`, `:=`, `=>`; for `--flags` also just spaces) and an optional opening
  * quote. A quoted value ends at the same quote with as many backslashes before it.
  */
-function findValue(line: string, nameEnd: number, isFlag: boolean, scan: LineScan): Value | undefined {
+/**
+ * The last unquoted value read: it has no value-ending character from `from` to `to`, so a
+ * value starting inside it (an assignment within a value) ends at `to` without reading again.
+ */
+interface UnquotedRun {
+  from: number;
+  to: number;
+}
+
+function findValue(
+  line: string,
+  nameEnd: number,
+  isFlag: boolean,
+  scan: LineScan,
+  unquoted: UnquotedRun,
+): Value | undefined {
   let p = nameEnd;
   const closing = quoteAt(line, p);
   if (closing) p += closing.length;
@@ -153,8 +169,14 @@ function findValue(line: string, nameEnd: number, isFlag: boolean, scan: LineSca
     if (onlyBlanksAfter(line, end)) return { start: p, end, block: true };
   }
   let end = p;
-  while (end < line.length && !inClass(VALUE_END, line.charCodeAt(end))) end++;
-  scan.work.steps += end - p + 1;
+  if (p >= unquoted.from && p < unquoted.to) {
+    end = unquoted.to;
+  } else {
+    while (end < line.length && !inClass(VALUE_END, line.charCodeAt(end))) end++;
+    scan.work.steps += end - p + 1;
+    unquoted.from = p;
+    unquoted.to = end;
+  }
   return { start: p, end };
 }
 
@@ -187,9 +209,26 @@ function credentialsAfterScheme(line: string, value: Value): Value {
   return value;
 }
 
-function hasAlphanumeric(line: string, start: number, end: number): boolean {
-  for (let p = start; p < end; p++) if (inClass(ALPHANUMERIC, line.charCodeAt(p))) return true;
-  return false;
+/**
+ * Where the first letter or digit at or after a position is: values that overlap (an
+ * assignment inside a value) ask about the same stretch, so the answer is remembered.
+ */
+class AlphanumericSearch {
+  private searchedFrom = -1;
+  private found = -1;
+
+  constructor(private readonly scan: LineScan) {}
+
+  from(start: number): number {
+    if (start >= this.searchedFrom && start <= this.found) return this.found;
+    const { line } = this.scan;
+    let p = start;
+    while (p < line.length && !inClass(ALPHANUMERIC, line.charCodeAt(p))) p++;
+    this.scan.work.steps += p - start + 1;
+    this.searchedFrom = start;
+    this.found = p;
+    return p;
+  }
 }
 
 function onlyBlanksAfter(line: string, from: number): boolean {

@@ -32,23 +32,37 @@ const SECRET_WORDS = new Set([
  * `DBPASSWORD`, `HTPASSWD`, `APITOKEN`, `CLIENTSECRET`, `OPENAIAPIKEY`. (PASS alone would
  * catch BYPASS and COMPASS, TOKEN as a start would catch TOKENIZERS: neither is used.)
  */
-const SECRET_ENDINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'TOKEN', 'APIKEY', 'SECRETKEY', 'PRIVATEKEY'];
+const SECRET_ENDINGS = [
+  'PASSWORD',
+  'PASSWD',
+  'PASSPHRASE',
+  'SECRET',
+  'TOKEN',
+  'APIKEY',
+  'SECRETKEY',
+  'PRIVATEKEY',
+  'CREDENTIAL',
+  'CREDENTIALS',
+];
 
-/** Two-word secrets: `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`… (KEY alone is too common: KEY_ID, SORT_KEY). */
-const SECRET_PAIRS = new Set([
-  'API KEY',
-  'ACCESS KEY',
-  'PRIVATE KEY',
-  'SECRET KEY',
-  'SIGNING KEY',
-  'ENCRYPTION KEY',
-  'MASTER KEY',
-  'AUTH KEY',
-  'SESSION KEY',
-  'CLIENT KEY',
-  'LICENSE KEY',
-  'AUTH TOKEN',
-]);
+/**
+ * Two-word secrets: `API_KEY`, `ACCESS_KEY`, `PRIVATE_KEY`… (KEY alone is too common: KEY_ID,
+ * SORT_KEY). The first word may be run together with others: `OPENAIAPI_KEY`, `MYSQLACCESS_KEY`.
+ */
+const SECRET_PAIRS: ReadonlyArray<readonly [string, string]> = [
+  ['API', 'KEY'],
+  ['ACCESS', 'KEY'],
+  ['PRIVATE', 'KEY'],
+  ['SECRET', 'KEY'],
+  ['SIGNING', 'KEY'],
+  ['ENCRYPTION', 'KEY'],
+  ['MASTER', 'KEY'],
+  ['AUTH', 'KEY'],
+  ['SESSION', 'KEY'],
+  ['CLIENT', 'KEY'],
+  ['LICENSE', 'KEY'],
+  ['AUTH', 'TOKEN'],
+];
 
 /**
  * A last word that makes the name a reference to a secret or a setting about it, not the
@@ -133,7 +147,9 @@ export function isSecretKey(key: string): boolean {
     // PWD alone is the working directory; MYSQL_PWD, DB_PWD are passwords.
     if (word === 'PWD' && last > 0) return true;
     if (SECRET_ENDINGS.some((ending) => word.length > ending.length && word.endsWith(ending))) return true;
-    if (i < last && SECRET_PAIRS.has(`${word} ${words[i + 1] ?? ''}`)) return true;
+    const next = words[i + 1];
+    if (next !== undefined && SECRET_PAIRS.some(([first, second]) => next === second && word.endsWith(first)))
+      return true;
     if (isAuthWord(word) && (i === last || (i === last - 1 && words[last] === 'USERS'))) return true;
   }
   return false;
