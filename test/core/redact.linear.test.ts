@@ -7,64 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LineRedactor, scan } from '../../src/core/redact.ts';
-
-const repeat = (unit: string) => (length: number) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length);
-const lines = (unit: string) => (length: number) => {
-  const out: string[] = [];
-  let size = 0;
-  while (size < length) {
-    out.push(unit);
-    size += unit.length + 1;
-  }
-  return out.join('\n');
-};
-
-/** Inputs that are worst cases for one rule or another. */
-const ADVERSARIAL: Record<string, (length: number) => string> = {
-  'key a.a.a… (the issue’s line)': (n) => 'key ' + repeat('a.')(n - 4),
-  'a=a=a=…': repeat('a='),
-  'password=password=…': repeat('password='),
-  'password then spaces': (n) => 'password' + ' '.repeat(n - 8),
-  'unclosed quoted value': (n) => 'password: "' + repeat('a\\')(n - 11),
-  'quotes and escaped quotes': repeat('\\"\''),
-  'escaped JSON keys': repeat('\\"token\\":\\"'),
-  '--password --password …': repeat('--password '),
-  'Authorization: Basic …': repeat('Authorization: Basic '),
-  'eyJa.eyJa.…': repeat('eyJa.'),
-  'eyJ-eyJ-…': repeat('eyJ-'),
-  'M-M-M… (Discord token starts)': repeat('M-'),
-  'MAAAA…AAA.': (n) => 'M' + repeat('A')(n - 2) + '.',
-  'AKIA AKIA …': repeat('AKIA'),
-  'ghp_ghp_…': repeat('ghp_'),
-  'sk-sk-…': repeat('sk-'),
-  ':// without @': repeat('a://b:c/'),
-  ':// with @ far away': (n) => 'x://u:' + repeat('p/')(n - 7) + '@',
-  'user:pass@ many': repeat('s://u:p@h '),
-  ':thin: …': repeat(':thin:a/'),
-  '-----BEGIN without end': repeat('-----BEGIN '),
-  'BEGIN PRIVATE KEY without END': repeat('-----BEGIN RSA PRIVATE KEY-----'),
-  'ESC[ without m': repeat('\x1b[1;2;3'),
-  'ESC[…m colours': repeat('\x1b[1;31m'),
-  '8-bit CSI': repeat('\x9b1;'),
-  '$apr1$…': repeat('$apr1$'),
-  '$$2y$$…': repeat('$$2y$$.'),
-  'Bearer Bearer …': repeat('Bearer '),
-  'curl -u a: …': (n) => 'curl ' + repeat('-u a: ')(n - 5),
-  'mysql -p…': (n) => 'mysql ' + repeat('-pX ')(n - 6),
-  'webhook prefixes': repeat('hooks.slack.com/services/'),
-  'discord.com/api/v…': repeat('discord.com/api/v1'),
-  'one long base64 line': repeat('Ab1+'),
-  'base64 lines of PEM width': lines('Ab1+'.repeat(16)),
-  'YAML blocks under secret keys': lines('password: |'),
-  'wrapped tokens': lines('x ghp_a1B2c3D4'),
-  'hint words': repeat('passtokenkeysecretcredauthpwd'),
-  'random-looking mix': (n) => {
-    let out = '';
-    const pieces = ['key', ' ', '=', ':', '"', 'a.', '://', '@', '-', 'eyJ', '\\', '\n'];
-    for (let i = 0; out.length < n; i++) out += pieces[(i * 7919) % pieces.length] ?? '';
-    return out.slice(0, n);
-  },
-};
+import { ADVERSARIAL, repeat } from './redact-samples.ts';
 
 const SMALL = 2_000;
 const LARGE = 20_000;

@@ -70,7 +70,6 @@ export function findAssignments(scan: LineScan): BlockValue | undefined {
 
 /** `-u`/`--user` after `curl`, `-p` glued to its value after `mysql`/`mariadb`. */
 const CURL_USER = /(?<!\S)(?:--user\b|-u)/g;
-const MYSQL_PASSWORD = /(?<!\S)-p(?=\S)/g;
 
 /**
  * Passwords on command lines: `curl -u user:password` (also `--user=`, `-uuser:password`;
@@ -88,16 +87,15 @@ export function findCommandPasswords(scan: LineScan, lower: string): void {
     }
   }
   const mysqlAt = Math.max(lower.indexOf('mysql'), lower.indexOf('mariadb'));
-  if (mysqlAt >= 0) {
-    MYSQL_PASSWORD.lastIndex = mysqlAt;
-    for (let flag = MYSQL_PASSWORD.exec(line); flag; flag = MYSQL_PASSWORD.exec(line)) {
-      const start = flag.index + 2;
-      let end = start;
-      while (end < line.length && !isSpace(line.charCodeAt(end))) end++;
-      work.steps += end - start;
-      scan.hide(start, end, 'command-password');
-      MYSQL_PASSWORD.lastIndex = end;
-    }
+  if (mysqlAt < 0) return;
+  for (let at = line.indexOf('-p', mysqlAt); at >= 0; at = line.indexOf('-p', at + 2)) {
+    const start = at + 2;
+    if (!isSpace(line.charCodeAt(at - 1)) || start >= line.length || isSpace(line.charCodeAt(start))) continue;
+    let end = start;
+    while (end < line.length && !isSpace(line.charCodeAt(end))) end++;
+    work.steps += end - at;
+    scan.hide(start, end, 'command-password');
+    at = end - 2;
   }
 }
 

@@ -110,33 +110,42 @@ function isAuthWord(word: string): boolean {
 /** The name's words in capitals, split at anything not a letter or digit and at camelCase. */
 export function keyWords(key: string): string[] {
   const words: string[] = [];
-  let word = '';
+  let start = -1;
   let afterLowerOrDigit = false;
-  for (let i = 0; i < key.length; i++) {
-    const c = key.charCodeAt(i);
+  for (let i = 0; i <= key.length; i++) {
+    const c = i < key.length ? key.charCodeAt(i) : 0;
     const upper = c >= 65 && c <= 90;
-    const lower = c >= 97 && c <= 122;
-    const digit = c >= 48 && c <= 57;
-    if (!upper && !lower && !digit) {
-      if (word) words.push(word);
-      word = '';
-      afterLowerOrDigit = false;
-      continue;
-    }
+    const alphanumeric = upper || (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
     // A capital after a lower-case letter or digit starts a word: apiKey → API KEY.
-    if (upper && afterLowerOrDigit) {
-      words.push(word);
-      word = '';
+    if (start >= 0 && (!alphanumeric || (upper && afterLowerOrDigit))) {
+      words.push(key.slice(start, i).toUpperCase());
+      start = -1;
     }
-    word += String.fromCharCode(lower ? c - 32 : c);
-    afterLowerOrDigit = lower || digit;
+    if (alphanumeric && start < 0) start = i;
+    afterLowerOrDigit = alphanumeric && !upper;
   }
-  if (word) words.push(word);
   return words;
 }
 
+/** Longer than this, a run of name characters is text, not a name (and is not split into words). */
+const MAX_NAME = 128;
+
 /** True when a variable, label or option named `key` holds a secret value. */
 export function isSecretKey(key: string): boolean {
+  if (key.length > MAX_NAME) return false;
+  let known = judged.get(key);
+  if (known === undefined) {
+    known = judge(key);
+    // Logs repeat the same names line after line; the memory stays small.
+    if (judged.size >= 1024) judged.clear();
+    judged.set(key, known);
+  }
+  return known;
+}
+
+const judged = new Map<string, boolean>();
+
+function judge(key: string): boolean {
   const words = keyWords(key);
   const last = words.length - 1;
   if (last < 0) return false;

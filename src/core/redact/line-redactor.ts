@@ -77,13 +77,14 @@ export class LineRedactor {
     this.cut = findTokens(scan) ?? this.cut;
     if (text.includes('://') || text.includes(':thin:')) findUrlCredentials(scan);
     this.block = findAssignments(scan);
-    const lower = text.toLowerCase();
-    if (lower.includes('curl') || lower.includes('mysql') || lower.includes('mariadb'))
-      findCommandPasswords(scan, lower);
+    if (COMMANDS.test(text)) findCommandPasswords(scan, text.toLowerCase());
     this.work.steps += text.length;
     return scan.apply();
   }
 }
+
+/** Commands whose flags carry passwords (assignments.ts). */
+const COMMANDS = /curl|mysql|mariadb/i;
 
 function indentation(line: string): number {
   let n = 0;

@@ -9,10 +9,13 @@ export interface Work {
  * One line under scan: the detectors mark ranges to hide, then `apply` replaces each run of
  * hidden characters by one [REDACTED]. Detectors all read the same original line, so one
  * cannot be confused by another's replacement, and overlapping finds merge.
+ *
+ * Ranges are counted into one shared buffer (+1 where a range starts, −1 where it ends), so
+ * marking costs no allocation and `apply` needs no sort; `apply` leaves the buffer zeroed.
+ * Lines are scanned one at a time, each applied before the next starts.
  */
 export class LineScan {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private coverage: Int32Array | undefined;
 
   constructor(
     readonly line: string,
@@ -24,39 +27,43 @@ export class LineScan {
 
   hide(start: number, end: number, kind: SecretKind): void {
     if (end <= start) return;
-    this.starts.push(start);
-    this.ends.push(end);
+    const coverage = (this.coverage ??= claimCoverage(this.line.length + 1));
+    coverage[start] = (coverage[start] ?? 0) + 1;
+    coverage[end] = (coverage[end] ?? 0) - 1;
     this.kinds.add(kind);
   }
 
   get found(): boolean {
-    return this.starts.length > 0;
+    return this.coverage !== undefined;
   }
 
   apply(): string {
-    const { line } = this;
-    if (this.starts.length === 0) return line;
-    // Coverage counts (+1 where a range starts, -1 where it ends): one pass, no sort.
-    const delta = new Int32Array(line.length + 1);
-    for (let i = 0; i < this.starts.length; i++) {
-      const start = this.starts[i] ?? 0;
-      const end = this.ends[i] ?? 0;
-      delta[start] = (delta[start] ?? 0) + 1;
-      delta[end] = (delta[end] ?? 0) - 1;
-    }
+    const { line, coverage } = this;
+    if (!coverage) return line;
     let out = '';
     let depth = 0;
     let keptFrom = 0;
     for (let i = 0; i <= line.length; i++) {
       const before = depth;
-      depth += delta[i] ?? 0;
-      if (before === 0 && depth > 0) {
-        out += line.slice(keptFrom, i) + REDACTED;
-      } else if (before > 0 && depth === 0) {
-        keptFrom = i;
-      }
+      depth += coverage[i] ?? 0;
+      coverage[i] = 0;
+      if (before === 0 && depth > 0) out += line.slice(keptFrom, i) + REDACTED;
+      else if (before > 0 && depth === 0) keptFrom = i;
     }
+    this.coverage = undefined;
+    claimed = false;
     this.work.steps += line.length;
-    return depth > 0 ? out : out + line.slice(keptFrom);
+    return out + line.slice(keptFrom);
   }
+}
+
+let shared = new Int32Array(1024);
+let claimed = false;
+
+function claimCoverage(size: number): Int32Array {
+  // A scan that ended without apply (an exception) left counts behind: start clean.
+  if (claimed) shared.fill(0);
+  claimed = true;
+  if (shared.length < size) shared = new Int32Array(Math.max(size, shared.length * 2));
+  return shared;
 }
