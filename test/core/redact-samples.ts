@@ -109,6 +109,7 @@ export const ADVERSARIAL: Record<string, (length: number) => string> = {
   'ESC[ without m': repeat('\x1b[1;2;3'),
   'ESC[…m colours': repeat('\x1b[1;31m'),
   '8-bit CSI': repeat('\x9b1;'),
+  'colour codes written as text': repeat('\\u001b[1;\\033[2m\\e['),
   '$apr1$…': repeat('$apr1$'),
   '$$2y$$…': repeat('$$2y$$.'),
   'Bearer Bearer …': repeat('Bearer '),

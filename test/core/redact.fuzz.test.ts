@@ -72,6 +72,8 @@ const FRAGMENTS = [
   '31m',
   '\x1b[0m',
   '\x9b',
+  '\\u001b[',
+  '\\033[',
   'Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+Ab1+',
   '한글',
   '\u202e',

@@ -277,6 +277,9 @@ describe('secret shapes that used to leak', () => {
     expect(redact(`\x1b[1mpassword\x1b[0m: ${pw}`)).toBe(`password: ${REDACTED}`);
     expect(redact(`token=\x1b[33m${pw}\x1b[0m ok`)).toBe(`token=${REDACTED} ok`);
     expect(redact(`\x1b[32mready\x1b[0m`)).toBe('ready');
+    // Written out as text: JSON logs (\u001b) and shell commands (\033, \e).
+    expect(redact(`{"msg":"\\u001b[1mpassword\\u001b[0m: ${pw}"}`)).toBe(`{"msg":"password: ${REDACTED}"}`);
+    expect(redact(`printf '\\033[1mtoken\\033[0m: \\e[31m${pw}\\e[0m'`)).toBe(`printf 'token: ${REDACTED}'`);
   });
 
   it('hides URL passwords holding /, # or @ whole', () => {
