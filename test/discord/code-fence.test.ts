@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { fenced } from '../../src/discord/render/code.ts';
+import { codeSpan } from '../../src/core/text.ts';
 import { renderReply } from '../../src/discord/render/reply-message.ts';
 
 /** Discord closes a code block at the first ``` after the opening one. */
@@ -63,5 +64,14 @@ describe('code fences hold whatever the content', () => {
       expect(inner).not.toContain('```');
       expect(inner.replaceAll('\u200b', '')).toBe(`x${'`'.repeat(n)}y`);
     }
+  });
+
+  it('keeps a container command in its inline code span (docker inspect’s Command field)', () => {
+    const command = "sh -c echo '````` **bold** [click](https://evil.example) `x`'\necho done";
+    const span = codeSpan(command);
+    expect(span.match(/`/g)).toHaveLength(2);
+    expect(span.startsWith('`') && span.endsWith('`')).toBe(true);
+    expect(span).toContain('[click](https://evil.example)');
+    expect(span).toContain('\necho done');
   });
 });
