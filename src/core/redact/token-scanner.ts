@@ -14,15 +14,13 @@ interface Candidate {
  * a position costs one or two lookups whatever the number of rules. Each prefix names one
  * rule; none starts another.
  */
-const BY_TWO_CHARS = new Map<number, Candidate[]>();
-const BY_ONE_CHAR = new Map<number, Candidate[]>();
+const BY_TWO_CHARS: Array<Candidate[] | undefined> = new Array<Candidate[] | undefined>(128 * 128).fill(undefined);
+const BY_ONE_CHAR: Array<Candidate[] | undefined> = new Array<Candidate[] | undefined>(128).fill(undefined);
 TOKEN_RULES.forEach((rule, index) => {
   for (const prefix of rule.prefixes) {
     const table = prefix.length === 1 ? BY_ONE_CHAR : BY_TWO_CHARS;
     const key = prefix.length === 1 ? prefix.charCodeAt(0) : pairKey(prefix.charCodeAt(0), prefix.charCodeAt(1));
-    const list = table.get(key) ?? [];
-    list.push({ rule, index, prefix });
-    table.set(key, list);
+    (table[key] ??= []).push({ rule, index, prefix });
   }
 });
 /** Characters some prefix starts with: any other character is passed over at once. */
@@ -62,10 +60,10 @@ export function findTokens(scan: LineScan): TokenCut | undefined {
     afterWord = c < 128 && WORD[c] === 1;
     if (!startsToken) continue;
     const next = line.charCodeAt(at + 1);
-    const pair = next < 128 ? BY_TWO_CHARS.get(pairKey(c, next)) : undefined;
+    const pair = next < 128 ? BY_TWO_CHARS[pairKey(c, next)] : undefined;
     let matched = pair ? tryRules(pair, scan, at, skip) : undefined;
     if (!matched) {
-      const single = BY_ONE_CHAR.get(c);
+      const single = BY_ONE_CHAR[c];
       if (single) matched = tryRules(single, scan, at, skip);
     }
     if (!matched) continue;
