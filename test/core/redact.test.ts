@@ -11,6 +11,7 @@ import {
   scanEnvEntry,
 } from '../../src/core/redact.ts';
 import { readLogTail } from '../../src/docker/log-reader.ts';
+import { TOKEN_RULES } from '../../src/core/redact/token-rules.ts';
 import { everyTokenSample } from './redact-samples.ts';
 
 // Test fixtures are assembled at run time so no secret-shaped literal sits in the repository.
@@ -350,6 +351,11 @@ describe('secret shapes that used to leak', () => {
     const text = tail.lines.map((l) => l.text).join('\n');
     for (const line of keyBody) expect(text).not.toContain(line.slice(0, 20));
     expect(tail.lines.at(-1)?.text).toBe('ready');
+  });
+
+  it('has no token prefix that starts another (the scanner tries one rule per prefix)', () => {
+    const prefixes = TOKEN_RULES.flatMap((rule) => rule.prefixes);
+    for (const a of prefixes) for (const b of prefixes) if (a !== b) expect(b.startsWith(a), `${a} / ${b}`).toBe(false);
   });
 
   it('hides every gitleaks-derived token shape, prefix and all unless the prefix is kept', () => {

@@ -108,7 +108,7 @@ function isAuthWord(word: string): boolean {
 }
 
 /** The name's words in capitals, split at anything not a letter or digit and at camelCase. */
-export function keyWords(key: string): string[] {
+function keyWords(key: string): string[] {
   const words: string[] = [];
   let start = -1;
   let afterLowerOrDigit = false;

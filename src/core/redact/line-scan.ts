@@ -33,10 +33,6 @@ export class LineScan {
     this.kinds.add(kind);
   }
 
-  get found(): boolean {
-    return this.coverage !== undefined;
-  }
-
   apply(): string {
     const { line, coverage } = this;
     if (!coverage) return line;
