@@ -1,7 +1,7 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redact, redactEnvEntry, redactRecord } from '../../src/core/redact.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
-import { clip } from '../../src/core/text.ts';
+import { clip, codeSpan } from '../../src/core/text.ts';
 import { exitMeaning } from '../../src/diagnostics/exit-codes.ts';
 import { describeBinding } from '../../src/docker/ports.ts';
 import { containerOption, formatAge } from './shared.ts';
@@ -74,7 +74,7 @@ export const inspect = defineSubcommand({
         inline: true,
       });
     if (state.Error) fields.push({ name: 'State.Error', value: clip(redact(state.Error), FIELD_CHARS) });
-    fields.push({ name: en ? 'Command' : '실행 명령', value: `\`${clip(command, FIELD_CHARS - 2) || '—'}\`` });
+    fields.push({ name: en ? 'Command' : '실행 명령', value: codeSpan(clip(command, FIELD_CHARS - 2) || '—') });
     fields.push({
       name: en ? 'Ports' : '포트',
       value:

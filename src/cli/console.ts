@@ -2,6 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App } from '../app.ts';
 import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
+import { terminalSafe } from '../core/terminal-text.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
 import { tokenize } from './tokenize.ts';
@@ -70,7 +71,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       pressable = numberedActions(reply.actions ?? []);
       write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color, locale: who.locale }));
     } catch (error) {
-      write(isUserError(error) ? error.messageFor(caller.locale) : `error: ${(error as Error).message}`);
+      write(isUserError(error) ? error.messageFor(caller.locale) : `error: ${terminalSafe((error as Error).message)}`);
     }
   };
 

@@ -1,6 +1,7 @@
 import type { Finding } from '../diagnostics/finding.ts';
 import type { Locale } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
+import { escapeJsonControls, terminalSafeDeep } from '../core/terminal-text.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -12,8 +13,13 @@ const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
   en: { error: '✖ error', warning: '▲ warning', info: 'ℹ info' },
 };
 
-/** A reply as terminal text. Actions are numbered so the console can press them. */
-export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
+/**
+ * A reply as terminal text. Actions are numbered so the console can press them. Container
+ * text in it cannot drive the terminal: escape sequences and control characters are removed
+ * or shown escaped (src/core/terminal-text.ts) before dockhand adds its own colours.
+ */
+export function renderText(unsafeReply: Reply, style: TextStyle = { color: false }): string {
+  const reply = terminalSafeDeep(unsafeReply);
   const bold = (s: string) => (style.color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
   const md = (s: string) => s.replace(/\*\*(.+?)\*\*/gs, (_m, inner: string) => bold(inner));
@@ -99,11 +105,13 @@ export function numberedActions(rows: ActionRow[]): NumberedAction[] {
   return list;
 }
 
-/** `--json`: the command's machine-readable data, or `{error}`. */
+/** `--json`: the command's machine-readable data, or `{error}`; terminal controls escaped as \uXXXX. */
 export function renderJson(reply: Reply): string {
-  if (reply.error) return JSON.stringify({ error: reply.error });
-  if (reply.data !== undefined) return JSON.stringify(reply.data);
-  return JSON.stringify(reply, (_key, value: unknown) =>
-    value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+  if (reply.error) return escapeJsonControls(JSON.stringify({ error: reply.error }));
+  if (reply.data !== undefined) return escapeJsonControls(JSON.stringify(reply.data));
+  return escapeJsonControls(
+    JSON.stringify(reply, (_key, value: unknown) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+    ),
   );
 }

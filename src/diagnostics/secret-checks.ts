@@ -11,9 +11,11 @@ const KIND_LABEL: Record<SecretKind, { ko: string; en: string }> = {
   jwt: { ko: 'JWT', en: 'JWT' },
   'bearer-token': { ko: '인증 토큰', en: 'auth token' },
   'private-key': { ko: '개인 키', en: 'private key' },
+  'command-password': { ko: '명령줄의 비밀번호', en: 'password on a command line' },
+  'service-token': { ko: 'API 토큰·키', en: 'API token or key' },
+  'webhook-url': { ko: '웹훅 URL', en: 'webhook URL' },
+  'password-hash': { ko: '비밀번호 해시', en: 'password hash' },
 };
-
-const ASSIGNED_NAME = /\b([A-Za-z_][A-Za-z0-9_.-]*)=(?=\S)/g;
 
 /**
  * secrets-in-env: secret-looking values in the environment, labels or image history.
@@ -33,9 +35,8 @@ export const secretChecks: Check = (facts, say) => {
   }
   const layers = facts.history.length;
   facts.history.forEach((layer, index) => {
-    const found = scan(layer.CreatedBy).kinds;
+    const { kinds: found, names } = scan(layer.CreatedBy);
     if (found.length === 0) return;
-    const names = [...layer.CreatedBy.matchAll(ASSIGNED_NAME)].map((m) => m[1]!).filter(isSecretKey);
     const where = say(`이미지 히스토리 ${layers - index}번째 레이어`, `image history layer ${layers - index}`);
     evidence.push(`${where}${names.length ? ` ${[...new Set(names)].join(', ')}` : ''} (${kinds(found)})`);
   });
