@@ -312,7 +312,3 @@ export function composeHostSite(host: string, port: number): string {
 }
 `;
 }
-
-/** The app the reference nginx proxies to: busybox httpd with a page of its own. */
-export const APP_PAGE =
-  '<!DOCTYPE html>\n<html><head><title>Larva app</title></head><body><h1>Larva app</h1></body></html>\n';

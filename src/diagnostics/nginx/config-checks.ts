@@ -237,9 +237,11 @@ function folderOf(step: CopyStep): string {
     : posix.dirname(step.destination);
 }
 
+/** What the COPY copied, as the member wrote it; the legacy builder keeps only a hash, so the file name stands in. */
 function sourceOf(step: CopyStep): string {
   const source = step.sources[0] ?? '.';
-  return /^(?:file|dir|multi):/.test(source) ? '<html>' : source;
+  if (!/^(?:file|dir|multi):/.test(source)) return source;
+  return step.intoFolder ? '<html>' : posix.basename(step.destination);
 }
 
 function rootOf(conf: NginxConf, server: ServerBlock | undefined): string {

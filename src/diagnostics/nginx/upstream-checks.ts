@@ -29,10 +29,10 @@ function unresolvable(facts: NginxFacts, conf: NginxConf, t: Translate): DraftFi
   const hosts = upstreamHosts(conf.model);
   return [...seen].map(([upstream, log]): DraftFinding => {
     const name = upstream.replace(/:\d+$/, '');
-    const port = /:(\d+)$/.exec(upstream)?.[1] ?? '8000';
-    const directive =
-      hosts.find((h) => log.file && h.at.file === log.file && h.at.line === log.at)?.at ??
-      hosts.find((h) => h.host === name)?.at;
+    const named =
+      hosts.find((h) => log.file && h.at.file === log.file && h.at.line === log.at) ?? hosts.find((h) => h.host === name);
+    const directive = named?.at;
+    const port = String(named?.port ?? /:(\d+)$/.exec(upstream)?.[1] ?? 80);
     const { State } = facts.container;
     return {
       code: 'nginx-upstream-unresolvable',
