@@ -64,6 +64,11 @@ const names = {
 
 const containers: Dockerode.Container[] = [];
 const ports: Record<string, number> = {};
+const port = (role: string): number => {
+  const found = ports[role];
+  if (found === undefined) throw new Error(`no port for ${role}`);
+  return found;
+};
 let docker: DockerService;
 let staleFirstId = '';
 
@@ -275,7 +280,7 @@ await describeWithDocker(
     const nginxCodes = (findings: Finding[]) => codes(findings).filter((c) => c.startsWith('nginx-'));
 
     it('the working reference (nginx proxying to an app on the shared localhost) gets no nginx-* code', async () => {
-      expect(await page(ports.reference!, 'ecs-alb.example')).toContain('Study app');
+      expect(await page(port('reference'), 'ecs-alb.example')).toContain('Study app');
       const findings = await diagnosed(names.reference);
       expect(nginxCodes(findings)).toEqual([]);
       expect(findings).toEqual([]);
@@ -300,8 +305,8 @@ await describeWithDocker(
     });
 
     it('B: default.conf left in place takes Host: localhost; other names reach the app', async () => {
-      expect(await page(ports.defaultConf!, 'ecs-alb.example')).toContain('Study app');
-      expect(await page(ports.defaultConf!, 'localhost')).toContain('Welcome to nginx');
+      expect(await page(port('defaultConf'), 'ecs-alb.example')).toContain('Study app');
+      expect(await page(port('defaultConf'), 'localhost')).toContain('Welcome to nginx');
       const findings = await diagnosed(names.defaultConf);
       expect(codes(findings).sort()).toEqual(['nginx-default-conf-present', 'nginx-default-page']);
       const present = finding(findings, 'nginx-default-conf-present');
@@ -392,7 +397,7 @@ await describeWithDocker(
     });
 
     it('F with the volume shared but no gunicorn: a warning about the socket, not the volume', async () => {
-      await page(ports.workshopShared!);
+      await page(port('workshopShared'));
       await waitFor('nginx to log the failed connect', async () =>
         (await adminDocker().getContainer(names.workshopShared).logs({ stdout: true, stderr: true }))
           .toString()

@@ -97,7 +97,7 @@ export function parseConf(text: string, file: string): ParsedConf {
   };
 
   const directives = parseBlock(0, undefined);
-  return { file, directives, problems };
+  return { file, directives, problems: problems.sort((a, b) => a.line - b.line) };
 }
 
 function tokenize(text: string, file: string, problems: ConfProblem[]): Token[] {

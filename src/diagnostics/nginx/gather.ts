@@ -169,16 +169,14 @@ async function readConf(
   } finally {
     revoke();
   }
-  if (!read) return undefined;
-  const files = confFiles(read.entries);
+  return read ? nginxConfOf(read.entries, read.truncated) : undefined;
+}
+
+/** nginx's configuration loaded from the entries of /etc/nginx: files, the include tree, the http model. */
+export function nginxConfOf(entries: ArchiveEntry[], truncated = false): NginxConf {
+  const files = confFiles(entries);
   const tree = loadConfTree(files);
-  return {
-    entries: read.entries,
-    files,
-    tree,
-    model: httpModel(tree, nginxPrefix(read.entries)),
-    truncated: read.truncated,
-  };
+  return { entries, files, tree, model: httpModel(tree, nginxPrefix(entries)), truncated };
 }
 
 /** Files with their text, symlinks resolved within what was read (sites-enabled → sites-available). */

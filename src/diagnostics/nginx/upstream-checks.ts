@@ -30,7 +30,8 @@ function unresolvable(facts: NginxFacts, conf: NginxConf, t: Translate): DraftFi
   return [...seen].map(([upstream, log]): DraftFinding => {
     const name = upstream.replace(/:\d+$/, '');
     const named =
-      hosts.find((h) => log.file && h.at.file === log.file && h.at.line === log.at) ?? hosts.find((h) => h.host === name);
+      hosts.find((h) => log.file && h.at.file === log.file && h.at.line === log.at) ??
+      hosts.find((h) => h.host === name);
     const directive = named?.at;
     const port = String(named?.port ?? /:(\d+)$/.exec(upstream)?.[1] ?? 80);
     const { State } = facts.container;
@@ -100,8 +101,8 @@ function socketMissing(facts: NginxFacts, conf: NginxConf, t: Translate): DraftF
         shared
           ? `Mounts: ${mount.Destination} (${mount.Type}${mount.Name ? ` ${mount.Name.slice(0, 12)}` : ''})`
           : t({
-              ko: `Mounts: ${container.Mounts.map((m) => m.Destination).join(', ') || '없음'} — ${folder}를 덮는 볼륨 없음`,
-              en: `Mounts: ${container.Mounts.map((m) => m.Destination).join(', ') || 'none'} — no volume covers ${folder}`,
+              ko: `Mounts: ${container.Mounts.map((m) => m.Destination).join(', ') || '없음'} — \`${folder}\` 폴더를 덮는 볼륨 없음`,
+              en: `Mounts: ${container.Mounts.map((m) => m.Destination).join(', ') || 'none'} — no volume covers \`${folder}\``,
             }),
         ...failures.slice(-2).map((l) => `log: ${l.text}`),
         ...badGateway.slice(0, 1).map((p) => probeLine(p, t)),
