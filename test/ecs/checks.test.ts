@@ -178,6 +178,22 @@ describe('nginx path checks', () => {
     );
   });
 
+  it('default.conf beside a default_server site takes only Host: localhost: a warning until a probe sees it', () => {
+    const files = {
+      '/etc/nginx/nginx.conf': OFFICIAL_NGINX_CONF,
+      '/etc/nginx/conf.d/default.conf': OFFICIAL_DEFAULT_CONF,
+      '/etc/nginx/conf.d/nginx.conf':
+        'server { listen 80 default_server; location / { proxy_pass http://localhost:8000; } }',
+    };
+    const steps = ['COPY nginx.conf /etc/nginx/conf.d/ # buildkit'];
+    const severity = (probes: Options['probes']) =>
+      diagnosed(facts({ files, steps, probes })).find((f) => f.code === 'nginx-default-conf-present')?.severity;
+    expect(severity([])).toBe('warning');
+    expect(severity([{ hostHeader: 'localhost' }, { hostHeader: 'ecs-alb.example', body: '<h1>app</h1>' }])).toBe(
+      'error',
+    );
+  });
+
   it('a conf.d file without .conf is not included, and the fix keeps its name with .conf', () => {
     const found = diagnosed(
       facts({

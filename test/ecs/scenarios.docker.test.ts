@@ -310,7 +310,8 @@ await describeWithDocker(
       const findings = await diagnosed(names.defaultConf);
       expect(codes(findings).sort()).toEqual(['nginx-default-conf-present', 'nginx-default-page']);
       const present = finding(findings, 'nginx-default-conf-present');
-      expect(present.severity).toBe('warning');
+      // Only Host: localhost is taken, but the probe saw it: the cause of the page in front of the member.
+      expect(present.severity).toBe('error');
       const evidence = present.evidence.join('\n');
       expect(evidence).toContain('/etc/nginx/conf.d/default.conf:1 server { listen 80; server_name localhost; }');
       expect(evidence).toContain(

@@ -276,7 +276,7 @@ function composeHost({ task, model, t }: LintInput): DraftFinding[] {
                 en: `Add \`"links": ["${h.host}"]\` to the nginx container definition, or switch to awsvpc and use \`proxy_pass http://localhost:${port};\`.`,
               })
             : t({
-                ko: `nginx 설정을 \`localhost:${port}\`로 바꿔(\`proxy_pass http://localhost:${port};\` 또는 upstream의 \`server 127.0.0.1:${port};\`) 이미지를 다시 빌드·push하세요.`,
+                ko: `nginx 설정의 프록시 대상을 localhost로 바꿔(\`proxy_pass http://localhost:${port};\` 또는 upstream의 \`server 127.0.0.1:${port};\`) 이미지를 다시 빌드·push하세요.`,
                 en: `Change the nginx configuration to \`localhost:${port}\` (\`proxy_pass http://localhost:${port};\` or \`server 127.0.0.1:${port};\` in the upstream), then rebuild and push the image.`,
               }),
         refHints: [`${NGINX_PLAYBOOK}#upstream-compose-host`, `${PLAYBOOK}#links`],

@@ -20,6 +20,7 @@ import { parseConf, walk, where, type Directive } from './conf-parser.ts';
 import { PLAYBOOK, type NginxCheck } from './check.ts';
 import type { NginxConf, NginxFacts } from './facts.ts';
 import { PROBE_HOSTS } from './gather.ts';
+import { welcomeProbes } from './probe-lines.ts';
 import { servedAtRoot, servedFolders, type ServerBlock } from './servers.ts';
 
 /** nginx-default-conf-present, nginx-conf-not-included, nginx-html-wrong-root: what nginx reads against what was copied. */
@@ -37,12 +38,14 @@ function defaultConfPresent(facts: NginxFacts, conf: NginxConf, t: Translate): D
   const taken = winners(conf, PROBE_HOSTS).filter((w) => stock.includes(w.server));
   if (taken.length === 0) return [];
   const forEveryone = taken.some((w) => w.host !== 'localhost');
+  // Seen by the probe, it is the cause of the page the member is looking at.
+  const seen = welcomeProbes(facts.probes).some((p) => p.answeredBy === facts.container.Name);
   const stockFile = firstStock.at.file;
   const removed = facts.layers.find(removesDefaultConf);
   return [
     {
       code: 'nginx-default-conf-present',
-      severity: forEveryone ? 'error' : 'warning',
+      severity: forEveryone || seen ? 'error' : 'warning',
       title: forEveryone
         ? t({
             ko: `기본 사이트 \`${stockFile}\`이(가) 남아 있어서 내 설정 대신 요청을 받아요`,

@@ -35,7 +35,7 @@ function stockImage(facts: NginxFacts, t: Translate): DraftFinding[] {
         en: `\`${container.Name}\` runs the stock nginx image, not the one you built`,
       }),
       detail: t({
-        ko: '이 컨테이너의 nginx 설정은 이미지에 기본으로 든 default.conf뿐이고, 이미지 히스토리에 내 Dockerfile의 단계(`RUN rm /etc/nginx/conf.d/default.conf`, `COPY nginx.conf /etc/nginx/conf.d/`)가 없어요. 워크숍 Dockerfile로 빌드한 이미지는 이 페이지를 보여 줄 수 없어요. 흔한 경로: `docker run … nginx`처럼 이름을 잘못 썼거나, 작업 정의의 image가 `nginx`/`nginx:latest`이거나, `build_and_push.sh`(`set -e` 없음, 현재 폴더 `.`를 빌드)가 빌드에 실패한 뒤 예전에 받아 둔 공식 `nginx:latest`를 ECR 이름으로 태그해 push했어요.',
+        ko: '이 컨테이너의 nginx 설정은 이미지에 기본으로 든 default.conf뿐이고, 이미지 히스토리에 내 Dockerfile의 단계(`RUN rm /etc/nginx/conf.d/default.conf`, `COPY nginx.conf /etc/nginx/conf.d/`)가 없어요. 워크숍 Dockerfile로 빌드한 이미지는 이 페이지를 보여 줄 수 없어요. 흔한 경로: `docker run … nginx`처럼 이름을 잘못 쓴 경우, 작업 정의의 image가 `nginx`/`nginx:latest`인 경우, `build_and_push.sh`(`set -e` 없음, 지금 위치 `.`를 빌드)가 빌드에 실패한 뒤에도 멈추지 않고 예전에 받아 둔 공식 `nginx:latest`를 ECR 이름으로 태그해 push한 경우.',
         en: "This container's nginx configuration is only the image's stock default.conf, and the image history has none of your Dockerfile's steps (`RUN rm /etc/nginx/conf.d/default.conf`, `COPY nginx.conf /etc/nginx/conf.d/`). An image built from the workshop Dockerfile cannot show this page. Usual paths: `docker run … nginx` (the wrong name), a task definition whose image is `nginx`/`nginx:latest`, or `build_and_push.sh` (no `set -e`, builds the current folder `.`) failing its build and then tagging the old stock `nginx:latest` as the ECR image and pushing it.",
       }),
       evidence: [

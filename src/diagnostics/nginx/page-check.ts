@@ -2,10 +2,10 @@ import type { Translate } from '../../core/locale.ts';
 import type { DraftFinding } from '../check.ts';
 import { serverLine, servesWelcome, winners } from './analysis.ts';
 import { PLAYBOOK, type NginxCheck } from './check.ts';
-import type { NginxConf, NginxFacts } from './facts.ts';
+import type { HostProbe, NginxConf, NginxFacts } from './facts.ts';
 import { PROBE_HOSTS } from './gather.ts';
 import { probeLine, welcomeProbes } from './probe-lines.ts';
-import { serverFor } from './servers.ts';
+import { serverFor, type ServerBlock } from './servers.ts';
 
 /**
  * nginx-default-page: the symptom, seen by a probe (or, for a running container that
@@ -39,7 +39,7 @@ function fromProbes(facts: NginxFacts, seen: NginxFacts['probes'], t: Translate)
   const onlyLocalhost = hosts.length === 1 && hosts[0] === 'localhost';
   const elsewhere = seen.find((p) => p.answeredBy !== facts.container.Name);
   const conf = facts.conf;
-  const answering = conf && !elsewhere ? seen.flatMap((p) => answeringServer(conf, p.containerPort, p.hostHeader)) : [];
+  const answering = conf && !elsewhere ? answeringServers(conf, seen) : [];
   return {
     code: 'nginx-default-page',
     severity: 'error',
@@ -60,16 +60,24 @@ function fromProbes(facts: NginxFacts, seen: NginxFacts['probes'], t: Translate)
     detail: detailText(t),
     evidence: [
       ...facts.probes.filter((p) => seen.some((s) => s.url === p.url)).map((p) => probeLine(p, t)),
-      ...[...new Set(answering)].map((line) => t({ ko: `답한 server: ${line}`, en: `answered by: ${line}` })),
+      ...answering.map((line) => t({ ko: `답한 server: ${line}`, en: `answered by: ${line}` })),
     ],
     next: nextText(t),
     refHints: [`${PLAYBOOK}#symptom`, `${PLAYBOOK}#causes`],
   };
 }
 
-function answeringServer(conf: NginxConf, port: number, host: string): string[] {
-  const server = serverFor(conf.model, port, host);
-  return server ? [`Host: ${host} → ${serverLine(server)}`] : [];
+/** `Host: localhost, ecs-alb.example → /etc/nginx/conf.d/default.conf:1 server { … }`: one line per answering server. */
+function answeringServers(conf: NginxConf, probes: HostProbe[]): string[] {
+  const hostsBy = new Map<ServerBlock, string[]>();
+  for (const probe of probes) {
+    const server = serverFor(conf.model, probe.containerPort, probe.hostHeader);
+    if (!server) continue;
+    const hosts = hostsBy.get(server) ?? [];
+    if (!hosts.includes(probe.hostHeader)) hosts.push(probe.hostHeader);
+    hostsBy.set(server, hosts);
+  }
+  return [...hostsBy].map(([server, hosts]) => `Host: ${hosts.join(', ')} → ${serverLine(server)}`);
 }
 
 function detailText(t: Translate): string {

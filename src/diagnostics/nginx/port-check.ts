@@ -11,7 +11,7 @@ export const portHolderCheck: NginxCheck = (facts, t) => {
     const holder = held.holder;
     const request = `-p ${describeBinding(held.binding)}:${held.containerPort.split('/')[0]}`;
     const startError = held.blocked ? undefined : container.State.Error || undefined;
-    const seen = facts.probes.filter((p) => p.answeredBy === holder.name);
+    const seen = facts.probes.filter((p) => p.answeredBy === holder.name).slice(0, 1);
     return {
       code: 'host-port-taken-by-other',
       severity: 'error',
