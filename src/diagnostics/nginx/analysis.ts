@@ -118,12 +118,6 @@ export function removesDefaultConf(layer: Layer): boolean {
   return layer.instruction === 'RUN' && /\brm\s+(?:-\S+\s+)*[^;&|]*default\.conf\b/.test(layer.args);
 }
 
-/** A step that changes nginx's configuration: a COPY/ADD into /etc/nginx, or a RUN that edits it. */
-export function touchesNginxConfig(layer: Layer, steps: CopyStep[]): boolean {
-  if (layer.instruction === 'RUN') return /\/etc\/nginx\b/.test(layer.args);
-  return steps.some((s) => s.layer === layer && isUnder(s.destination, '/etc/nginx'));
-}
-
 /** `path` is `folder` or inside it (trailing slashes ignored). */
 export function isUnder(path: string, folder: string): boolean {
   const base = folder.replace(/\/+$/, '');

@@ -6,9 +6,7 @@ import { PLAYBOOK, type NginxCheck } from './check.ts';
 import type { NginxFacts } from './facts.ts';
 import { isStockNginxRef } from './gather.ts';
 
-/** The official entrypoint's words when default.conf was removed (they appear only then). */
-const DEFAULT_CONF_GONE = /default\.conf is not a file or does not exist/;
-/** …and when default.conf is there (it edits it to listen on IPv6 too). */
+/** The official entrypoint's words when default.conf is there (it edits it to listen on IPv6 too). */
 const DEFAULT_CONF_USED = /(?:Enabled listen on IPv6 in|Getting the checksum of) \/etc\/nginx\/conf\.d\/default\.conf/;
 
 const FILE_STEPS = new Set(['COPY', 'ADD', 'RUN']);
@@ -118,9 +116,4 @@ function staleImage(facts: NginxFacts, t: Translate): DraftFinding[] {
 
 function short(id: string): string {
   return id.replace(/^sha256:/, '').slice(0, 12);
-}
-
-/** The official entrypoint's log line about default.conf, for evidence elsewhere. */
-export function defaultConfLogLine(facts: NginxFacts): string | undefined {
-  return facts.logs.find((l) => DEFAULT_CONF_USED.test(l.text) || DEFAULT_CONF_GONE.test(l.text))?.text;
 }
