@@ -53,8 +53,13 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
   let subcommand: string | undefined;
   let tokens = afterName;
   if (isGroup(command)) {
-    subcommand = afterName[0];
-    tokens = afterName.slice(1);
+    const first = afterName[0];
+    const named = command.subcommands.some((s) => s.name === first || s.nameKo === first);
+    if (!named && first !== undefined && command.defaultSubcommand) subcommand = command.defaultSubcommand;
+    else {
+      subcommand = first;
+      tokens = afterName.slice(1);
+    }
   }
   const target = registry.resolve(name, subcommand, 'cli');
   return {

@@ -119,6 +119,8 @@ export interface LeafCommand<O extends readonly OptionSpec[] = readonly OptionSp
 
 export interface GroupCommand extends CommandBase {
   subcommands: Array<SubcommandDefinition<any>>;
+  /** Console/CLI: the subcommand run when the first word names none (`ecs web` = `ecs check web`). */
+  defaultSubcommand?: string;
   options?: undefined;
   run?: undefined;
 }
@@ -132,7 +134,9 @@ export function defineCommand<const O extends readonly OptionSpec[]>(
   return definition;
 }
 
-export function defineGroup(definition: CommandBase & { subcommands: Array<SubcommandDefinition<any>> }): GroupCommand {
+export function defineGroup(
+  definition: CommandBase & { subcommands: Array<SubcommandDefinition<any>>; defaultSubcommand?: string },
+): GroupCommand {
   return definition;
 }
 

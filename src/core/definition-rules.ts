@@ -24,6 +24,9 @@ export function definitionProblems(command: CommandDefinition): string[] {
       at(command.name, `needs 1–${MAX_OPTIONS} subcommands`);
     }
     const seen = new Set<string>();
+    if (command.defaultSubcommand && !command.subcommands.some((s) => s.name === command.defaultSubcommand)) {
+      at(command.name, `defaultSubcommand "${command.defaultSubcommand}" is not one of its subcommands`);
+    }
     for (const sub of command.subcommands) {
       const where = `${command.name} ${sub.name}`;
       if (seen.has(sub.name)) at(where, 'duplicate subcommand');

@@ -1,7 +1,7 @@
 import type { Locale } from '../core/locale.ts';
 import { redact } from '../core/redact.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { sayer, type Check } from './check.ts';
+import { sayer, type Check, type DraftFinding } from './check.ts';
 import type { ContainerFacts } from './facts.ts';
 import { bySeverity, type Finding } from './finding.ts';
 import { httpChecks } from './http-checks.ts';
@@ -20,7 +20,15 @@ const MAX_EVIDENCE_CHARS = 300;
 /** Runs every check on the facts and returns the findings ranked by severity, refs resolved, text redacted. */
 export function diagnose(facts: ContainerFacts, locale: Locale, knowledge: KnowledgeBase): Finding[] {
   const say = sayer(locale);
-  return CHECKS.flatMap((check) => check(facts, say))
+  return finishFindings(
+    CHECKS.flatMap((check) => check(facts, say)),
+    knowledge,
+  );
+}
+
+/** Drafts as members see them: text redacted, evidence bounded, refs resolved, most serious first. */
+export function finishFindings(drafts: DraftFinding[], knowledge: KnowledgeBase): Finding[] {
+  return drafts
     .map(({ refHints, ...draft }): Finding => ({
       ...draft,
       title: redact(draft.title),

@@ -29,6 +29,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   maxBytes?: number;
   signal?: AbortSignal | undefined;
+  /** The Host header to send instead of `host:port` (which server block answers may depend on it). */
+  hostHeader?: string;
 }
 
 /**
@@ -64,8 +66,9 @@ export function probeHttp(host: string, port: number, options: ProbeOptions = {}
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     socket.once('connect', () => {
+      const hostHeader = options.hostHeader ?? `${host.includes(':') ? `[${host}]` : host}:${port}`;
       socket.write(
-        `GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nUser-Agent: dockhand-probe\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n`,
+        `GET / HTTP/1.0\r\nHost: ${hostHeader.replace(/[\r\n]/g, '')}\r\nUser-Agent: dockhand-probe\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n`,
       );
     });
     socket.on('data', (chunk: Buffer) => {

@@ -15,8 +15,8 @@ export class ReadOnlyViolation extends Error {
 
 /**
  * The Engine API endpoints dockhand reads (GET/HEAD only). Anything else, even a GET,
- * is refused: `/containers/{id}/archive` and `/export` would hand out files,
- * `/images/{name}/get` whole images, `/attach/ws` a terminal.
+ * is refused: `/export` would hand out files, `/images/{name}/get` whole images, `/attach/ws`
+ * a terminal. `/containers/{id}/archive` has its own narrow rule (archiveRefusal).
  */
 const READABLE: RegExp[] = [
   /^\/_ping$/,
@@ -31,12 +31,20 @@ const READABLE: RegExp[] = [
 ];
 
 const EXEC_CREATE = /^\/containers\/[^/]+\/exec$/;
+const ARCHIVE = /^\/containers\/([^/]+)\/archive$/;
 const EXEC_START = /^\/exec\/([^/]+)\/start$/;
 const EXEC_CREATE_KEYS = new Set(['Cmd', 'AttachStdout', 'AttachStderr']);
+
+/** Which container files `GET /containers/{id}/archive` may read (src/docker/archive.ts grants them). */
+export interface ArchiveAllowlist {
+  allows(container: string, path: string): boolean;
+}
 
 export interface GuardPolicy {
   /** DOCKHAND_ALLOW_EXEC: allow the fixed commands of ALLOWED_EXEC. */
   allowExec: boolean;
+  /** Without one, every archive read is refused. */
+  archive?: ArchiveAllowlist;
 }
 
 type Dial = DockerModem['dial'];
@@ -64,6 +72,13 @@ export function guardModem(modem: DockerModem, policy: GuardPolicy): DockerModem
     if (options.file || options.hijack || options.openStdin)
       return refuse('uploads and attached streams are not allowed');
 
+    const archived = ARCHIVE.exec(path)?.[1];
+    if (archived !== undefined && method === 'GET') {
+      const refusal = archiveRefusal(options, archived, policy.archive);
+      if (refusal) refuse(refusal);
+      else dial(options, callback);
+      return;
+    }
     if (method === 'GET' || method === 'HEAD') {
       if (!READABLE.some((pattern) => pattern.test(path))) return refuse('not an endpoint dockhand reads');
       return dial(options, callback);
@@ -95,4 +110,39 @@ export function guardModem(modem: DockerModem, policy: GuardPolicy): DockerModem
 
   modem.dial = guarded as Dial;
   return modem;
+}
+
+/**
+ * An archive read passes only as `GET /containers/{id}/archive?` with a query of exactly one
+ * `path`: absolute, normalised (no `.`, `..` or empty segments), and granted for that container.
+ * Returns why it is refused, or undefined.
+ */
+function archiveRefusal(
+  options: DialOptions,
+  container: string,
+  allowlist: ArchiveAllowlist | undefined,
+): string | undefined {
+  const raw: string = options.path;
+  if (raw.indexOf('?') !== raw.length - 1) return 'archive query must be given as options';
+  const given: unknown = options.options?._query ?? options.options;
+  const query = given && typeof given === 'object' ? (given as Record<string, unknown>) : {};
+  const keys = Object.keys(query);
+  const wanted = query.path;
+  if (keys.length !== 1 || typeof wanted !== 'string') return 'archive takes exactly one path';
+  const segments = wanted.slice(1).split('/');
+  const clean =
+    wanted.startsWith('/') &&
+    wanted.length <= 1024 &&
+    !wanted.includes('\0') &&
+    !wanted.includes('\\') &&
+    segments.every((s) => s !== '' && s !== '.' && s !== '..');
+  if (!clean) return 'archive path must be absolute and normalised';
+  let id: string;
+  try {
+    id = decodeURIComponent(container);
+  } catch {
+    return 'malformed container id';
+  }
+  if (!allowlist?.allows(id, wanted)) return 'archive path not granted (only nginx configuration and its html roots)';
+  return undefined;
 }

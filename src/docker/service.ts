@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.ts';
 import { redact } from '../core/redact.ts';
 import { clip } from '../core/text.ts';
 import type { Logger } from '../core/logger.ts';
+import { ArchiveGrants } from './archive.ts';
 import { connectionOptions, defaultProbeHost, describeHost } from './connection.ts';
 import { EngineClient, EngineError, EngineResponseError, EngineTimeout } from './engine-client.ts';
 import {
@@ -74,13 +75,15 @@ export class DockerService {
   readonly engine: EngineClient;
   readonly visibility: Visibility;
   readonly probeHost: string;
+  /** Container files a diagnosis may read through the archive endpoint (none until granted). */
+  readonly archive = new ArchiveGrants();
 
   constructor(
     readonly config: Config['docker'],
     private readonly log: Logger,
   ) {
     this.client = new Dockerode(connectionOptions(config));
-    guardModem(this.client.modem, { allowExec: config.allowExec });
+    guardModem(this.client.modem, { allowExec: config.allowExec, archive: this.archive });
     this.engine = new EngineClient(this.client.modem, config.timeoutMs);
     this.visibility = new Visibility({ label: config.visibleLabel, names: config.visibleNames });
     this.probeHost = defaultProbeHost(config);
