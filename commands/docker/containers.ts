@@ -15,15 +15,15 @@ export const containers = defineSubcommand({
     const en = locale === 'en';
     const now = ctx.clock.now();
     const rows = list.map((c) => ({
-      id: c.id.slice(0, 12),
-      name: c.name,
-      image: c.image,
-      state: c.state,
-      status: c.status,
-      createdAt: c.createdAt.toISOString(),
-      age: formatAge(c.createdAt, now, locale),
-      ports: c.ports.map(formatPort),
-      labels: redactRecord(c.labels),
+      id: c.Id.slice(0, 12),
+      name: c.Name,
+      image: c.Image,
+      state: c.State,
+      status: c.Status,
+      createdAt: new Date(c.Created * 1000).toISOString(),
+      age: formatAge(new Date(c.Created * 1000), now, locale),
+      ports: c.Ports.map(formatPort),
+      labels: redactRecord(c.Labels),
     }));
     const lines = rows
       .slice(0, SHOWN)

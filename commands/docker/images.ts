@@ -15,13 +15,13 @@ export const images = defineSubcommand({
     const en = locale === 'en';
     const now = ctx.clock.now();
     const rows = list
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .sort((a, b) => b.Created - a.Created)
       .map((i) => ({
-        id: i.id.replace(/^sha256:/, '').slice(0, 12),
-        tags: i.tags,
-        size: i.size,
-        createdAt: i.createdAt.toISOString(),
-        age: formatAge(i.createdAt, now, locale),
+        id: i.Id.replace(/^sha256:/, '').slice(0, 12),
+        tags: i.RepoTags,
+        size: i.Size,
+        createdAt: new Date(i.Created * 1000).toISOString(),
+        age: formatAge(new Date(i.Created * 1000), now, locale),
       }));
     const lines = rows
       .slice(0, SHOWN)

@@ -1,4 +1,5 @@
 import { defineSubcommand } from '../../src/core/command.ts';
+import type { Translate } from '../../src/core/locale.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { LogLine } from '../../src/docker/log-reader.ts';
 import { parseSince } from '../../src/docker/since.ts';
@@ -92,13 +93,7 @@ export const logs = defineSubcommand({
       ? `${result.lines.length} line(s) shown of ${result.matched} ${grep ? 'matching' : ''} (${result.scanned} read) · ${filters}`
       : `${result.lines.length}줄 표시 / ${grep ? '일치 ' : ''}${result.matched}줄 (읽은 줄 ${result.scanned}) · ${filters}`;
     const notes = [
-      ...(result.scanCut
-        ? [
-            en
-              ? 'Stopped reading at the scan limit: narrow with --since.'
-              : '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.',
-          ]
-        : []),
+      ...(result.scanCut ? [scanLimitNote(result.firstTime, clockFace ?? localTime(ctx.config.timezone), ctx.t)] : []),
       ...(omitted > 0
         ? [en ? `The first ${omitted} line(s) are in the attachment.` : `앞의 ${omitted}줄은 첨부 파일에 있어요.`]
         : []),
@@ -122,6 +117,16 @@ export const logs = defineSubcommand({
     };
   },
 });
+
+/** The log is read newest first: a scan limit leaves out the oldest lines, those before `firstTime`. */
+function scanLimitNote(firstTime: string | undefined, clockFace: (iso: string) => string, t: Translate): string {
+  return firstTime
+    ? t({
+        ko: `읽기 한도에 닿아 ${clockFace(firstTime)} 이후의 줄만 살펴봤어요 (최근 줄부터 읽어요). 그보다 오래된 줄은 보지 않았어요.`,
+        en: `Reached the scan limit: only lines from ${clockFace(firstTime)} on were searched (newest first); older lines were not.`,
+      })
+    : t({ ko: '읽기 한도에 닿아 한 줄도 읽지 못했어요.', en: 'Reached the scan limit before a whole line was read.' });
+}
 
 /** `2024-05-01 18:00:00` in the study group's time zone. */
 function localTime(timeZone: string): (iso: string) => string {

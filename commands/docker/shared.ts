@@ -1,5 +1,6 @@
 import type { AutocompleteSource, Choice, StringOption } from '../../src/core/command.ts';
 import type { Locale } from '../../src/core/locale.ts';
+import type { PortSummary } from '../../src/docker/service.ts';
 
 /** Autocomplete has ~3 s in Discord: give the engine less. */
 const AUTOCOMPLETE_TIMEOUT_MS = 1500;
@@ -7,7 +8,7 @@ const AUTOCOMPLETE_TIMEOUT_MS = 1500;
 const visibleContainerNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listContainers(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
   return rank(
-    list.map((c) => ({ value: c.name, label: `${c.name} — ${c.state}` })),
+    list.map((c) => ({ value: c.Name, label: `${c.Name} — ${c.State}` })),
     partial,
   );
 };
@@ -15,7 +16,7 @@ const visibleContainerNames: AutocompleteSource = async (partial, ctx) => {
 const visibleImageNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listImages(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
   return rank(
-    list.flatMap((i) => i.tags.map((tag) => ({ value: tag, label: tag }))),
+    list.flatMap((i) => i.RepoTags.map((tag) => ({ value: tag, label: tag }))),
     partial,
   );
 };
@@ -68,10 +69,10 @@ export function formatAge(from: Date, now: Date, locale: Locale): string {
 }
 
 /** `127.0.0.1:8080→80/tcp`, or `80/tcp` when not published. */
-export function formatPort(p: { privatePort: number; publicPort?: number; ip?: string; type: string }): string {
-  if (!p.publicPort) return `${p.privatePort}/${p.type}`;
-  const ip = p.ip && p.ip !== '0.0.0.0' && p.ip !== '::' ? `${p.ip}:` : '';
-  return `${ip}${p.publicPort}→${p.privatePort}/${p.type}`;
+export function formatPort(p: PortSummary): string {
+  if (!p.PublicPort) return `${p.PrivatePort}/${p.Type}`;
+  const ip = p.IP && p.IP !== '0.0.0.0' && p.IP !== '::' ? `${p.IP}:` : '';
+  return `${ip}${p.PublicPort}→${p.PrivatePort}/${p.Type}`;
 }
 
 /** Lines that fit in `maxChars`, keeping the last ones, and how many were left out. */

@@ -148,7 +148,7 @@ function startFailed(facts: ContainerFacts, say: Say): DraftFinding[] {
   if (!State.Error) return [];
   const explained = explainStartError(State.Error);
   const holders = facts.portHolders.map((c) =>
-    say(`포트를 쓰는 컨테이너: ${c.name} (${c.state})`, `port held by container: ${c.name} (${c.state})`),
+    say(`포트를 쓰는 컨테이너: ${c.Name} (${c.State})`, `port held by container: ${c.Name} (${c.State})`),
   );
   return [
     {

@@ -1,9 +1,6 @@
 import { posix } from 'node:path';
 import { extract } from 'tar-stream';
-import type { ContainerInspect } from './engine-types.ts';
-import { EngineError } from './engine-client.ts';
 import type { ArchiveAllowlist } from './read-only-guard.ts';
-import type { DockerService } from './service.ts';
 
 /** nginx's configuration folder: the one folder dockhand may always ask for (after a grant). */
 export const NGINX_CONF_DIR = '/etc/nginx';
@@ -106,62 +103,6 @@ export interface ArchiveLimits {
 
 export const CONF_LIMITS: ArchiveLimits = { maxBytes: 1024 * 1024, maxFileBytes: 128 * 1024, maxEntries: 2000 };
 export const INDEX_LIMITS: ArchiveLimits = { maxBytes: 256 * 1024, maxFileBytes: 128 * 1024, maxEntries: 4 };
-
-/**
- * One `GET /containers/{id}/archive?path=…` of a visible container: the tar is read up to
- * `maxBytes` (the connection is dropped there), then untarred in memory with tar-stream.
- * Undefined when the path does not exist in the container. The guard refuses the request
- * unless the path was granted for this container.
- */
-export async function readArchive(
-  docker: DockerService,
-  container: ContainerInspect,
-  path: string,
-  limits: ArchiveLimits,
-  signal?: AbortSignal,
-): Promise<ArchiveRead | undefined> {
-  const body = await docker.call(async () => {
-    try {
-      const stream = await docker.engine.stream('GET', `/containers/${encodeURIComponent(container.Id)}/archive`, {
-        query: { path },
-        signal,
-        ...(limits.timeoutMs ? { timeoutMs: limits.timeoutMs } : {}),
-      });
-      return await readCapped(stream, limits.maxBytes);
-    } catch (error) {
-      if (error instanceof EngineError && error.statusCode === 404) return undefined;
-      throw error;
-    }
-  });
-  if (!body) return undefined;
-  const { entries, complete } = await untar(body.bytes, posix.dirname(path), limits);
-  return { path, entries, truncated: body.truncated || !complete };
-}
-
-async function readCapped(
-  stream: NodeJS.ReadableStream & { destroy(): void },
-  max: number,
-): Promise<{ bytes: Buffer; truncated: boolean }> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  let truncated = false;
-  try {
-    for await (const chunk of stream) {
-      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
-      if (size + buffer.length > max) {
-        chunks.push(buffer.subarray(0, max - size));
-        size = max;
-        truncated = true;
-        break;
-      }
-      chunks.push(buffer);
-      size += buffer.length;
-    }
-  } finally {
-    stream.destroy();
-  }
-  return { bytes: Buffer.concat(chunks), truncated };
-}
 
 /** Entries of an in-memory tar; a cut-off tar yields the entries before the cut. */
 export async function untar(

@@ -61,8 +61,12 @@ export function probeHttp(host: string, port: number, options: ProbeOptions = {}
         ...(code ? { code } : {}),
       });
     };
-    const onAbort = () => finish('error', 'ABORTED');
-    const timer = setTimeout(() => finish(received > 0 ? 'other' : 'timeout'), timeoutMs);
+    const onAbort = () => {
+      finish('error', 'ABORTED');
+    };
+    const timer = setTimeout(() => {
+      finish(received > 0 ? 'other' : 'timeout');
+    }, timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     socket.once('connect', () => {
@@ -77,12 +81,14 @@ export function probeHttp(host: string, port: number, options: ProbeOptions = {}
       received += Math.min(room, chunk.length);
       if (received >= maxBytes) finish('other');
     });
-    socket.once('end', () => finish(received > 0 ? 'other' : 'reset'));
+    socket.once('end', () => {
+      finish(received > 0 ? 'other' : 'reset');
+    });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      if (received > 0) return finish('other');
-      if (error.code === 'ECONNREFUSED') return finish('refused', error.code);
-      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return finish('reset', error.code);
-      finish('error', error.code ?? error.message);
+      if (received > 0) finish('other');
+      else if (error.code === 'ECONNREFUSED') finish('refused', error.code);
+      else if (error.code === 'ECONNRESET' || error.code === 'EPIPE') finish('reset', error.code);
+      else finish('error', error.code ?? error.message);
     });
   });
 }

@@ -92,7 +92,8 @@ function loadGlossary(file: string, problems: KnowledgeProblem[], projectRoot: s
   return parsed.data.terms;
 }
 
-function markdownFiles(dir: string): string[] {
+/** The Markdown notes under `dir` (READMEs aside), in a stable order. */
+export function markdownFiles(dir: string): string[] {
   const found: string[] = [];
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);

@@ -2,7 +2,9 @@ import { pack } from 'tar-stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { ArchiveGrants, CONF_LIMITS, isCleanAbsolutePath, readArchive, untar } from '../../src/docker/archive.ts';
+import { ArchiveGrants, CONF_LIMITS, isCleanAbsolutePath, untar } from '../../src/docker/archive.ts';
+import { EngineClient } from '../../src/docker/engine-client.ts';
+import { guardedDockerode } from '../../src/docker/guarded-docker.ts';
 import { ReadOnlyViolation } from '../../src/docker/read-only-guard.ts';
 import type { ContainerInspect } from '../../src/docker/service.ts';
 import { DockerService } from '../../src/docker/service.ts';
@@ -40,8 +42,20 @@ const NGINX_TAR = await tarOf([
   { name: 'nginx/sites-enabled/default', type: 'symlink', linkname: '/etc/nginx/sites-available/default' },
 ]);
 
+function configOn(fake: FakeEngine) {
+  return loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000' }).docker;
+}
+
 function serviceOn(fake: FakeEngine): DockerService {
-  return new DockerService(loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000' }).docker, log);
+  return new DockerService(configOn(fake), log);
+}
+
+/** A guarded client and a raw engine client on the same guarded modem, with their own grants. */
+function guardedOn(fake: FakeEngine) {
+  const grants = new ArchiveGrants();
+  const client = guardedDockerode(configOn(fake), grants);
+  const engineClient = new EngineClient(client.modem, { timeoutMs: 2000, maxBytes: 1024 * 1024 });
+  return { grants, client, engineClient };
 }
 
 const container = { Id: ID, Name: 'web' } as ContainerInspect;
@@ -130,9 +144,9 @@ describe('the read-only guard and the archive endpoint', () => {
       res.writeHead(200, { 'Content-Type': 'application/x-tar' });
       res.end(NGINX_TAR);
     });
-    const docker = serviceOn(engine);
-    const handle = docker.client.getContainer(ID);
-    docker.archive.grantConfig(ID);
+    const { grants, client, engineClient } = guardedOn(engine);
+    const handle = client.getContainer(ID);
+    grants.grantConfig(ID);
     const refused: Array<[string, () => Promise<unknown>]> = [
       ['a path a member could type', () => handle.getArchive({ path: '/etc/shadow' })],
       [
@@ -141,19 +155,19 @@ describe('the read-only guard and the archive endpoint', () => {
       ],
       ['.. out of the granted folder', () => handle.getArchive({ path: '/etc/nginx/../shadow' })],
       ['a trailing slash', () => handle.getArchive({ path: '/etc/nginx/' })],
-      ['another container', () => docker.client.getContainer('other').getArchive({ path: '/etc/nginx' })],
+      ['another container', () => client.getContainer('other').getArchive({ path: '/etc/nginx' })],
       ['HEAD (stat)', () => handle.infoArchive({ path: '/etc/nginx' })],
       ['PUT (upload)', () => handle.putArchive(Buffer.alloc(0), { path: '/etc/nginx' })],
       [
         'a query smuggled into the path',
         () =>
-          docker.engine.stream('GET', `/containers/${ID}/archive?path=/etc/shadow&x=`, {
+          engineClient.stream('GET', `/containers/${ID}/archive?path=/etc/shadow&x=`, {
             query: { path: '/etc/nginx' },
           }),
       ],
       [
         'two paths',
-        () => docker.engine.stream('GET', `/containers/${ID}/archive`, { query: { path: '/etc/nginx', x: '1' } }),
+        () => engineClient.stream('GET', `/containers/${ID}/archive`, { query: { path: '/etc/nginx', x: '1' } }),
       ],
     ];
     for (const [name, attempt] of refused) {
@@ -178,15 +192,17 @@ describe('the read-only guard and the archive endpoint', () => {
     });
     const docker = serviceOn(engine);
     const revoke = docker.archive.grantConfig(ID);
-    const read = await readArchive(docker, container, '/etc/nginx', CONF_LIMITS);
+    const read = await docker.readArchive(container, '/etc/nginx', CONF_LIMITS);
     expect(read?.truncated).toBe(false);
-    expect(read?.entries.find((e) => e.path === '/etc/nginx/conf.d/default.conf')?.text).toContain('listen 80');
-    const cut = await readArchive(docker, container, '/etc/nginx', { ...CONF_LIMITS, maxBytes: 700 });
+    expect(read?.entries.find((e: { path: string }) => e.path === '/etc/nginx/conf.d/default.conf')?.text).toContain(
+      'listen 80',
+    );
+    const cut = await docker.readArchive(container, '/etc/nginx', { ...CONF_LIMITS, maxBytes: 700 });
     expect(cut?.truncated).toBe(true);
     expect(cut?.entries.map((e) => e.path)).toEqual(['/etc/nginx']);
     revoke();
     const index = docker.archive.grantIndexFiles(ID, ['/srv/missing'], ['index.html']);
-    expect(await readArchive(docker, container, '/srv/missing/index.html', CONF_LIMITS)).toBeUndefined();
+    expect(await docker.readArchive(container, '/srv/missing/index.html', CONF_LIMITS)).toBeUndefined();
     index.revoke();
     expect(engine.requests.map((r) => `${r.method} ${decodeURIComponent(r.path)}`)).toEqual([
       `GET /containers/${ID}/archive?path=/etc/nginx`,

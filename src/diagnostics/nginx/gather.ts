@@ -1,7 +1,6 @@
 import { posix } from 'node:path';
-import { z } from 'zod';
 import { UserError } from '../../core/errors.ts';
-import { CONF_LIMITS, INDEX_LIMITS, NGINX_CONF_DIR, readArchive, type ArchiveEntry } from '../../docker/archive.ts';
+import { CONF_LIMITS, INDEX_LIMITS, NGINX_CONF_DIR, type ArchiveEntry } from '../../docker/archive.ts';
 import { isLocalEngine } from '../../docker/connection.ts';
 import { probeHttp } from '../../docker/http-probe.ts';
 import { toLayers } from '../../docker/layers.ts';
@@ -22,33 +21,6 @@ const MAX_INDEX_FILES = 8;
 /** Stopped containers inspected when looking for the one a port was meant for. */
 const MAX_BLOCKED_CANDIDATES = 15;
 const MAX_SYMLINK_HOPS = 5;
-
-const strings = z
-  .array(z.string())
-  .nullish()
-  .transform((v) => v ?? []);
-const ImageDetailsAnswer = z.object({
-  Id: z.string(),
-  RepoTags: strings,
-  RepoDigests: strings,
-  Created: z
-    .string()
-    .nullish()
-    .transform((v) => v ?? ''),
-  Config: z
-    .object({
-      WorkingDir: z
-        .string()
-        .nullish()
-        .transform((v) => v ?? ''),
-      Labels: z
-        .record(z.string(), z.string())
-        .nullish()
-        .transform((v) => v ?? {}),
-    })
-    .nullish()
-    .transform((v) => v ?? { WorkingDir: '', Labels: {} }),
-});
 
 /** A host port as members type it: `8080`, `:8080`, `127.0.0.1:8080`. */
 const HOST_PORT = /^(?:(?:\d{1,3}\.){3}\d{1,3}:|:)?(\d{1,5})$/;
@@ -77,7 +49,7 @@ export async function gatherNginxFacts(
 
   const imageRead = softly(docker.imageOf(container, signal), undefined);
   const [image, tagImage, layers, logs, conf, portHolders] = await Promise.all([
-    softly(imageDetails(docker, container.Image, signal), undefined),
+    softly(imageDetails(docker, container, signal), undefined),
     softly(currentTagImage(docker, container, signal), undefined),
     imageRead.then((found) => (found ? softly(docker.history(found, signal), []) : [])).then(toLayers),
     softly(
@@ -116,32 +88,30 @@ export function isStockNginxRef(ref: string): boolean {
 
 async function containerOnPort(docker: DockerService, port: number, signal?: AbortSignal): Promise<ContainerInspect> {
   const list = await docker.listContainers(signal);
-  const holder = list.find((c) => c.state === 'running' && c.ports.some((p) => p.publicPort === port));
+  const holder = list.find((c) => c.State === 'running' && c.Ports.some((p) => p.PublicPort === port));
   if (!holder) {
     throw new UserError('port-not-found', {
       ko: `호스트 포트 ${port}을(를) 게시한 컨테이너가 (이 봇이 볼 수 있는 것 중에는) 없어요. 호스트의 다른 프로그램이 쓰고 있을 수 있어요. \`/docker containers\`로 포트를 확인해 보세요.`,
       en: `No visible container publishes host port ${port}; another program on the host may hold it. See \`/docker containers\`.`,
     });
   }
-  return docker.container(holder.id, signal);
+  return docker.container(holder.Id, signal);
 }
 
 async function imageDetails(
   docker: DockerService,
-  id: string,
+  container: ContainerInspect,
   signal?: AbortSignal,
 ): Promise<ImageDetails | undefined> {
-  if (!id) return undefined;
-  const raw = await docker.call(() =>
-    docker.engine.json('GET', `/images/${encodeURIComponent(id)}/json`, ImageDetailsAnswer, { signal }),
-  );
+  const image = await docker.imageOf(container, signal);
+  if (!image) return undefined;
   return {
-    id: raw.Id,
-    repoTags: raw.RepoTags.filter((t) => t !== '<none>:<none>'),
-    repoDigests: raw.RepoDigests,
-    created: raw.Created,
-    workingDir: raw.Config.WorkingDir,
-    labels: raw.Config.Labels,
+    id: image.Id,
+    repoTags: image.RepoTags.filter((t) => t !== '<none>:<none>'),
+    repoDigests: image.RepoDigests,
+    created: image.Created,
+    workingDir: image.Config.WorkingDir,
+    labels: image.Config.Labels,
   };
 }
 
@@ -165,7 +135,7 @@ async function readConf(
   const revoke = docker.archive.grantConfig(container.Id);
   let read;
   try {
-    read = await readArchive(docker, container, NGINX_CONF_DIR, CONF_LIMITS, signal);
+    read = await docker.readArchive(container, NGINX_CONF_DIR, CONF_LIMITS, signal);
   } finally {
     revoke();
   }
@@ -223,7 +193,7 @@ async function readIndexFiles(
     const paths = grant.paths.slice(0, MAX_INDEX_FILES);
     const texts = await Promise.all(
       paths.map((path) =>
-        readArchive(docker, container, path, INDEX_LIMITS, signal).then(
+        docker.readArchive(container, path, INDEX_LIMITS, signal).then(
           (read) => read?.entries.find((e) => e.type === 'file')?.text ?? null,
           () => undefined,
         ),
@@ -255,7 +225,7 @@ async function holdersOfRequestedPorts(
   const list = await docker.listContainers(signal);
   return wanted.flatMap((w) =>
     list
-      .filter((c) => c.id !== container.Id && c.ports.some((p) => p.publicPort === w.hostPort))
+      .filter((c) => c.Id !== container.Id && c.Ports.some((p) => p.PublicPort === w.hostPort))
       .map((holder) => ({ ...w, holder })),
   );
 }
@@ -268,13 +238,13 @@ async function blockedOnPort(
   signal?: AbortSignal,
 ): Promise<PortHolder[]> {
   const list = await docker.listContainers(signal);
-  const summary = list.find((c) => c.id === holder.Id);
+  const summary = list.find((c) => c.Id === holder.Id);
   if (!summary) return [];
   const candidates = list
-    .filter((c) => c.state !== 'running' && c.id !== holder.Id)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+    .filter((c) => c.State !== 'running' && c.Id !== holder.Id)
+    .sort((a, b) => b.Created - a.Created)
     .slice(0, MAX_BLOCKED_CANDIDATES);
-  const inspected = await Promise.all(candidates.map((c) => docker.container(c.id, signal).catch(() => undefined)));
+  const inspected = await Promise.all(candidates.map((c) => docker.container(c.Id, signal).catch(() => undefined)));
   return inspected.flatMap((blocked) => {
     if (!blocked) return [];
     return Object.entries(blocked.HostConfig.PortBindings).flatMap(([containerPort, bindings]) =>
@@ -311,7 +281,7 @@ async function probeAnswers(
       planned.push({
         ...target,
         containerPort: Number(held.containerPort.split('/')[0]),
-        answeredBy: held.holder.name,
+        answeredBy: held.holder.Name,
       });
   }
   const unique = planned
