@@ -1,10 +1,15 @@
 import type { Finding } from '../diagnostics/finding.ts';
 import type { Locale } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
+import { mapReplyText, terminalTimestamps } from '../core/timestamp.ts';
 
 export interface TextStyle {
   color: boolean;
   locale?: Locale;
+  /** For relative times (`<t:…:R>`); default: the moment of rendering. */
+  now?: Date;
+  /** Zone for times written without one; default: the system's. */
+  timeZone?: string;
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
@@ -13,7 +18,15 @@ const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
 };
 
 /** A reply as terminal text. Actions are numbered so the console can press them. */
-export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
+export function renderText(original: Reply, style: TextStyle = { color: false }): string {
+  // Moments (`<t:…|zone>`) read as text in their zone, the zone named; mentions as #id / @&id.
+  const reply = mapReplyText(original, (text) =>
+    terminalTimestamps(text, {
+      locale: style.locale ?? 'ko',
+      now: style.now ?? new Date(),
+      timeZone: style.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
+  );
   const bold = (s: string) => (style.color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
   const md = (s: string) => s.replace(/\*\*(.+?)\*\*/gs, (_m, inner: string) => bold(inner));

@@ -22,6 +22,8 @@ interface OptionBase<N extends string> {
   description: Localized;
   /** Korean option name shown in Discord (`name_localizations.ko`). */
   nameKo?: string;
+  /** More names the console and CLI accept (`--cron` for `schedule`). */
+  aliases?: readonly string[];
   required?: boolean;
 }
 
@@ -46,9 +48,18 @@ export interface BooleanOption<N extends string = string> extends OptionBase<N> 
   type: 'boolean';
 }
 
-export type OptionSpec<N extends string = string> = StringOption<N> | NumberOption<N> | BooleanOption<N>;
+/** A channel or role, as its id (Discord: a picker; console/CLI: the id, or `<#id>` / `<@&id>`). */
+export interface MentionableOption<N extends string = string> extends OptionBase<N> {
+  type: 'channel' | 'role';
+}
 
-type ValueOf<S> = S extends { type: 'string' }
+export type OptionSpec<N extends string = string> =
+  | StringOption<N>
+  | NumberOption<N>
+  | BooleanOption<N>
+  | MentionableOption<N>;
+
+type ValueOf<S> = S extends { type: 'string' | 'channel' | 'role' }
   ? string
   : S extends { type: 'integer' | 'number' }
     ? number

@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
@@ -81,6 +82,14 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
     }
     case 'boolean':
       return { type: ApplicationCommandOptionType.Boolean, ...common };
+    case 'channel':
+      return {
+        type: ApplicationCommandOptionType.Channel,
+        ...common,
+        channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+      };
+    case 'role':
+      return { type: ApplicationCommandOptionType.Role, ...common };
   }
 }
 
