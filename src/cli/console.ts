@@ -4,6 +4,7 @@ import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
+import { terminalPoster } from './reminder-poster.ts';
 import { tokenize } from './tokenize.ts';
 
 export interface ConsoleIo {
@@ -44,6 +45,17 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   rl.setPrompt('dockhand> ');
   rl.prompt();
 
+  // Console mode posts reminders to the terminal, above the prompt and what is being typed.
+  const scheduler = app.services.scheduler;
+  const printAbove = (text: string) => {
+    io.output.write(io.terminal ? `\r\x1b[K${text}\n` : `\n${text}\n`);
+    rl.prompt(true);
+  };
+  const style = { color: io.color, locale: caller.locale, timeZone: app.services.config.timezone };
+  scheduler.start(terminalPoster(printAbove, style)).catch((error: unknown) => {
+    app.services.log.error('reminders: could not start', { error });
+  });
+
   const handle = async (line: string): Promise<void> => {
     const trimmed = line.trim();
     if (!trimmed) return;
@@ -78,7 +90,9 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
     // One line at a time, in order, even when a command is slow.
     queue = queue.then(() => handle(line)).then(() => rl.prompt());
   });
-  const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
+  const closed = new Promise<void>((resolve) =>
+    rl.on('close', () => void queue.then(() => scheduler.stop()).then(resolve)),
+  );
   return { closed, close: () => rl.close() };
 }
 
