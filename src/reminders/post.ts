@@ -58,7 +58,7 @@ export function reminderPost(
     reply: {
       title,
       text: [reminder.message, ...notes, ...(intro ? [intro] : [])].join('\n\n'),
-      tone: occasion.late ? 'warning' : 'info',
+      tone: 'info',
       ...(checklist ? { fields: checklistFields(checklist, t) } : {}),
       footer: `#${reminder.id} · ${reminder.scheduleInput} · ${describeSchedule(scheduleOf(reminder), t)}`,
     },

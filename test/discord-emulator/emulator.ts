@@ -10,7 +10,16 @@ import {
   type CommandInput,
   type RegisteredCommand,
 } from './interactions.ts';
-import { applyBody, customIds, messagePayload, newMessage, type StoredMessage, type UploadedFile } from './messages.ts';
+import {
+  applyBody,
+  channelMessagePayload,
+  customIds,
+  messagePayload,
+  newMessage,
+  type ChannelMessage,
+  type StoredMessage,
+  type UploadedFile,
+} from './messages.ts';
 import { CallbackType, ErrorCode, InteractionType, MessageFlag } from './protocol.ts';
 import type { RecordedCall } from './recorder.ts';
 import { snowflake } from './snowflake.ts';
@@ -18,7 +27,7 @@ import { choiceProblems, messageProblems } from './validate.ts';
 import { createWorld, type World } from './world.ts';
 
 export type { RecordedCall } from './recorder.ts';
-export type { StoredMessage } from './messages.ts';
+export type { ChannelMessage, StoredMessage } from './messages.ts';
 export { EmulatedInteraction } from './interactions.ts';
 
 export interface EmulatorOptions {
@@ -63,6 +72,8 @@ export class DiscordEmulator extends EventEmitter {
   /** Commands registered through PUT, per scope ('global' or a guild id). */
   readonly registered = new Map<string, RegisteredCommand[]>();
   readonly interactions = new Map<string, EmulatedInteraction>();
+  /** Messages the bot posted to channels directly (reminders), in order. */
+  readonly channelMessages: ChannelMessage[] = [];
   private readonly server: Server;
   private readonly options: Required<EmulatorOptions>;
   private holdCallbacksMs = 0;
@@ -310,6 +321,9 @@ export class DiscordEmulator extends EventEmitter {
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
       return this.webhook(call, m[1]!, m[2]!, m[3]);
     }
+    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
+      return this.channelMessage(call, m[1]!);
+    }
     throw new HttpError(404, 0, '404: Not Found');
   }
 
@@ -382,6 +396,25 @@ export class DiscordEmulator extends EventEmitter {
       }
     }
     return call.query.with_response === 'true' ? { interaction: { id, type: interaction.type } } : undefined;
+  }
+
+  /** A message the bot posts in a channel of the guild (it has Send Messages there). */
+  private channelMessage(call: RecordedCall, channelId: string): unknown {
+    this.authorize(call);
+    if (channelId !== this.world.channel.id) throw new HttpError(404, ErrorCode.UnknownChannel, 'Unknown Channel');
+    const body = call.body ?? {};
+    const problems = messageProblems(body);
+    const mentions = body.allowed_mentions;
+    // Discord's rule: a type may be parsed or listed, not both.
+    if (mentions?.parse?.includes('roles') && mentions.roles)
+      problems.push('allowed_mentions: roles parsed and listed');
+    if (mentions?.parse?.includes('users') && mentions.users)
+      problems.push('allowed_mentions: users parsed and listed');
+    if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
+    const message: ChannelMessage = { ...newMessage(''), channelId, allowedMentions: mentions };
+    applyBody(message, body, call.files);
+    this.channelMessages.push(message);
+    return channelMessagePayload(message, this.world);
   }
 
   private webhook(call: RecordedCall, applicationId: string, token: string, messageId: string | undefined): unknown {

@@ -6,6 +6,8 @@ export interface World {
   bot: UserPayload;
   guild: { id: string; name: string };
   channel: { id: string; name: string };
+  /** A role members can be notified by (e.g. from a reminder). */
+  role: { id: string; name: string };
   members: Record<string, MemberSeed>;
 }
 
@@ -43,6 +45,7 @@ export function createWorld(applicationId: string): World {
     bot: { id: applicationId, username: 'dockhand', global_name: null, discriminator: '0', avatar: null, bot: true },
     guild: { id: snowflake(), name: '도커 스터디' },
     channel: { id: snowflake(), name: '질문-답변' },
+    role: { id: snowflake(), name: '스터디원' },
     members: {
       minji: { user: user('minji', '민지'), nick: null, permissions: MEMBER_PERMISSIONS },
       jun: { user: user('jun', '준'), nick: '준 (3장 발표)', permissions: MEMBER_PERMISSIONS },
@@ -112,6 +115,20 @@ export function guildCreatePayload(world: World) {
         permissions: MEMBER_PERMISSIONS,
         managed: false,
         mentionable: false,
+        flags: 0,
+      },
+      {
+        id: world.role.id,
+        name: world.role.name,
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 1,
+        permissions: '0',
+        managed: false,
+        mentionable: true,
         flags: 0,
       },
     ],

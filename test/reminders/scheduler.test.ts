@@ -148,7 +148,6 @@ describe('restarts', () => {
     expect(posts).toHaveLength(1);
     expect(posts[0]?.reply.title).toBe('⏰ 스터디 리마인더 · 늦은 알림');
     expect(posts[0]?.reply.text).toContain(`<t:${Date.parse(FIRE) / 1000}:F|Asia/Seoul>`);
-    expect(posts[0]?.reply.tone).toBe('warning');
     expect(second.services.scheduler.find(reminder.id, undefined).lastFire).toMatchObject({
       outcome: 'posted',
       late: true,
