@@ -88,8 +88,8 @@ export const test = defineSubcommand({
       ...post.reply,
       text: [
         ctx.t({
-          ko: `_여기서는 리마인더를 보내지 않아요(봇이나 콘솔이 보내요). 보내면 이렇게 올라가요 → ${targetLine(reminder, ctx.t)}_`,
-          en: `_Reminders are not posted from here (the bot or the console posts them). It will read like this → ${targetLine(reminder, ctx.t)}_`,
+          ko: `ℹ️ 여기서는 리마인더를 보내지 않아요(봇이나 콘솔이 보내요). 보내면 이렇게 올라가요 → ${targetLine(reminder, ctx.t)}`,
+          en: `ℹ️ Reminders are not posted from here (the bot or the console posts them). It will read like this → ${targetLine(reminder, ctx.t)}`,
         }),
         post.reply.text ?? '',
       ].join('\n\n'),

@@ -37,17 +37,15 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   let pressable: NumberedAction[] = [];
   let queue = Promise.resolve();
 
-  write(
-    caller.locale === 'en'
-      ? 'dockhand console — ask away (what is a volume) or type a command (/help); #N presses a button; /quit to leave.'
-      : 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
-  );
-  rl.setPrompt('dockhand> ');
-  rl.prompt();
-
   // Console mode posts reminders to the terminal, above the prompt and what is being typed.
   const scheduler = app.services.scheduler;
+  let busy = false;
   const printAbove = (text: string) => {
+    if (busy) {
+      // A command is answering: the prompt comes back after its reply.
+      write(text);
+      return;
+    }
     io.output.write(io.terminal ? `\r\x1b[K${text}\n` : `\n${text}\n`);
     rl.prompt(true);
   };
@@ -55,6 +53,14 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   scheduler.start(terminalPoster(printAbove, style)).catch((error: unknown) => {
     app.services.log.error('reminders: could not start', { error });
   });
+
+  write(
+    caller.locale === 'en'
+      ? 'dockhand console — ask away (what is a volume) or type a command (/help); #N presses a button; /quit to leave.'
+      : 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+  );
+  rl.setPrompt('dockhand> ');
+  rl.prompt();
 
   const handle = async (line: string): Promise<void> => {
     const trimmed = line.trim();
@@ -88,7 +94,15 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
 
   rl.on('line', (line) => {
     // One line at a time, in order, even when a command is slow.
-    queue = queue.then(() => handle(line)).then(() => rl.prompt());
+    queue = queue
+      .then(() => {
+        busy = true;
+        return handle(line);
+      })
+      .then(() => {
+        busy = false;
+        rl.prompt();
+      });
   });
   const closed = new Promise<void>((resolve) =>
     rl.on('close', () => void queue.then(() => scheduler.stop()).then(resolve)),

@@ -17,8 +17,14 @@ export function terminalPoster(
       const where = post.channelId ? `#${post.channelId}` : t({ ko: '콘솔', en: 'console' });
       const quiet = post.test ? t({ ko: ' (알림 없음)', en: ' (not notified)' }) : '';
       const mention = post.roleId ? ` @&${post.roleId}${quiet}` : '';
-      print(`📣 → ${where}${mention}\n${renderText(post.reply, style)}`);
-      return Promise.resolve();
+      const text = `📣 → ${where}${mention}\n${renderText(post.reply, style)}`;
+      // After what the console is writing right now (a reply, the prompt), never inside it.
+      return new Promise<void>((resolve) => {
+        setImmediate(() => {
+          print(text);
+          resolve();
+        });
+      });
     },
   };
 }

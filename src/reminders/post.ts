@@ -31,16 +31,16 @@ export function reminderPost(
     const due = timestamp(occasion.fireTime, reminder.timezone, 'F');
     notes.push(
       t({
-        ko: `_원래 ${due}에 보낼 알림이었는데, dockhand가 꺼져 있어서 늦게 보내요._`,
-        en: `_This was due ${due}; dockhand was down, so it comes late._`,
+        ko: `🕒 원래 ${due}에 보낼 알림이었는데, dockhand가 꺼져 있어서 늦게 보내요.`,
+        en: `🕒 This was due ${due}; dockhand was down, so it comes late.`,
       }),
     );
   }
   if (occasion.test) {
     notes.push(
       t({
-        ko: '_`/remind test`로 지금 보내 보는 알림이에요. 역할 알림은 가지 않아요._',
-        en: '_A `/remind test` post, sent now. It notifies no role._',
+        ko: '🧪 `/remind test`로 지금 보내 보는 알림이에요. 역할 알림은 가지 않아요.',
+        en: '🧪 A `/remind test` post, sent now. It notifies no role.',
       }),
     );
   }
@@ -68,8 +68,8 @@ export function reminderPost(
 function checklistIntro(chapter: number, checklist: Checklist | undefined, t: Translate): string {
   if (!checklist) {
     return t({
-      ko: `_${chapter}장 노트가 없어서 체크리스트를 붙이지 못했어요._`,
-      en: `_No notes for chapter ${chapter}, so no checklist._`,
+      ko: `${chapter}장 노트가 없어서 체크리스트를 붙이지 못했어요.`,
+      en: `No notes for chapter ${chapter}, so no checklist.`,
     });
   }
   const from = {

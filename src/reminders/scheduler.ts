@@ -260,6 +260,7 @@ export class Scheduler {
         });
         continue;
       }
+      this.log.info('reminder fired', { id: reminder.id, fireTime: decision.fireTime.toISOString(), late });
       posts.push(this.deliver(poster, reminder, decision.fireTime, late));
     }
     await Promise.all(posts);
@@ -272,7 +273,7 @@ export class Scheduler {
       .then(
         () => {
           this.reminders.settle(reminder.id, fireTime, 'posted');
-          this.log.info('reminder posted', { id: reminder.id, fireTime: fireTime.toISOString(), late });
+          this.log.debug('reminder posted', { id: reminder.id, fireTime: fireTime.toISOString() });
         },
         (error: unknown) => {
           const reason = error instanceof PostFailure ? error.reason : { ko: String(error), en: String(error) };

@@ -17,6 +17,8 @@ const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-reminders-token';
 const MISSING_CHANNEL = '100000000000000099';
 
 let discord: DiscordEmulator;
+/** For teardown: set once the emulator is up. */
+let emulator: DiscordEmulator | undefined;
 let dir: string;
 let env: Record<string, string>;
 const bots: ScriptProcess[] = [];
@@ -30,7 +32,7 @@ async function startBot(): Promise<ScriptProcess> {
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dockhand-reminders-'));
-  discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
+  discord = emulator = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
   env = {
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_BASE: discord.apiBase,
@@ -47,8 +49,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.all(bots.map((bot) => bot.stop('SIGKILL')));
-  await discord?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await emulator?.stop();
+  rmSync(dir, { recursive: true, force: true });
 });
 
 /** "2026-12-02 23:41:07": `ms` from now on Seoul's wall clock (a one-off with seconds). */
@@ -59,10 +61,29 @@ function seoulIn(ms: number): { text: string; at: Date } {
   return { text: `${p.year}-${pad(p.month)}-${pad(p.day)} ${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}`, at };
 }
 
-async function answer(interaction: EmulatedInteraction): Promise<Record<string, any>> {
+interface Embed {
+  title?: string;
+  description?: string;
+  fields?: Array<{ name: string; value: string }>;
+  footer?: { text: string };
+}
+
+/** A message body as the bot sent it (a callback's data, or a channel post). */
+interface MessageBody {
+  content?: string;
+  embeds?: Embed[];
+  flags?: number;
+  allowed_mentions?: unknown;
+}
+
+const bodyOf = (call: RecordedCall) => call.body as MessageBody;
+const embedOf = (body: MessageBody): Embed => body.embeds?.[0] ?? {};
+
+async function answer(interaction: EmulatedInteraction): Promise<MessageBody> {
   const call = await discord.response(interaction);
-  expect(call.body.type).toBe(CallbackType.ChannelMessageWithSource);
-  return call.body.data ?? {};
+  const body = call.body as { type: number; data?: MessageBody };
+  expect(body.type).toBe(CallbackType.ChannelMessageWithSource);
+  return body.data ?? {};
 }
 
 const posts = (channel = discord.world.channel.id) =>
@@ -75,11 +96,9 @@ function postFor(text: string, channel?: string): (call: RecordedCall) => boolea
     JSON.stringify(c.body).includes(text);
 }
 
-async function addReminder(
-  options: Record<string, string | number>,
-): Promise<{ data: Record<string, any>; id: number }> {
+async function addReminder(options: Record<string, string | number>): Promise<{ data: MessageBody; id: number }> {
   const data = await answer(discord.slash('remind', { subcommand: 'add', options }, { as: 'organizer' }));
-  const id = Number(/#(\d+)/.exec(data.embeds?.[0]?.title ?? '')?.[1]);
+  const id = Number(/#(\d+)/.exec(embedOf(data).title ?? '')?.[1]);
   return { data, id };
 }
 
@@ -101,8 +120,8 @@ describe('/remind on Discord (emulated)', () => {
         { as: 'minji' },
       ),
     );
-    expect(data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    expect(data.content ?? data.embeds?.[0]?.description).toMatch(/운영진/);
+    expect((data.flags ?? 0) & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(data.content ?? embedOf(data).description).toMatch(/운영진/);
   });
 
   it('posts the reminder to its channel on time, mentioning only its role, with the chapter’s lab checklist', async () => {
@@ -116,8 +135,8 @@ describe('/remind on Discord (emulated)', () => {
       chapter: 4,
     });
     // The organizer's private confirmation: Discord timestamps, the zone named.
-    expect(data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    const description: string = data.embeds[0].description;
+    expect((data.flags ?? 0) & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    const description = embedOf(data).description ?? '';
     expect(description).toContain(`<t:${soon.at.getTime() / 1000}:F> (<t:${soon.at.getTime() / 1000}:R>)`);
     expect(description).toContain('Asia/Seoul');
     expect(description).not.toContain('|Asia/Seoul');
@@ -130,16 +149,17 @@ describe('/remind on Discord (emulated)', () => {
     expect(postedAt).toBeGreaterThanOrEqual(soon.at.getTime() - 50);
     expect(call.status).toBe(200);
     expect(call.authorization).toBe(`Bot ${TOKEN}`);
-    expect(call.body.content).toBe(`<@&${role}>`);
-    expect(call.body.allowed_mentions).toEqual({ parse: [], roles: [role] });
-    const [embed] = call.body.embeds;
+    const body = bodyOf(call);
+    expect(body.content).toBe(`<@&${role}>`);
+    expect(body.allowed_mentions).toEqual({ parse: [], roles: [role] });
+    const embed = embedOf(body);
     expect(embed.title).toBe('⏰ 스터디 리마인더');
     expect(embed.description).toContain('4장 실습 시작해요! 🐳');
     expect(embed.description).toContain('**4장 실습 체크리스트**');
-    expect(embed.fields.map((f: any) => f.value).join('\n')).toContain(
+    expect((embed.fields ?? []).map((f) => f.value).join('\n')).toContain(
       '`docker build -t webapp:8.0 -f ./dockerfiles/Dockerfile .`',
     );
-    expect(embed.footer.text).toMatch(new RegExp(`^#${id} · `));
+    expect(embed.footer?.text).toMatch(new RegExp(`^#${id} · `));
 
     await discord.waitForCall((c) => c.path === `/channels/${MISSING_CHANNEL}/messages`, 10_000, 'the refused post');
     await new Promise((resolve) => setTimeout(resolve, 1_500));
@@ -147,7 +167,7 @@ describe('/remind on Discord (emulated)', () => {
     expect(posts(MISSING_CHANNEL)).toHaveLength(1);
 
     const list = await answer(discord.slash('remind', { subcommand: 'list' }, { as: 'organizer' }));
-    const fields: Array<{ name: string; value: string }> = list.embeds[0].fields;
+    const fields = embedOf(list).fields ?? [];
     expect(fields.find((f) => f.name.startsWith(`#${id} `))?.value).toMatch(/마지막: <t:\d+:f> 보냄/);
     expect(fields.find((f) => f.value.includes('없는 채널'))?.value).toMatch(/실패: 채널이 없어요/);
   }, 60_000);
@@ -164,10 +184,10 @@ describe('/remind on Discord (emulated)', () => {
       discord.slash('remind', { subcommand: 'test', options: { id: String(id) } }, { as: 'organizer' }),
     );
     expect(reply.content).toMatch(/지금 보냈어요/);
-    const call = await discord.waitForCall(postFor('테스트용'), 5_000, 'the test post');
-    expect(call.body.content).toBe(`<@&${role}>`);
-    expect(call.body.allowed_mentions).toEqual({ parse: [] });
-    expect(call.body.embeds[0].title).toBe('⏰ 스터디 리마인더 (테스트)');
+    const body = bodyOf(await discord.waitForCall(postFor('테스트용'), 5_000, 'the test post'));
+    expect(body.content).toBe(`<@&${role}>`);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
+    expect(embedOf(body).title).toBe('⏰ 스터디 리마인더 (테스트)');
   });
 
   it('a reminder due while the bot was down is posted once, late, when two bots come back at once', async () => {
@@ -178,10 +198,10 @@ describe('/remind on Discord (emulated)', () => {
     expect(posts().filter(postFor('재시작 중에 울릴 알림'))).toHaveLength(0);
 
     await Promise.all([startBot(), startBot()]);
-    const call = await discord.waitForCall(postFor('재시작 중에 울릴 알림'), 10_000, 'the late post');
-    expect(call.body.embeds[0].title).toBe('⏰ 스터디 리마인더 · 늦은 알림');
-    expect(call.body.embeds[0].description).toContain(`<t:${soon.at.getTime() / 1000}:F>`);
-    expect(call.body.allowed_mentions).toEqual({ parse: [] });
+    const body = bodyOf(await discord.waitForCall(postFor('재시작 중에 울릴 알림'), 10_000, 'the late post'));
+    expect(embedOf(body).title).toBe('⏰ 스터디 리마인더 · 늦은 알림');
+    expect(embedOf(body).description).toContain(`<t:${soon.at.getTime() / 1000}:F>`);
+    expect(body.allowed_mentions).toEqual({ parse: [] });
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect(posts().filter(postFor('재시작 중에 울릴 알림'))).toHaveLength(1);
   }, 120_000);
