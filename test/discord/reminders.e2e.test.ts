@@ -40,6 +40,8 @@ beforeAll(async () => {
     DISCORD_GUILD_ID: discord.world.guild.id,
     DOCKHAND_DB: join(dir, 'dockhand.db'),
     DOCKHAND_TIMEZONE: 'Asia/Seoul',
+    // Members with the study role count as organizers too.
+    DOCKHAND_ORGANIZER_ROLE_ID: discord.world.role.id,
     LOG_LEVEL: 'info',
   };
   const deploy = await runScript('src/discord/deploy-commands.ts', env);
@@ -122,6 +124,11 @@ describe('/remind on Discord (emulated)', () => {
     );
     expect((data.flags ?? 0) & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
     expect(data.content ?? embedOf(data).description).toMatch(/운영진/);
+  });
+
+  it('lets a member with the configured organizer role in, without Manage Server', async () => {
+    const data = await answer(discord.slash('remind', { subcommand: 'list' }, { as: 'helper' }));
+    expect(embedOf(data).title).toMatch(/^⏰ 리마인더 \d+개$/);
   });
 
   it('posts the reminder to its channel on time, mentioning only its role, with the chapter’s lab checklist', async () => {
