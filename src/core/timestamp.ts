@@ -63,6 +63,24 @@ const WEEKDAY: Record<Locale, string[]> = {
 };
 const MONTH_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** The long date (with the weekday for D and F) and how a date joins a time, per language. */
+const DATES: Record<
+  Locale,
+  { date(p: WallClock, weekday: boolean): string; joined(date: string, time: string): string }
+> = {
+  ko: {
+    date: (p, weekday) => `${p.year}년 ${p.month}월 ${p.day}일${weekday ? ` (${WEEKDAY.ko[p.weekday] ?? ''})` : ''}`,
+    joined: (date, time) => `${date} ${time}`,
+  },
+  en: {
+    date: (p, weekday) =>
+      `${weekday ? `${WEEKDAY.en[p.weekday] ?? ''}, ` : ''}${MONTH_EN[p.month - 1] ?? ''} ${p.day}, ${p.year}`,
+    joined: (date, time) => `${date}, ${time}`,
+  },
+};
+
 /** `2026년 12월 9일 (수) 20:00 Asia/Seoul` / `Wed, Dec 9, 2026, 20:00 Asia/Seoul`, or `7일 후` for R. */
 export function formatMoment(
   at: Date,
@@ -72,22 +90,15 @@ export function formatMoment(
 ): string {
   if (style === 'R') return relative(at, when.now, when.locale);
   const p = wallClock(at, zone);
-  const pad = (n: number) => String(n).padStart(2, '0');
+  const dates = DATES[when.locale];
   const time = style === 'T' ? `${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}` : `${pad(p.hour)}:${pad(p.minute)}`;
-  const en = when.locale === 'en';
-  const weekday = WEEKDAY[when.locale][p.weekday] ?? '';
   const date =
-    style === 'd'
-      ? `${p.year}-${pad(p.month)}-${pad(p.day)}`
-      : en
-        ? `${style === 'F' || style === 'D' ? `${weekday}, ` : ''}${MONTH_EN[p.month - 1] ?? ''} ${p.day}, ${p.year}`
-        : `${p.year}년 ${p.month}월 ${p.day}일${style === 'F' || style === 'D' ? ` (${weekday})` : ''}`;
-  const body =
-    style === 't' || style === 'T' ? time : style === 'd' || style === 'D' ? date : `${date}${en ? ',' : ''} ${time}`;
+    style === 'd' ? `${p.year}-${pad(p.month)}-${pad(p.day)}` : dates.date(p, style === 'F' || style === 'D');
+  const body = { t: time, T: time, d: date, D: date, f: dates.joined(date, time), F: dates.joined(date, time) }[style];
   return `${body} ${zone}`;
 }
 
-interface WallClock {
+export interface WallClock {
   year: number;
   month: number;
   day: number;

@@ -1,16 +1,9 @@
-import { wallClock } from '../core/timestamp.ts';
+import { wallClock, type WallClock } from '../core/timestamp.ts';
 
 export { wallClock };
 
 /** A wall-clock reading, month 1–12. */
-export interface LocalTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
+export type LocalTime = Omit<WallClock, 'weekday'>;
 
 /** Whether Intl knows the zone (IANA names such as Asia/Seoul, or UTC). */
 export function isTimeZone(zone: string): boolean {
