@@ -11,7 +11,8 @@ export type DueDecision =
 
 /**
  * What to do about a reminder now: nothing, post its latest fire time (at most one, however many
- * passed unclaimed), or — when even that is older than the grace window — record it as skipped.
+ * passed unclaimed), or — when even that is older than the grace window (and a minute) — record it
+ * as skipped.
  * Fire times not after `activeSince` (creation, resume) or the last claimed one never count.
  * `catchUp` (the first look after start) marks a post late: it was missed while dockhand was down.
  */
@@ -38,7 +39,8 @@ export function dueFire(
 
   const skippedSince = first && first.getTime() < fireTime.getTime() ? first : undefined;
   const lateness = now.getTime() - fireTime.getTime();
-  if (lateness > graceMs) return { action: 'skip', fireTime, skippedSince };
+  // Within a minute a fire is on time, whatever the grace window (0 included).
+  if (lateness > Math.max(graceMs, LATE_AFTER_MS)) return { action: 'skip', fireTime, skippedSince };
   return { action: 'post', fireTime, late: catchUp || lateness > LATE_AFTER_MS, skippedSince };
 }
 

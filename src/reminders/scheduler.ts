@@ -6,7 +6,7 @@ import type { Logger } from '../core/logger.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { ReminderRecord, ReminderRepository } from '../store/reminders.ts';
 import { CronRule } from './cron-rule.ts';
-import { dueFire } from './due.ts';
+import { dueFire, LATE_AFTER_MS } from './due.ts';
 import { reminderPost } from './post.ts';
 import { PostFailure, type ReminderPost, type ReminderPoster } from './poster.ts';
 import { onceExpression, parseSchedule, type Schedule } from './schedule.ts';
@@ -327,7 +327,8 @@ export class Scheduler {
     this.untrack(reminder.id);
     try {
       const rule = new CronRule(expression, reminder.timezone, {
-        toleranceMs: this.options.graceMs,
+        // node-cron drops a heartbeat later than this; the due check decides what a late one means.
+        toleranceMs: Math.max(this.options.graceMs, LATE_AFTER_MS),
         logger: cronLogger(this.log),
       });
       rule.start(() => void this.runDue({ id: reminder.id }));

@@ -26,10 +26,14 @@ afterEach(async () => {
 });
 
 /** One dockhand process on the file, its clock at `at`. */
-async function instance(dbPath: string, at: string): Promise<Instance> {
+async function instance(dbPath: string, at: string, graceMinutes = 15): Promise<Instance> {
   const clock = fixedClock(at);
   const logs: string[] = [];
-  const config = loadConfig({ DOCKHAND_DB: dbPath, DOCKHAND_REMINDER_GRACE_MINUTES: '15', LOG_LEVEL: 'info' });
+  const config = loadConfig({
+    DOCKHAND_DB: dbPath,
+    DOCKHAND_REMINDER_GRACE_MINUTES: String(graceMinutes),
+    LOG_LEVEL: 'info',
+  });
   const app = await createApp(config, { log: createLogger('info', (line) => logs.push(line)), clock });
   running.push(app);
   return Object.assign(app, { clock, logs });
@@ -100,6 +104,25 @@ describe('posting on time', () => {
     app.clock.set('2026-12-09T11:00:00Z');
     await app.services.scheduler.runDue();
     expect(posts).toHaveLength(2);
+  });
+
+  it('with no grace window at all, still posts what is due now, and skips what is over a minute old', async () => {
+    const file = join(tempDir(), 'd.db');
+    const app = await instance(file, BEFORE, 0);
+    const { reminder } = app.services.scheduler.add(weekly);
+    const { posts, poster } = recorder();
+    await app.services.scheduler.start(poster);
+    app.clock.set('2026-12-02T11:00:00.040Z');
+    await app.services.scheduler.runDue({ id: reminder.id });
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.reply.title).toBe('⏰ 스터디 리마인더');
+    await app.close();
+
+    const later = await instance(file, '2026-12-09T11:01:30Z', 0);
+    const after = recorder();
+    await later.services.scheduler.start(after.poster);
+    expect(after.posts).toHaveLength(0);
+    expect(later.services.scheduler.find(reminder.id, undefined).lastFire?.outcome).toBe('skipped');
   });
 
   it('posts a one-off once, then it is done and unscheduled', async () => {
