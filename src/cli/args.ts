@@ -96,7 +96,7 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
       continue;
     }
     const colon = /^([a-z][a-z0-9_-]*):(.*)$/s.exec(token);
-    const byColon = colon ? byName.get(colon[1]!) : undefined;
+    const byColon = colon?.[1] ? byName.get(colon[1]) : undefined;
     if (colon && byColon) {
       options[byColon.name] = colon[2];
       continue;

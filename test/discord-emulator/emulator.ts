@@ -59,6 +59,12 @@ class HttpError extends Error {
 
 const API_PREFIX = /^\/api\/v10(?=\/)/;
 
+interface AllowedMentions {
+  parse?: string[];
+  roles?: string[];
+  users?: string[];
+}
+
 /**
  * A local Discord: REST under /api/v10 and the WebSocket gateway, on 127.0.0.1 with an ephemeral
  * port. It speaks the real protocol (discord.js connects to it unchanged), enforces the rules a
@@ -321,9 +327,8 @@ export class DiscordEmulator extends EventEmitter {
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
       return this.webhook(call, m[1]!, m[2]!, m[3]);
     }
-    if (method === 'POST' && (m = path.match(/^\/channels\/(\d+)\/messages$/))) {
-      return this.channelMessage(call, m[1]!);
-    }
+    const channel = method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path)?.[1] : undefined;
+    if (channel) return this.channelMessage(call, channel);
     throw new HttpError(404, 0, '404: Not Found');
   }
 
@@ -402,14 +407,14 @@ export class DiscordEmulator extends EventEmitter {
   private channelMessage(call: RecordedCall, channelId: string): unknown {
     this.authorize(call);
     if (channelId !== this.world.channel.id) throw new HttpError(404, ErrorCode.UnknownChannel, 'Unknown Channel');
-    const body = call.body ?? {};
+    const body = (call.body ?? {}) as Record<string, unknown> & { allowed_mentions?: AllowedMentions };
     const problems = messageProblems(body);
     const mentions = body.allowed_mentions;
     // Discord's rule: a type may be parsed or listed, not both.
-    if (mentions?.parse?.includes('roles') && mentions.roles)
-      problems.push('allowed_mentions: roles parsed and listed');
-    if (mentions?.parse?.includes('users') && mentions.users)
-      problems.push('allowed_mentions: users parsed and listed');
+    for (const type of ['roles', 'users'] as const) {
+      if (mentions?.parse?.includes(type) && mentions[type])
+        problems.push(`allowed_mentions: ${type} parsed and listed`);
+    }
     if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
     const message: ChannelMessage = { ...newMessage(''), channelId, allowedMentions: mentions };
     applyBody(message, body, call.files);
