@@ -9,12 +9,13 @@ import { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatProblem } from './knowledge/validate.ts';
 import { COMMANDS_DIR, PROJECT_ROOT } from './paths.ts';
 import { Scheduler } from './reminders/scheduler.ts';
+import { ReminderRepository } from './store/reminders.ts';
 import { Store } from './store/store.ts';
 
 export interface App {
   services: Services;
   dispatcher: Dispatcher;
-  /** Stops schedules and closes the store; safe to call twice. */
+  /** Stops the reminder scheduler and closes the store; safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -31,14 +32,23 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   log.debug('knowledge loaded', { docs: knowledge.docs.length, sections: knowledge.sections.length });
 
   const store = Store.open(config.dbPath);
-  const scheduler = new Scheduler(config.timezone, log.child({ part: 'scheduler' }));
+  const clock = options.clock ?? systemClock;
+  const scheduler = new Scheduler({
+    reminders: new ReminderRepository(store.db),
+    knowledge,
+    clock,
+    log: log.child({ part: 'reminders' }),
+    defaultZone: config.timezone,
+    graceMs: config.reminderGraceMinutes * 60_000,
+    locale: config.defaultLocale,
+  });
   const services: Services = {
     config,
     knowledge,
     store,
     docker: new DockerService(config.docker, log.child({ part: 'docker' })),
     scheduler,
-    clock: options.clock ?? systemClock,
+    clock,
     log,
   };
   let registry;
@@ -55,7 +65,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     close: async () => {
       if (closed) return;
       closed = true;
-      scheduler.stopAll();
+      await scheduler.stop();
       store.close();
     },
   };

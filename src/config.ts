@@ -63,6 +63,8 @@ const ENV_SCHEMA = z.object({
     .trim()
     .default('Asia/Seoul')
     .refine(isTimeZone, { error: 'an IANA time zone, e.g. Asia/Seoul' }),
+  DOCKHAND_REMINDER_GRACE_MINUTES: z.coerce.number({ error: 'minutes' }).int().min(0).max(1440).default(15),
+  DOCKHAND_ORGANIZER_ROLE_ID: snowflake,
 });
 
 export interface Config {
@@ -89,6 +91,10 @@ export interface Config {
     probeHost: string | undefined;
   };
   timezone: string;
+  /** A reminder missed by up to this many minutes (dockhand was down) is still posted, marked late. */
+  reminderGraceMinutes: number;
+  /** Discord members with this role count as organizers too (besides Manage Server). */
+  organizerRoleId: string | undefined;
 }
 
 /** A set-up problem the operator fixes (a bad value, a missing folder or file): the message names the variable. */
@@ -142,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root: string = 
       probeHost: e.DOCKHAND_PROBE_HOST,
     },
     timezone: e.DOCKHAND_TIMEZONE,
+    reminderGraceMinutes: e.DOCKHAND_REMINDER_GRACE_MINUTES,
+    organizerRoleId: e.DOCKHAND_ORGANIZER_ROLE_ID,
   };
 }
 

@@ -75,7 +75,7 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
 function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   const positional: string[] = [];
-  const byName = new Map(specs.map((s) => [s.name, s]));
+  const byName = new Map(specs.flatMap((s) => [s.name, ...(s.aliases ?? [])].map((name) => [name, s] as const)));
   const takesText = specs.some((s) => s.type === 'string' && s.rest);
   let literal = false;
 
@@ -102,8 +102,9 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
       continue;
     }
     const colon = /^([a-z][a-z0-9_-]*):(.*)$/s.exec(token);
-    if (colon && byName.has(colon[1]!)) {
-      options[colon[1]!] = colon[2];
+    const byColon = colon?.[1] ? byName.get(colon[1]) : undefined;
+    if (colon && byColon) {
+      options[byColon.name] = colon[2];
       continue;
     }
     if (token.startsWith('-') && token.length > 1 && !/^-\d/.test(token) && !takesText) {

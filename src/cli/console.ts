@@ -5,6 +5,7 @@ import { isUserError } from '../core/errors.ts';
 import { terminalSafe } from '../core/terminal-text.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
+import { terminalPoster } from './reminder-poster.ts';
 import { tokenize } from './tokenize.ts';
 
 export interface ConsoleIo {
@@ -36,6 +37,23 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   const write = (text: string) => io.output.write(text + '\n');
   let pressable: NumberedAction[] = [];
   let queue = Promise.resolve();
+
+  // Console mode posts reminders to the terminal, above the prompt and what is being typed.
+  const scheduler = app.services.scheduler;
+  let busy = false;
+  const printAbove = (text: string) => {
+    if (busy) {
+      // A command is answering: the prompt comes back after its reply.
+      write(text);
+      return;
+    }
+    io.output.write(io.terminal ? `\r\x1b[K${text}\n` : `\n${text}\n`);
+    rl.prompt(true);
+  };
+  const style = { color: io.color, locale: caller.locale, timeZone: app.services.config.timezone };
+  scheduler.start(terminalPoster(printAbove, style)).catch((error: unknown) => {
+    app.services.log.error('reminders: could not start', { error });
+  });
 
   write(
     caller.locale === 'en'
@@ -77,9 +95,19 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
 
   rl.on('line', (line) => {
     // One line at a time, in order, even when a command is slow.
-    queue = queue.then(() => handle(line)).then(() => rl.prompt());
+    queue = queue
+      .then(() => {
+        busy = true;
+        return handle(line);
+      })
+      .then(() => {
+        busy = false;
+        rl.prompt();
+      });
   });
-  const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
+  const closed = new Promise<void>((resolve) =>
+    rl.on('close', () => void queue.then(() => scheduler.stop()).then(resolve)),
+  );
   return { closed, close: () => rl.close() };
 }
 

@@ -2,10 +2,15 @@ import type { Finding } from '../diagnostics/finding.ts';
 import type { Locale } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
 import { escapeJsonControls, terminalSafeDeep } from '../core/terminal-text.ts';
+import { mapReplyText, terminalTimestamps } from '../core/timestamp.ts';
 
 export interface TextStyle {
   color: boolean;
   locale?: Locale;
+  /** For relative times (`<t:…:R>`); default: the moment of rendering. */
+  now?: Date;
+  /** Zone for times written without one; default: the system's. */
+  timeZone?: string;
 }
 
 const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
@@ -19,7 +24,14 @@ const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
  * or shown escaped (src/core/terminal-text.ts) before dockhand adds its own colours.
  */
 export function renderText(unsafeReply: Reply, style: TextStyle = { color: false }): string {
-  const reply = terminalSafeDeep(unsafeReply);
+  // Moments (`<t:…|zone>`) read as text in their zone, the zone named; mentions as #id / @&id.
+  const reply = mapReplyText(terminalSafeDeep(unsafeReply), (text) =>
+    terminalTimestamps(text, {
+      locale: style.locale ?? 'ko',
+      now: style.now ?? new Date(),
+      timeZone: style.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
+  );
   const bold = (s: string) => (style.color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
   const md = (s: string) => s.replace(/\*\*(.+?)\*\*/gs, (_m, inner: string) => bold(inner));

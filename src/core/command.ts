@@ -23,6 +23,8 @@ interface OptionBase<N extends string> {
   description: Localized;
   /** Korean option name shown in Discord (`name_localizations.ko`). */
   nameKo?: string;
+  /** More names the console and CLI accept (`--cron` for `schedule`). */
+  aliases?: readonly string[];
   required?: boolean;
   /** Where the option is offered; default everywhere (e.g. a local folder only on the CLI). */
   transports?: Transport[];
@@ -59,10 +61,15 @@ export interface AttachmentOption<N extends string = string> extends OptionBase<
   maxBytes?: number;
 }
 
-export type OptionSpec<N extends string = string> =
-  StringOption<N> | NumberOption<N> | BooleanOption<N> | AttachmentOption<N>;
+/** A channel or role, as its id (Discord: a picker; console/CLI: the id, or `<#id>` / `<@&id>`). */
+export interface MentionableOption<N extends string = string> extends OptionBase<N> {
+  type: 'channel' | 'role';
+}
 
-type ValueOf<S> = S extends { type: 'string' }
+export type OptionSpec<N extends string = string> =
+  StringOption<N> | NumberOption<N> | BooleanOption<N> | AttachmentOption<N> | MentionableOption<N>;
+
+type ValueOf<S> = S extends { type: 'string' | 'channel' | 'role' }
   ? string
   : S extends { type: 'integer' | 'number' }
     ? number

@@ -91,6 +91,18 @@ function coerceOne(spec: OptionSpec, value: unknown): unknown {
       }
       return number;
     }
+    case 'channel':
+    case 'role': {
+      const mention = spec.type === 'channel' ? /^<#(\d{17,20})>$/ : /^<@&(\d{17,20})>$/;
+      const text = String(value).trim();
+      const id = /^\d{17,20}$/.test(text) ? text : mention.exec(text)?.[1];
+      if (!id) {
+        throw spec.type === 'channel'
+          ? invalid(spec, '채널 ID(숫자) 또는 <#ID>', 'a channel id (digits) or <#id>')
+          : invalid(spec, '역할 ID(숫자) 또는 <@&ID>', 'a role id (digits) or <@&id>');
+      }
+      return id;
+    }
     case 'boolean': {
       if (typeof value === 'boolean') return value;
       const text = String(value).trim().toLowerCase();

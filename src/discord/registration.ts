@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
@@ -87,6 +88,14 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
       return { type: ApplicationCommandOptionType.Boolean, ...common };
     case 'attachment':
       return { type: ApplicationCommandOptionType.Attachment, ...common };
+    case 'channel':
+      return {
+        type: ApplicationCommandOptionType.Channel,
+        ...common,
+        channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+      };
+    case 'role':
+      return { type: ApplicationCommandOptionType.Role, ...common };
   }
 }
 

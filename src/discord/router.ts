@@ -37,6 +37,8 @@ export class InteractionRouter {
     private readonly log: Logger,
     private readonly timing: Timing = DISCORD_TIMING,
     private readonly now: () => number = Date.now,
+    /** Members with this role count as organizers too (DOCKHAND_ORGANIZER_ROLE_ID). */
+    private readonly organizerRoleId?: string,
   ) {}
 
   /** Where uploads may come from, worked out the first time a command takes a file. */
@@ -87,7 +89,7 @@ export class InteractionRouter {
       this.log.debug('discord: ignored interaction', { type: interaction.type });
       return;
     }
-    const caller = callerFrom(interaction);
+    const caller = callerFrom(interaction, this.organizerRoleId);
     const responder = new Responder(interaction, caller.locale);
     if (!this.accepting) {
       await responder.send(restarting(caller));
@@ -146,7 +148,7 @@ export class InteractionRouter {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const caller = callerFrom(interaction);
+    const caller = callerFrom(interaction, this.organizerRoleId);
     const { name, partial, others } = focusedOption(interaction);
     const invocation = { name: interaction.commandName, subcommand: subcommandOf(interaction) };
     const started = this.now();

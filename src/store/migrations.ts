@@ -44,6 +44,43 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX votes_by_section ON votes (section_id);
     `,
   },
+  {
+    version: 2,
+    name: 'scheduled reminders and their fires',
+    up: `
+      CREATE TABLE reminders (
+        id              INTEGER PRIMARY KEY,
+        kind            TEXT    NOT NULL CHECK (kind IN ('cron', 'once')),
+        expression      TEXT,
+        fire_at         TEXT,
+        schedule_input  TEXT    NOT NULL,
+        timezone        TEXT    NOT NULL,
+        message         TEXT    NOT NULL,
+        guild_id        TEXT,
+        channel_id      TEXT,
+        role_id         TEXT,
+        chapter         INTEGER CHECK (chapter BETWEEN 1 AND 6),
+        status          TEXT    NOT NULL CHECK (status IN ('active', 'paused', 'done')),
+        active_since    TEXT    NOT NULL,
+        last_fire_at    TEXT,
+        created_at      TEXT    NOT NULL,
+        created_by      TEXT    NOT NULL,
+        created_by_name TEXT    NOT NULL,
+        CHECK ((kind = 'cron' AND expression IS NOT NULL) OR (kind = 'once' AND fire_at IS NOT NULL))
+      );
+      CREATE INDEX reminders_by_guild ON reminders (guild_id, id);
+
+      CREATE TABLE reminder_fires (
+        reminder_id INTEGER NOT NULL REFERENCES reminders (id) ON DELETE CASCADE,
+        fire_time   TEXT    NOT NULL,
+        claimed_at  TEXT    NOT NULL,
+        outcome     TEXT    NOT NULL CHECK (outcome IN ('posting', 'posted', 'failed', 'skipped')),
+        late        INTEGER NOT NULL CHECK (late IN (0, 1)),
+        detail      TEXT,
+        PRIMARY KEY (reminder_id, fire_time)
+      );
+    `,
+  },
 ];
 
 export function currentVersion(db: Database): number {

@@ -12,7 +12,16 @@ import {
   type RegisteredCommand,
   type ResolvedAttachment,
 } from './interactions.ts';
-import { applyBody, customIds, messagePayload, newMessage, type StoredMessage, type UploadedFile } from './messages.ts';
+import {
+  applyBody,
+  channelMessagePayload,
+  customIds,
+  messagePayload,
+  newMessage,
+  type ChannelMessage,
+  type StoredMessage,
+  type UploadedFile,
+} from './messages.ts';
 import { CallbackType, ErrorCode, InteractionType, MessageFlag } from './protocol.ts';
 import type { RecordedCall } from './recorder.ts';
 import { snowflake } from './snowflake.ts';
@@ -20,7 +29,7 @@ import { choiceProblems, messageProblems } from './validate.ts';
 import { createWorld, type World } from './world.ts';
 
 export type { RecordedCall } from './recorder.ts';
-export type { StoredMessage } from './messages.ts';
+export type { ChannelMessage, StoredMessage } from './messages.ts';
 export { EmulatedInteraction } from './interactions.ts';
 
 export interface EmulatorOptions {
@@ -52,6 +61,12 @@ class HttpError extends Error {
 
 const API_PREFIX = /^\/api\/v10(?=\/)/;
 
+interface AllowedMentions {
+  parse?: string[];
+  roles?: string[];
+  users?: string[];
+}
+
 /**
  * A local Discord: REST under /api/v10 and the WebSocket gateway, on 127.0.0.1 with an ephemeral
  * port. It speaks the real protocol (discord.js connects to it unchanged), enforces the rules a
@@ -69,6 +84,8 @@ export class DiscordEmulator extends EventEmitter {
   readonly uploads = new Map<string, { content: Buffer; contentType: string }>();
   /** GETs of attachment URLs (the CDN side), for assertions. */
   readonly downloads: string[] = [];
+  /** Messages the bot posted to channels directly (reminders), in order. */
+  readonly channelMessages: ChannelMessage[] = [];
   private readonly server: Server;
   private readonly options: Required<EmulatorOptions>;
   private holdCallbacksMs = 0;
@@ -344,6 +361,8 @@ export class DiscordEmulator extends EventEmitter {
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
       return this.webhook(call, m[1]!, m[2]!, m[3]);
     }
+    const channel = method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path)?.[1] : undefined;
+    if (channel) return this.channelMessage(call, channel);
     throw new HttpError(404, 0, '404: Not Found');
   }
 
@@ -416,6 +435,25 @@ export class DiscordEmulator extends EventEmitter {
       }
     }
     return call.query.with_response === 'true' ? { interaction: { id, type: interaction.type } } : undefined;
+  }
+
+  /** A message the bot posts in a channel of the guild (it has Send Messages there). */
+  private channelMessage(call: RecordedCall, channelId: string): unknown {
+    this.authorize(call);
+    if (channelId !== this.world.channel.id) throw new HttpError(404, ErrorCode.UnknownChannel, 'Unknown Channel');
+    const body = (call.body ?? {}) as Record<string, unknown> & { allowed_mentions?: AllowedMentions };
+    const problems = messageProblems(body);
+    const mentions = body.allowed_mentions;
+    // Discord's rule: a type may be parsed or listed, not both.
+    for (const type of ['roles', 'users'] as const) {
+      if (mentions?.parse?.includes(type) && mentions[type])
+        problems.push(`allowed_mentions: ${type} parsed and listed`);
+    }
+    if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
+    const message: ChannelMessage = { ...newMessage(''), channelId, allowedMentions: mentions };
+    applyBody(message, body, call.files);
+    this.channelMessages.push(message);
+    return channelMessagePayload(message, this.world);
   }
 
   private webhook(call: RecordedCall, applicationId: string, token: string, messageId: string | undefined): unknown {

@@ -42,6 +42,7 @@ export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 /** Discord's JSON error codes the emulator answers with. */
 export const ErrorCode = {
+  UnknownChannel: 10003,
   UnknownWebhook: 10015,
   UnknownInteraction: 10062,
   Unauthorized: 40001,
