@@ -82,8 +82,8 @@ describe('opening the database file', () => {
     const before = digest(path);
     const error = failureOf(() => Store.open(path));
     expect(error).toBeInstanceOf(StoreError);
-    expect((error as Error).message).toMatch(
-      /schema version 2, newer than this dockhand knows \(1\); it was left untouched/,
+    expect((error as Error).message).toContain(
+      `schema version ${String(latestVersion() + 1)}, newer than this dockhand knows (${String(latestVersion())}); it was left untouched`,
     );
     expect(digest(path)).toBe(before);
     const db = new BetterSqlite3(path, { readonly: true });
