@@ -11,7 +11,7 @@ import { PlainFuseEngine } from '../eval/plain-fuse.ts';
 import { loadQuestions } from '../eval/questions.ts';
 import { replicate } from '../eval/replicate.ts';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
-import { KoreanSearchEngine } from '../src/knowledge/search/engine.ts';
+import { KoreanSearchEngine } from '../src/knowledge/search/korean-search-engine.ts';
 import type { SearchEngine } from '../src/knowledge/search-engine.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../src/knowledge/types.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';

@@ -2,6 +2,7 @@ import type { GlossaryTerm } from '../types.ts';
 import { compact, normalizeText } from './normalize.ts';
 import { joinTerm, pairTerm } from './terms.ts';
 import { wordsOf } from './tokens.ts';
+import { countWork } from './work.ts';
 
 /** One spelling of a glossary term, ready to search for. */
 export interface TermForm {
@@ -46,8 +47,9 @@ export class Glossary {
 
   /** Every spelling of every term that `text` is a spelling of. */
   formsOf(text: string): TermForm[] {
+    countWork(text.length);
     const ids = this.byKey.get(compact(normalizeText(text))) ?? [];
-    return ids.flatMap((id) => this.groups[id]!);
+    return ids.flatMap((id) => this.groups[id] ?? []);
   }
 
   /** True when `word` is one of the words of some spelling (환영 of 환영 페이지). */
@@ -56,6 +58,7 @@ export class Glossary {
   }
 
   has(text: string): boolean {
+    countWork(text.length);
     return this.byKey.has(compact(normalizeText(text)));
   }
 

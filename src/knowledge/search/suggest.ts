@@ -1,9 +1,11 @@
 import type { Suggestion } from '../search-engine.ts';
 import type { Section } from '../types.ts';
 import { choseong, hangulFromQwerty, isChoseongWord, jamo } from './hangul.ts';
+import { cutText, QUERY_LIMITS, WORD_LIMITS } from './limits.ts';
 import { memoise } from './memoise.ts';
 import { compact, normalizeText } from './normalize.ts';
 import { lastHeadings } from '../views.ts';
+import { countWork } from './work.ts';
 
 /** Discord caps a choice's name and value at 100 characters. */
 const MAX_TITLE = 100;
@@ -57,15 +59,18 @@ export class SuggestIndex {
   }
 
   suggest(prefix: string, limit: number, search?: (query: string, limit: number) => Section[]): Suggestion[] {
-    const typed = compact(normalizeText(prefix));
+    const typed = compact(normalizeText(cutText(prefix, QUERY_LIMITS.chars)));
+    countWork(prefix.length + typed.length);
     if (!typed) return this.entries.slice(0, limit).map(({ id, title }) => ({ id, title }));
     const best = new Map<number, number>();
-    const collect = (table: PrefixTable, key: string) => table.forEachStartingWith(key, (entry, rank) => {
-      if (rank < (best.get(entry) ?? Infinity)) best.set(entry, rank);
-    });
+    const collect = (table: PrefixTable, key: string) => {
+      table.forEachStartingWith(key, (entry, rank) => {
+        if (rank < (best.get(entry) ?? Infinity)) best.set(entry, rank);
+      });
+    };
     if (isChoseongWord(typed)) collect(this.initials, typed);
     collect(this.spellings, jamo(typed));
-    if (best.size < limit && /^[a-z]+$/.test(typed)) {
+    if (best.size < limit && typed.length <= WORD_LIMITS.layout && /^[a-z]+$/.test(typed)) {
       const hangul = hangulFromQwerty(typed);
       if (hangul) collect(this.spellings, jamo(hangul));
     }

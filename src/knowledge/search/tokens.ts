@@ -15,7 +15,9 @@ export interface Word {
 // Whitespace and punctuation that never belong to a command token.
 const SEPARATORS = /[\s`'"()[\]{}<>,;|!?…→←·、，。*#~^&\\]+/u;
 const FLAG = /^(-{1,2}[a-z][a-z0-9-]*)(?:=(.*))?$/;
-const EDGE_PUNCTUATION = /^[.:/=+]+|[.:/=+-]+$/g;
+// Punctuation trimmed off a chunk's start and end (a trailing dash too, a leading one marks a flag).
+const LEADING_PUNCTUATION = '.:/=+';
+const TRAILING_PUNCTUATION = '.:/=+-';
 // Letters/digits joined by : . / @ _ + - — port pairs, image:tag, paths, file names, versions.
 const COMMAND_LIKE = /^[\p{L}\p{N}]+(?:[:./@_+-]+[\p{L}\p{N}]+)+$/u;
 // One plain Hangul, Latin or number word: what most chunks are, and no command-line rule applies.
@@ -48,9 +50,11 @@ export function wholeWords(words: readonly Word[]): string[] {
   return words.filter((w) => !w.part).map((w) => w.text);
 }
 
-// Texts repeat the same words over and over: each distinct chunk is read once (bounded), and
-// its Word objects are shared by every text that contains it.
-const CHUNK_CACHE_SIZE = 50_000;
+// Texts repeat the same words over and over: each distinct chunk is read once, and its Word
+// objects are shared by every text that contains it. Bounded in entries and in their length,
+// so queries of odd long words cannot fill memory (the notes have some 4,600 distinct chunks).
+const CHUNK_CACHE_SIZE = 20_000;
+const CACHED_CHUNK_CHARS = 32;
 const CHUNKS = new Map<string, readonly Word[]>();
 
 /** The words of one chunk between separators. */
@@ -61,6 +65,7 @@ function wordsOfChunk(rawChunk: string): readonly Word[] {
   if (PLAIN_WORD.test(rawChunk)) found.push({ text: rawChunk, kind: kindOf(rawChunk) });
   else for (const chunk of rawChunk.includes('=') && !rawChunk.startsWith('-') ? rawChunk.split('=') : [rawChunk]) addChunk(chunk, found);
   words = found;
+  if (rawChunk.length > CACHED_CHUNK_CHARS) return words;
   if (CHUNKS.size >= CHUNK_CACHE_SIZE) CHUNKS.clear();
   CHUNKS.set(rawChunk, words);
   return words;
@@ -73,7 +78,7 @@ function addChunk(chunk: string, words: Word[]): void {
     if (flag[2]) addChunk(flag[2], words);
     return;
   }
-  const trimmed = chunk.replace(EDGE_PUNCTUATION, '');
+  const trimmed = trimEdges(chunk);
   if (!trimmed) return;
   const literal = COMMAND_LIKE.test(trimmed) && trimmed.length >= 3;
   if (literal) {
@@ -88,6 +93,15 @@ function addChunk(chunk: string, words: Word[]): void {
     words.push(literal ? { text: piece, kind, part: true } : { text: piece, kind });
     previousKind = kind;
   }
+}
+
+/** The chunk without punctuation at its edges, in linear time (a `[…]+$` pattern retries at every dash of `-----x`). */
+function trimEdges(chunk: string): string {
+  let start = 0;
+  let end = chunk.length;
+  while (start < end && LEADING_PUNCTUATION.includes(chunk.charAt(start))) start++;
+  while (end > start && TRAILING_PUNCTUATION.includes(chunk.charAt(end - 1))) end--;
+  return chunk.slice(start, end);
 }
 
 /**

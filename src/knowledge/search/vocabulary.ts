@@ -1,6 +1,8 @@
 import { consonantSpellings, editDistance, isHangulWord, jamo } from './hangul.ts';
 import { DeletionIndex, type DeletionEntry } from './deletion-index.ts';
+import { WORD_LIMITS, type WorkBudget } from './limits.ts';
 import { joinTerm } from './terms.ts';
+import { countWork } from './work.ts';
 
 /** Word forms with their document frequency (a Map will do). */
 export interface WordFrequencies {
@@ -13,8 +15,11 @@ export interface Correction {
   distance: number;
 }
 
+/** The most edits editsAllowed allows. */
+const MAX_EDITS = 2;
+
 /** Edits allowed for a word of this many jamo (or letters): none for very short words. */
-export function typoBudget(spellingLength: number): number {
+export function editsAllowed(spellingLength: number): number {
   if (spellingLength >= 10) return 2;
   if (spellingLength >= 4) return 1;
   return 0;
@@ -67,21 +72,28 @@ export class Vocabulary {
   /**
    * Known words closest to `word` in jamo spelling (ties all returned, commonest first).
    * Symmetric delete: two spellings within k edits share a variant with up to k letters
-   * deleted from each, so the lookup never scans the vocabulary.
+   * deleted from each, so the lookup never scans the vocabulary. The variants are paid for
+   * from the query's `budget`; a word longer than WORD_LIMITS.typoSpelling is not corrected.
    */
-  corrections(word: string, limit = 3): Correction[] {
+  corrections(word: string, budget: WorkBudget, limit = 3): Correction[] {
     const spelling = jamo(word);
-    const budget = typoBudget(spelling.length);
-    if (budget === 0) return [];
-    const candidates = new Map<string, string>();
+    const edits = editsAllowed(spelling.length);
+    if (edits === 0 || spelling.length > WORD_LIMITS.typoSpelling) return [];
     const table = (this.typoTable ??= this.buildTypoTable());
-    for (const variant of deletions(spelling, budget)) table.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
-    let best = budget + 1;
+    // Longer than every entry by more than the edits allowed: nothing can be near it.
+    if (spelling.length > table.longest + edits) return [];
+    if (!budget.spend(variantCount(spelling.length, edits) * spelling.length)) return [];
+    const candidates = new Map<string, string>();
+    for (const variant of deletions(spelling, edits)) {
+      countWork(variant.length);
+      table.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
+    }
+    let best = edits + 1;
     let found: Correction[] = [];
     for (const [candidate, target] of candidates) {
       if (spelling.length < SHORT_SPELLING && !this.terms.has(candidate)) continue;
-      const distance = editDistance(spelling, target, Math.min(budget, best));
-      if (distance > budget || distance > best) continue;
+      const distance = editDistance(spelling, target, Math.min(edits, best));
+      if (distance > edits || distance > best) continue;
       if (distance < best) {
         best = distance;
         found = [];
@@ -106,15 +118,19 @@ export class Vocabulary {
     );
   }
 
-  /** Symmetric-delete table over every written, title and glossary word long enough to mistype. */
+  /**
+   * Symmetric-delete table over every written, title and glossary word long enough to mistype
+   * and short enough for a query word of at most WORD_LIMITS.typoSpelling letters to reach.
+   */
   private buildTypoTable(): DeletionIndex {
     const entries: DeletionEntry[] = [];
     for (const word of new Set([...this.writtenWords, ...this.terms])) {
       const fuzzy = isHangulWord(word) ? word.length >= 2 : FUZZY_LATIN.test(word);
       if (!fuzzy) continue;
       const spelling = jamo(word);
+      if (spelling.length > WORD_LIMITS.typoSpelling + MAX_EDITS) continue;
       // Two edits away only reaches title and glossary words: a rare body word is an unlikely aim.
-      entries.push({ word, spelling, depth: Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1) });
+      entries.push({ word, spelling, depth: Math.min(editsAllowed(spelling.length), this.terms.has(word) ? 2 : 1) });
     }
     return new DeletionIndex(entries);
   }
@@ -139,6 +155,7 @@ export class Vocabulary {
    * 사용자, 정의, 네트워크. `isKnown` decides what counts as a piece; undefined if no split.
    */
   static split(text: string, isKnown: (piece: string) => boolean, minPiece = 2): string[] | undefined {
+    countWork(text.length * 12);
     const best: Array<string[] | undefined> = [[]];
     for (let end = 1; end <= text.length; end++) {
       for (let start = Math.max(0, end - 12); start <= end - minPiece; start++) {
@@ -166,6 +183,11 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);
+}
+
+/** How many variants deletions(text, depth) may yield for a text of `length` letters (at most). */
+function variantCount(length: number, depth: number): number {
+  return 1 + length + (depth >= 2 ? (length * (length - 1)) / 2 : 0);
 }
 
 /** The text and every variant with up to `depth` letters deleted. */
