@@ -50,8 +50,17 @@ export default defineCommand({
       answered: result.confident,
     });
     const hits = result.hits.map(hitView);
-    const data = { query, questionId, confident: result.confident, hits };
+    const data = { query, questionId, confident: result.confident, hits, ...(result.truncated && { truncated: true }) };
     const en = ctx.caller.locale === 'en';
+    // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
+    const notice = result.truncated
+      ? {
+          footer: ctx.t({
+            ko: '질문이 길어서 앞부분만 읽고 찾았어요.',
+            en: 'Your question was long, so I searched with its beginning only.',
+          }),
+        }
+      : {};
     const [best, ...others] = result.hits;
 
     if (!best || !result.confident) {
@@ -93,6 +102,7 @@ export default defineCommand({
               ],
             }
           : {}),
+        ...notice,
         ephemeral: hide ?? false,
         data,
       };
@@ -127,6 +137,7 @@ export default defineCommand({
             ]
           : []),
       ],
+      ...notice,
       ephemeral: hide ?? false,
       data,
     };
