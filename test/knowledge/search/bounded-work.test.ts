@@ -1,29 +1,19 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { snapshotQuestions } from '../../../eval/snapshot.ts';
 import { KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
 import { cutText, QUERY_LIMITS } from '../../../src/knowledge/search/limits.ts';
-import { workDone } from '../../../src/knowledge/search/work.ts';
 import { PROJECT_ROOT } from '../../../src/paths.ts';
 import { run } from '../../support/spawn.ts';
 import { tempDir } from '../../support/temp.ts';
 import { adversarialQueries } from './adversarial.ts';
-
-/** How much more than the costliest eval question any input may cost (counted work, not time). */
-const MOST_WORK_OVER_EVAL = 2;
+import { workBound, workOf } from './work-bound.ts';
 
 const knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
-const workOf = (action: () => unknown): number => {
-  const before = workDone();
-  action();
-  return workDone() - before;
-};
 
 describe('search on hostile input', () => {
   let bound = 0;
   beforeAll(() => {
-    const costliest = Math.max(...snapshotQuestions().map((q) => workOf(() => knowledge.search(q, 10))));
-    bound = MOST_WORK_OVER_EVAL * costliest;
+    bound = workBound(knowledge);
   });
 
   // One unspaced word of 300 random syllables took 8–10 s: typo correction enumerated every 1-
