@@ -3,8 +3,14 @@
  * fuse.js, on the real corpus and on the corpus replicated 10× and 100× (synthetic copies with
  * their own ids) to show how the cost grows. Targets (issue 4): search p95 ≤ 5 ms and suggest
  * p95 ≤ 2 ms on the real corpus, both ≤ 50 ms at 100×, faster than plain fuse.js.
+ *
+ * Then the worst case (issue 13): `/ask`, its autocomplete and `search`, run as members run
+ * them (through the dispatcher, the question recorded in SQLite), on adversarial input beside
+ * ordinary questions. Targets: each within 3× an ordinary question and under 50 ms, with
+ * under 50 MB of peak extra memory.
  */
 import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { PlainFuseEngine } from '../eval/plain-fuse.ts';
@@ -15,6 +21,9 @@ import { KoreanSearchEngine } from '../src/knowledge/search/korean-search-engine
 import type { SearchEngine } from '../src/knowledge/search-engine.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../src/knowledge/types.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
+import type { Caller } from '../src/core/context.ts';
+import { member, testApp } from '../test/support/app.ts';
+import { hangulWord, latinWord, manyWords, mixedWord } from '../test/knowledge/search/adversarial.ts';
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
@@ -36,6 +45,7 @@ const TARGETS = { search: { 1: 5, 100: 50 }, suggest: { 1: 2, 100: 50 } } as con
 const FIRST_USE = { prefix: 'ㄷㅋ', typo: '볼룸 만들기' };
 
 export default async function searchBench(): Promise<void> {
+  if (process.env.BENCH_WORST_ONLY) return worstCases();
   const knowledge = loadKnowledge(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
   const sections = knowledge.docs.flatMap((d) => d.sections);
   const queries = [...loadQuestions('dev'), ...loadQuestions('heldout')].map((q) => q.q);
@@ -86,6 +96,145 @@ export default async function searchBench(): Promise<void> {
     ['search faster than plain fuse.js at every scale', SCALES.every((s) => ours[s]!.search < plain[s]!.search)],
   ];
   for (const [what, ok] of checks) console.log(`${ok ? 'PASS' : 'MISS'}  ${what}`);
+  await worstCases();
+}
+
+const WORST = { ratio: 3, ms: 50, peakMb: 50 } as const;
+/** Timed runs per input, each on freshly generated text (caches must not flatter the worst case). */
+const WORST_RUNS = 40;
+/** Ordinary questions and what a member has typed of them: the yardstick for the worst case. */
+const ORDINARY = [
+  '도커 볼륨은 어떻게 만들어요?',
+  '컨테이너 로그 보는 법',
+  'docker compose depends_on 이 뭐야',
+  '-p 8080:80 의미',
+  '이미지 용량 줄이는 법',
+];
+
+/** Adversarial inputs by name: each makes a fresh text of `length` characters from a seed. */
+function adversarial(length: number): Array<[string, (seed: number) => string]> {
+  return [
+    [`unspaced Hangul ×${length}`, (seed) => hangulWord(length, seed)],
+    [`unspaced Latin ×${length}`, (seed) => latinWord(length, seed)],
+    [`mixed scripts ×${length}`, (seed) => mixedWord(length, seed)],
+    [`repeated jamo ×${length}`, (seed) => 'ㅋㅎㅠ'[seed % 3]!.repeat(length)],
+    [`short words ×${length}`, (seed) => manyWords(length, seed)],
+  ];
+}
+
+interface Measured {
+  medianMs: number;
+  /** p95 rather than the maximum: on a shared machine any one run may be descheduled for tens of ms. */
+  p95Ms: number;
+  maxMs: number;
+  peakMb: number;
+}
+
+/**
+ * `/ask` (its option takes up to 300 characters; longer is refused before search), its
+ * autocomplete and the CLI's `search` (both take whatever arrives, up to Discord's 6,000),
+ * through the dispatcher of a real app.
+ */
+async function worstCases(): Promise<void> {
+  const app = await testApp();
+  const asker = member();
+  const cli: Caller = { ...member(), transport: 'cli' };
+  const paths: Array<{ name: string; lengths: number[]; run: (text: string) => Promise<unknown> }> = [
+    {
+      name: '/ask',
+      lengths: [300],
+      run: (query) => app.dispatcher.run({ name: 'ask', options: { query } }, asker),
+    },
+    {
+      name: '/ask autocomplete',
+      lengths: [300, 1_000, 2_000, 6_000],
+      run: (partial) => app.dispatcher.autocomplete({ name: 'ask' }, 'query', partial, asker),
+    },
+    {
+      name: 'search',
+      lengths: [300, 1_000, 2_000, 6_000],
+      run: (query) => app.dispatcher.run({ name: 'search', options: { query } }, cli),
+    },
+  ];
+  const peakSupported = resetPeak();
+  console.log(
+    `\nworst case — targets: median ≤ ${WORST.ratio}× an ordinary question's, p95 < ${WORST.ms} ms, peak extra memory < ${WORST.peakMb} MB` +
+      (peakSupported ? '' : ' (peak memory not measurable here: no /proc/self/clear_refs)'),
+  );
+  console.log(`${'path'.padEnd(18)} ${'input'.padEnd(26)} median ms  p95 ms  max ms  ×ordinary  peak MB`);
+  const misses: string[] = [];
+  try {
+    for (const path of paths) {
+      const ordinaryText = (i: number) => ORDINARY[i % ORDINARY.length]!;
+      print(path.name, 'ordinary questions', (await measure([ordinaryText], path.run))[0]!, 1);
+      for (const length of path.lengths) {
+        for (const [name, make] of adversarial(length)) {
+          // Interleaved with ordinary questions, so both see the same load on a shared machine.
+          const [ordinary, result] = (await measure([ordinaryText, make], path.run)) as [Measured, Measured];
+          const ratio = result.medianMs / ordinary.medianMs;
+          // Peak memory counts only where it can be measured (NaN otherwise).
+          const ok = ratio <= WORST.ratio && result.p95Ms < WORST.ms && !(result.peakMb >= WORST.peakMb);
+          if (!ok) misses.push(`${path.name} ${name}`);
+          print(path.name, name, result, ratio, ok);
+        }
+      }
+    }
+  } finally {
+    await app.close();
+  }
+  for (const miss of misses) console.log(`MISS  ${miss}`);
+  if (!misses.length) console.log('PASS  every worst case within its targets');
+  else process.exitCode = 1;
+}
+
+/** Each kind of input run WORST_RUNS times, the kinds taking turns; times and peak memory per kind. */
+async function measure(
+  kinds: Array<(seed: number) => string>,
+  run: (text: string) => Promise<unknown>,
+): Promise<Measured[]> {
+  for (let warm = 0; warm < 3; warm++) for (const make of kinds) await run(make(1_000 + warm));
+  const times = kinds.map((): number[] => []);
+  const peaks = kinds.map(() => 0);
+  for (let i = 0; i < WORST_RUNS; i++) {
+    for (const [k, make] of kinds.entries()) {
+      const text = make(i + 1);
+      gc();
+      const rssBefore = statusKb('VmRSS');
+      const measurable = resetPeak();
+      const started = performance.now();
+      await run(text);
+      times[k]!.push(performance.now() - started);
+      peaks[k] = measurable ? Math.max(peaks[k]!, statusKb('VmHWM') - rssBefore) : NaN;
+    }
+  }
+  return kinds.map((_, k) => ({
+    medianMs: percentile(times[k]!, 0.5),
+    p95Ms: percentile(times[k]!, 0.95),
+    maxMs: Math.max(...times[k]!),
+    peakMb: peaks[k]! / 1024,
+  }));
+}
+
+function print(path: string, input: string, m: Measured, ratio: number, ok?: boolean): void {
+  console.log(
+    `${path.padEnd(18)} ${input.padEnd(26)} ${fmt(m.medianMs)}  ${fmt(m.p95Ms)}  ${fmt(m.maxMs)}  ${ratio.toFixed(1).padStart(8)}  ${m.peakMb.toFixed(1).padStart(7)}` +
+      (ok === undefined ? '' : ok ? '  ok' : '  MISSED'),
+  );
+}
+
+/** Starts a new peak-memory window (Linux: writing 5 to clear_refs resets VmHWM). */
+function resetPeak(): boolean {
+  try {
+    writeFileSync('/proc/self/clear_refs', '5');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function statusKb(field: 'VmRSS' | 'VmHWM'): number {
+  const match = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'));
+  return Number(match?.[1] ?? 0);
 }
 
 /**

@@ -52,17 +52,20 @@ export class DeletionIndex {
     }
   }
 
-  /** The entries one of whose variants is `variant`. */
-  forEachSharing(variant: string, visit: (entry: DeletionEntry) => void): void {
-    const hash = hashWithout(variant, -1, -1);
+  /**
+   * The entries one of whose variants is `text` without the letters at `skipA` and `skipB`
+   * (-1: none), so a lookup's own deletions need not be built as strings either.
+   */
+  forEachSharing(text: string, skipA: number, skipB: number, visit: (entry: DeletionEntry) => void): void {
+    const hash = hashWithout(text, skipA, skipB);
     let visited = 0;
     for (let k = this.heads[hash & (this.heads.length - 1)] ?? -1; k !== -1; k = this.next[k] ?? -1) {
       visited++;
       if (this.hashes.at(k) !== hash) continue;
       const entry = this.entries[this.owners.at(k)];
-      if (entry && isDeletionVariant(variant, entry.spelling, entry.depth)) visit(entry);
+      if (entry && isDeletionVariant(text, skipA, skipB, entry.spelling, entry.depth)) visit(entry);
     }
-    countWork(visited);
+    countWork(text.length + visited);
   }
 }
 
@@ -76,14 +79,20 @@ function hashWithout(text: string, skipA: number, skipB: number): number {
   return hash | 0;
 }
 
-/** True when `variant` is `spelling` with at most `depth` letters deleted (a subsequence that much shorter). */
-function isDeletionVariant(variant: string, spelling: string, depth: number): boolean {
-  const deleted = spelling.length - variant.length;
+/**
+ * True when the variant (`text` without the letters at `skipA` and `skipB`) is `spelling` with at
+ * most `depth` letters deleted: a subsequence of it, that much shorter.
+ */
+function isDeletionVariant(text: string, skipA: number, skipB: number, spelling: string, depth: number): boolean {
+  const length = text.length - (skipA >= 0 ? 1 : 0) - (skipB >= 0 ? 1 : 0);
+  const deleted = spelling.length - length;
   if (deleted < 0 || deleted > depth) return false;
   countWork(spelling.length);
   let i = 0;
-  for (let j = 0; j < spelling.length && i < variant.length; j++) {
-    if (spelling.charCodeAt(j) === variant.charCodeAt(i)) i++;
+  for (let j = 0; j < spelling.length && i < text.length; j++) {
+    while (i === skipA || i === skipB) i++;
+    if (i < text.length && spelling.charCodeAt(j) === text.charCodeAt(i)) i++;
   }
-  return i === variant.length;
+  while (i === skipA || i === skipB) i++;
+  return i >= text.length;
 }

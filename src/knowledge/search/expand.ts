@@ -47,8 +47,13 @@ export class Glossary {
 
   /** Every spelling of every term that `text` is a spelling of. */
   formsOf(text: string): TermForm[] {
+    return this.formsOfNormal(normalizeText(text));
+  }
+
+  /** formsOf for text already normalised (a query's words, vocabulary words, glossary surfaces): not normalised again. */
+  formsOfNormal(text: string): TermForm[] {
     countWork(text.length);
-    const ids = this.byKey.get(compact(normalizeText(text))) ?? [];
+    const ids = this.byKey.get(compact(text)) ?? [];
     return ids.flatMap((id) => this.groups[id] ?? []);
   }
 
@@ -58,8 +63,13 @@ export class Glossary {
   }
 
   has(text: string): boolean {
+    return this.hasNormal(normalizeText(text));
+  }
+
+  /** has for text already normalised (see formsOfNormal). */
+  hasNormal(text: string): boolean {
     countWork(text.length);
-    return this.byKey.has(compact(normalizeText(text)));
+    return this.byKey.has(compact(text));
   }
 
   /** The words of every spelling. */

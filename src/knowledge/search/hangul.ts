@@ -53,7 +53,8 @@ export function syllableBigrams(word: string): string[] {
  * undefined when the keys don't spell whole syllables.
  */
 export function hangulFromQwerty(word: string): string | undefined {
-  if (!LATIN_LETTERS_ONLY.test(word)) return undefined;
+  // Two syllables take at least four keys (initial and vowel each): shorter words need no conversion.
+  if (word.length < 4 || !LATIN_LETTERS_ONLY.test(word)) return undefined;
   countWork(word.length * word.length);
   const converted = attempt(() => convertQwertyToHangul(word));
   return converted && isHangulWord(converted) && converted.length >= 2 ? converted : undefined;

@@ -12,11 +12,11 @@ export const QUERY_LIMITS = {
   /** Characters of a query that are read: Discord's per-option cap is 6,000; one question needs far fewer. */
   chars: 2_000,
   /** Words (as the tokenizer splits them) that are read. The longest eval question has 22. */
-  words: 48,
+  words: 32,
   /** Characters of one word that are read: longer than any word, command or path in the notes. */
   wordChars: 64,
   /** Concepts planned from one query (a glued compound or 초성 run may yield several per word). */
-  concepts: 64,
+  concepts: 48,
 } as const;
 
 /** Per-word caps of the costly steps. */
@@ -60,7 +60,7 @@ export interface ReadQuery {
 export function readQuery(query: string): ReadQuery {
   const text = cutText(query, QUERY_LIMITS.chars);
   countWork(text.length);
-  const all = wordsOf(text);
+  const all = wordsOf(text, QUERY_LIMITS.words);
   let truncated = text.length < query.length || all.length > QUERY_LIMITS.words;
   const words = all.slice(0, QUERY_LIMITS.words).map((word) => {
     if (word.text.length <= QUERY_LIMITS.wordChars) return word;

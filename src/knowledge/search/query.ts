@@ -156,7 +156,7 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   }
   // A spelling the glossary knows, though the notes never write it so (도커볼륨, 멀티스테이지).
   for (const candidate of [text, ...stems]) {
-    const forms = glossary.formsOf(candidate);
+    const forms = glossary.formsOfNormal(candidate);
     if (forms.length) {
       return [
         concept(
@@ -169,7 +169,7 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   // A glued compound (사용자정의네트워크): split into words the index or glossary knows.
   for (const candidate of [text, ...stems]) {
     if (!splitAffordable(candidate, budget)) continue;
-    const pieces = Vocabulary.split(candidate, (p) => vocabulary.has(p) || glossary.has(p));
+    const pieces = Vocabulary.split(candidate, (p) => vocabulary.has(p) || glossary.hasNormal(p));
     if (!pieces) continue;
     return pieces
       .filter((p) => !isStopword(p) && !isParticle(p))
@@ -251,7 +251,7 @@ function choseongConcept(initials: string, words: string[]): Concept {
 function expandWithGlossary(target: Concept, glossary: Glossary): void {
   const have = new Set(target.alternatives.map((a) => a.term));
   for (const alternative of [...target.alternatives]) {
-    for (const form of glossary.formsOf(alternative.surface)) {
+    for (const form of glossary.formsOfNormal(alternative.surface)) {
       if (have.has(form.term)) continue;
       have.add(form.term);
       target.alternatives.push({
@@ -271,7 +271,7 @@ function phraseExtras(concepts: Concept[], glossary: Glossary): Alternative[] {
   for (let start = 0; start < concepts.length; start++) {
     for (let end = start + 2; end <= Math.min(concepts.length, start + glossary.maxWords); end++) {
       const phrase = concepts.slice(start, end).map(phraseWord).join(' ');
-      for (const form of glossary.formsOf(phrase)) {
+      for (const form of glossary.formsOfNormal(phrase)) {
         if (covered.has(form.term)) continue;
         extras.push({ term: form.term, weight: EXTRA_WEIGHTS.phrase, surface: form.surface, via: 'glossary' });
       }

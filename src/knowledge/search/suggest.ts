@@ -69,7 +69,8 @@ export class SuggestIndex {
       });
     };
     if (isChoseongWord(typed)) collect(this.initials, typed);
-    collect(this.spellings, jamo(typed));
+    // A spelling is never shorter than what was typed: past the longest title, nothing starts with it.
+    if (typed.length <= this.spellings.longest) collect(this.spellings, jamo(typed));
     if (best.size < limit && typed.length <= WORD_LIMITS.layout && /^[a-z]+$/.test(typed)) {
       const hangul = hangulFromQwerty(typed);
       if (hangul) collect(this.spellings, jamo(hangul));
@@ -110,12 +111,15 @@ function wordStarts(text: string): WordStart[] {
 
 /** Sorted distinct keys, each with the (entry, rank) pairs it stands for. */
 class PrefixTable {
+  /** The longest key: no longer prefix can match. */
+  readonly longest: number;
   private readonly keys: string[];
   private readonly values: number[][];
 
   constructor(map: Map<string, number[]>) {
     this.keys = [...map.keys()].sort();
-    this.values = this.keys.map((k) => map.get(k)!);
+    this.values = this.keys.map((k) => map.get(k) ?? []);
+    this.longest = this.keys.reduce((longest, key) => Math.max(longest, key.length), 0);
   }
 
   forEachStartingWith(prefix: string, visit: (entry: number, rank: number) => void): void {

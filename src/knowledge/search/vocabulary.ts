@@ -84,9 +84,12 @@ export class Vocabulary {
     if (spelling.length > table.longest + edits) return [];
     if (!budget.spend(variantCount(spelling.length, edits) * spelling.length)) return [];
     const candidates = new Map<string, string>();
-    for (const variant of deletions(spelling, edits)) {
-      countWork(variant.length);
-      table.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
+    const collect = (e: DeletionEntry) => candidates.set(e.word, e.spelling);
+    // The spelling itself, and every variant with one or two letters deleted (never built as strings).
+    table.forEachSharing(spelling, -1, -1, collect);
+    for (let i = 0; i < spelling.length; i++) {
+      table.forEachSharing(spelling, i, -1, collect);
+      if (edits >= 2) for (let j = i + 1; j < spelling.length; j++) table.forEachSharing(spelling, i, j, collect);
     }
     let best = edits + 1;
     let found: Correction[] = [];
@@ -185,27 +188,7 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-/** How many variants deletions(text, depth) may yield for a text of `length` letters (at most). */
+/** How many variants a lookup with up to `depth` deletions tries for a spelling of `length` letters. */
 function variantCount(length: number, depth: number): number {
   return 1 + length + (depth >= 2 ? (length * (length - 1)) / 2 : 0);
-}
-
-/** The text and every variant with up to `depth` letters deleted. */
-function deletions(text: string, depth: number): Set<string> {
-  const out = new Set([text]);
-  let frontier = [text];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const t of frontier) {
-      for (let i = 0; i < t.length; i++) {
-        const variant = t.slice(0, i) + t.slice(i + 1);
-        if (!out.has(variant)) {
-          out.add(variant);
-          next.push(variant);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
 }

@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
 import { QUERY_LIMITS } from '../../../src/knowledge/search/limits.ts';
+import { normalizeText } from '../../../src/knowledge/search/normalize.ts';
+import { wordsOf } from '../../../src/knowledge/search/tokens.ts';
 import { PROJECT_ROOT } from '../../../src/paths.ts';
 import { hostileText } from '../../support/hostile-text.ts';
 import { workBound, workOf } from './work-bound.ts';
@@ -44,6 +46,27 @@ describe('search and autocomplete on any text (fuzz)', () => {
         expect(work).toBeLessThanOrEqual(bound);
         expect(titles.length).toBeLessThanOrEqual(25);
         for (const { title } of titles) expect(title.length).toBeLessThanOrEqual(100);
+      }),
+      RUNS,
+    );
+  });
+
+  it('reads words up to a limit as a prefix of all of them, and past it when there are more', () => {
+    fc.assert(
+      fc.property(hostileText(800), fc.integer({ min: 0, max: 40 }), (text, most) => {
+        const all = wordsOf(text).map((w) => w.text);
+        const some = wordsOf(text, most).map((w) => w.text);
+        expect(all.slice(0, some.length)).toEqual(some);
+        expect(some.length).toBeGreaterThanOrEqual(Math.min(most + 1, all.length));
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives words that are already normal, so glossary lookups need not normalise them again', () => {
+    fc.assert(
+      fc.property(hostileText(800), (text) => {
+        for (const word of wordsOf(text)) expect(normalizeText(word.text)).toBe(word.text);
       }),
       RUNS,
     );
