@@ -14,7 +14,7 @@ const LONG = `도커 볼륨 만드는 법 ${Array.from({ length: QUERY_LIMITS.wo
 describe('/ask with a question longer than search reads', () => {
   it('answers from its beginning and says so, in the member’s language', async () => {
     const app = await testApp();
-    close = app.close;
+    close = () => app.close();
     expect(LONG.length).toBeLessThanOrEqual(300);
     const ko = await app.dispatcher.run({ name: 'ask', options: { query: LONG } }, member());
     expect(ko.error).toBeUndefined();
@@ -27,7 +27,7 @@ describe('/ask with a question longer than search reads', () => {
 
   it('adds no notice to a question read whole', async () => {
     const app = await testApp();
-    close = app.close;
+    close = () => app.close();
     const reply = await app.dispatcher.run({ name: 'ask', options: { query: '도커 볼륨 만드는 법' } }, member());
     expect(reply.footer).toBeUndefined();
     expect(reply.data).not.toHaveProperty('truncated');

@@ -104,9 +104,12 @@ describe('console and option input on any text (fuzz)', () => {
         fc.array(fc.tuple(fc.nat(), rawValue), { maxLength: 6 }),
         fc.boolean(),
         (at, picks, stray) => {
-          const [, specs] = optionLists[at % optionLists.length]!;
+          const [, specs] = optionLists[at % optionLists.length] ?? ['', []];
           const raw: Record<string, unknown> = {};
-          for (const [which, value] of picks) if (specs.length) raw[specs[which % specs.length]!.name] = value;
+          for (const [which, value] of picks) {
+            const spec = specs[which % specs.length];
+            if (spec) raw[spec.name] = value;
+          }
           if (stray) raw['not-an-option'] = 'x';
           let values: Record<string, unknown> | undefined;
           refusedOnlyByUserError(() => (values = coerceOptions(specs, raw)));
@@ -124,7 +127,7 @@ describe('console and option input on any text (fuzz)', () => {
         const decoded = decodeCustomId(id);
         if (!decoded) return;
         expect([decoded.command, decoded.action, ...decoded.args].join(':')).toBe(id);
-        if ([...id].length <= CUSTOM_ID_MAX) {
+        if (Array.from(id).length <= CUSTOM_ID_MAX) {
           expect(encodeCustomId(decoded.command, decoded.action, ...decoded.args)).toBe(id);
         }
       }),

@@ -24,6 +24,8 @@ export class Bm25Builder {
     return id;
   }
 
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over typed arrays, every index within bounds by construction */
+
   /** @param termsByField one list of term numbers per field, in the order of `fields` */
   addDocument(termsByField: ReadonlyArray<readonly number[]>): void {
     for (let f = 0; f < this.fields.length; f++) {
@@ -131,3 +133,5 @@ function documentFrequencies(layout: Layout, termCount: number): Int32Array {
   }
   return df;
 }
+
+/* eslint-enable @typescript-eslint/no-non-null-assertion */

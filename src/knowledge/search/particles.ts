@@ -51,7 +51,7 @@ const CACHED_WORD_CHARS = 32;
 const STEMS = new Map<string, string[]>();
 const ENDINGS_BY_LAST = new Map<string, string[]>();
 for (const ending of ENDINGS) {
-  const last = ending.at(-1)!;
+  const last = ending.at(-1) ?? '';
   ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), ending]);
 }
 

@@ -75,11 +75,12 @@ export class SuggestIndex {
       const hangul = hangulFromQwerty(typed);
       if (hangul) collect(this.spellings, jamo(hangul));
     }
-    const picked = [...best.entries()]
-      .sort((a, b) => a[1] - b[1] || this.entries[a[0]]!.title.length - this.entries[b[0]]!.title.length || a[0] - b[0])
-      .slice(0, limit)
-      .map(([entry]) => this.entries[entry]!);
-    const out = picked.map(({ id, title }) => ({ id, title }));
+    const picked = [...best].flatMap(([at, rank]) => {
+      const entry = this.entries[at];
+      return entry ? [{ at, rank, entry }] : [];
+    });
+    picked.sort((a, b) => a.rank - b.rank || a.entry.title.length - b.entry.title.length || a.at - b.at);
+    const out = picked.slice(0, limit).map(({ entry: { id, title } }) => ({ id, title }));
     if (out.length < limit && search && typed.length >= 2) {
       const have = new Set(out.map((s) => s.title));
       for (const section of search(prefix, limit)) {
@@ -127,11 +128,11 @@ class PrefixTable {
     let hi = this.keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.keys[mid]! < prefix) lo = mid + 1;
+      if ((this.keys[mid] ?? '') < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.keys.length && this.keys[i]!.startsWith(prefix); i++) {
-      for (const packed of this.values[i]!) visit(packed >> 3, packed & 7);
+    for (let i = lo; i < this.keys.length && this.keys[i]?.startsWith(prefix); i++) {
+      for (const packed of this.values[i] ?? []) visit(packed >> 3, packed & 7);
     }
   }
 }

@@ -63,12 +63,11 @@ export const joinTerm = (a: string, b: string): string => `${JOIN}${a}${b}`;
  */
 export function indexTerms(words: readonly Word[]): string[] {
   const terms: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  words.forEach((word, i) => {
     terms.push(...ownTerms(word));
     const next = words[i + 1];
     if (next) terms.push(...adjacentTerms(word, next));
-  }
+  });
   return terms;
 }
 

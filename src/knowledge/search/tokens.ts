@@ -123,9 +123,10 @@ function innerLiterals(literal: string): string[] {
   const segments = literal.split(/[:/]/).filter(Boolean);
   if (segments.length < 2) return [];
   const inner = segments.filter((s) => COMMAND_LIKE.test(s) && s.length >= 3);
-  for (let i = 0; i + 1 < segments.length; i++) {
-    if (/^\d+$/.test(segments[i]!) && /^\d+$/.test(segments[i + 1]!)) inner.push(`${segments[i]}:${segments[i + 1]}`);
-  }
+  segments.forEach((segment, i) => {
+    const next = segments[i + 1];
+    if (next !== undefined && /^\d+$/.test(segment) && /^\d+$/.test(next)) inner.push(`${segment}:${next}`);
+  });
   return inner.filter((s) => s !== literal);
 }
 

@@ -116,9 +116,11 @@ export class Vocabulary {
    * (ㅂㅇㄷㅁㅇㅌ → 바인드 마운트), as the join terms of their adjacent words.
    */
   joinsWithChoseong(initials: string): string[][] {
-    return (this.choseong().phrases.get(initials) ?? []).map((words) =>
-      words.slice(1).map((word, i) => joinTerm(words[i]!, word)),
-    );
+    return (this.choseong().phrases.get(initials) ?? []).map((words) => {
+      const joins: string[] = [];
+      for (let i = 1; i < words.length; i++) joins.push(joinTerm(words[i - 1] ?? '', words[i] ?? ''));
+      return joins;
+    });
   }
 
   /**

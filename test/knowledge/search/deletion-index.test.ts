@@ -30,7 +30,7 @@ describe('deletion index (typo lookup)', () => {
     const variantsOf = entries.map((e) => deletions(e.spelling, e.depth));
     for (const query of randomSpellings(200, 9)) {
       for (const variant of deletions(query, 2)) {
-        const expected = entries.filter((_, i) => variantsOf[i]!.has(variant)).map((e) => e.word);
+        const expected = entries.filter((_, i) => variantsOf[i]?.has(variant)).map((e) => e.word);
         const found: string[] = [];
         index.forEachSharing(variant, -1, -1, (e) => found.push(e.word));
         expect(new Set(found)).toEqual(new Set(expected));
@@ -51,7 +51,9 @@ describe('deletion index (typo lookup)', () => {
         // No deletion, one (a), or two (a and b).
         const seconds = a < 0 ? [-1] : [-1, ...Array.from({ length: query.length - a - 1 }, (_, k) => a + 1 + k)];
         for (const b of seconds) {
-          const variant = [...query].filter((_, i) => i !== a && i !== b).join('');
+          const variant = Array.from(query)
+            .filter((_, i) => i !== a && i !== b)
+            .join('');
           expect(lookup(query, a, b)).toEqual(lookup(variant, -1, -1));
         }
       }
