@@ -3,7 +3,7 @@ import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
 import { clip, quoteInline, stripBold } from '../src/core/text.ts';
-import { hitView, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
+import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
 
 const SHOWN_HITS = 4;
@@ -53,14 +53,7 @@ export default defineCommand({
     const data = { query, questionId, confident: result.confident, hits, ...(result.truncated && { truncated: true }) };
     const en = ctx.caller.locale === 'en';
     // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
-    const notice = result.truncated
-      ? {
-          footer: ctx.t({
-            ko: '질문이 길어서 앞부분만 읽고 찾았어요.',
-            en: 'Your question was long, so I searched with its beginning only.',
-          }),
-        }
-      : {};
+    const notice = result.truncated ? { footer: ctx.t(PARTLY_READ) } : {};
     const [best, ...others] = result.hits;
 
     if (!best || !result.confident) {

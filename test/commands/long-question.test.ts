@@ -11,7 +11,7 @@ afterEach(async () => {
 // More words than search reads, yet within the option's 300 characters.
 const LONG = `도커 볼륨 만드는 법 ${Array.from({ length: QUERY_LIMITS.words }, () => 'a').join(' ')}`;
 
-describe('/ask with a question longer than search reads', () => {
+describe('/ask and search with a question longer than search reads', () => {
   it('answers from its beginning and says so, in the member’s language', async () => {
     const app = await testApp();
     close = () => app.close();
@@ -23,6 +23,18 @@ describe('/ask with a question longer than search reads', () => {
     expect(ko.data).toMatchObject({ truncated: true });
     const en = await app.dispatcher.run({ name: 'ask', options: { query: LONG } }, member({ locale: 'en' }));
     expect(en.footer).toBe('Your question was long, so I searched with its beginning only.');
+  });
+
+  it('`search` says so too: `truncated` in its data, the notice in its footer', async () => {
+    const app = await testApp();
+    close = () => app.close();
+    const cli = member({ transport: 'cli' });
+    const reply = await app.dispatcher.run({ name: 'search', options: { query: LONG } }, cli);
+    expect(reply.data).toMatchObject({ truncated: true });
+    expect(reply.footer).toBe('질문이 길어서 앞부분만 읽고 찾았어요.');
+    const whole = await app.dispatcher.run({ name: 'search', options: { query: '도커 볼륨' } }, cli);
+    expect(whole.data).not.toHaveProperty('truncated');
+    expect(whole.footer).toBeUndefined();
   });
 
   it('adds no notice to a question read whole', async () => {
