@@ -3,7 +3,7 @@ import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
 import { clip, quoteInline, stripBold } from '../src/core/text.ts';
-import { hitView, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
+import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
 
 const SHOWN_HITS = 4;
@@ -50,8 +50,10 @@ export default defineCommand({
       answered: result.confident,
     });
     const hits = result.hits.map(hitView);
-    const data = { query, questionId, confident: result.confident, hits };
+    const data = { query, questionId, confident: result.confident, hits, ...(result.truncated && { truncated: true }) };
     const en = ctx.caller.locale === 'en';
+    // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
+    const notice = result.truncated ? { footer: ctx.t(PARTLY_READ) } : {};
     const [best, ...others] = result.hits;
 
     if (!best || !result.confident) {
@@ -93,6 +95,7 @@ export default defineCommand({
               ],
             }
           : {}),
+        ...notice,
         ephemeral: hide ?? false,
         data,
       };
@@ -127,6 +130,7 @@ export default defineCommand({
             ]
           : []),
       ],
+      ...notice,
       ephemeral: hide ?? false,
       data,
     };

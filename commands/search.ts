@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.ts';
-import { round, sectionTitle } from '../src/knowledge/views.ts';
+import { PARTLY_READ, round, sectionTitle } from '../src/knowledge/views.ts';
 
 /**
  * Raw retrieval for tools and evaluation (the CLI contract): whole section texts,
@@ -44,7 +44,8 @@ export default defineCommand({
         : ctx.caller.locale === 'en'
           ? 'No hits.'
           : '결과가 없어요.',
-      data: { query, hits },
+      ...(result.truncated && { footer: ctx.t(PARTLY_READ) }),
+      data: { query, hits, ...(result.truncated && { truncated: true }) },
     };
   },
 });
