@@ -86,11 +86,15 @@ export async function readLogTail(source: AsyncIterable<Buffer | string>, option
 
   let bytesRead = 0;
   let scanCut = false;
+  const maxScanBytes = options.maxScanBytes ?? Infinity;
   for await (const chunk of source) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
-    bytesRead += bytes.length;
-    demuxer.push(bytes);
-    if (options.maxScanBytes !== undefined && bytesRead >= options.maxScanBytes) {
+    // The engine may send one chunk of many kilobytes: only the bytes within the budget count
+    // and are read, so a reader sharing one budget across passes is never overdrawn by one.
+    const taken = bytes.length > maxScanBytes - bytesRead ? bytes.subarray(0, maxScanBytes - bytesRead) : bytes;
+    bytesRead += taken.length;
+    demuxer.push(taken);
+    if (bytesRead >= maxScanBytes) {
       scanCut = true;
       break;
     }

@@ -196,4 +196,18 @@ describe('readLogTail', () => {
     expect(tail.scanCut).toBe(true);
     expect(tail.scanned).toBeLessThan(100);
   });
+
+  it('reads no more than maxScanBytes even when the engine sends one large chunk', async () => {
+    const body = Buffer.concat(Array.from({ length: 1000 }, (_, i) => frame(1, `line ${String(i)}\n`)));
+    const tail = await readLogTail(chunks([body]), {
+      tty: false,
+      timestamps: false,
+      maxLines: 1000,
+      maxChars: 100_000,
+      maxScanBytes: 300,
+    });
+    expect(tail.scanCut).toBe(true);
+    expect(tail.bytesRead).toBe(300);
+    expect(tail.scanned).toBeLessThan(30);
+  });
 });
