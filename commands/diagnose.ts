@@ -4,7 +4,7 @@ import { gatherFacts } from '../src/diagnostics/gather.ts';
 import { containerOption } from './docker/shared.ts';
 import { sectionMenu } from './note/section-menu.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { shortSectionTitle } from '../src/knowledge/views.ts';
+import { lastHeadings } from '../src/knowledge/views.ts';
 
 export default defineCommand({
   name: 'diagnose',
@@ -49,5 +49,5 @@ export default defineCommand({
 
 function noteTitle(knowledge: KnowledgeBase, id: string): string[] {
   const section = knowledge.section(id);
-  return section ? [shortSectionTitle({ ...section, passage: undefined })] : [];
+  return section ? [lastHeadings(section)] : [];
 }

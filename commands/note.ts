@@ -4,7 +4,7 @@ import type { Reply } from '../src/core/reply.ts';
 import { clip } from '../src/core/text.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import type { KnowledgeDoc, Section } from '../src/knowledge/types.ts';
-import { sectionTitle } from '../src/knowledge/views.ts';
+import { headingPath } from '../src/knowledge/views.ts';
 import { OPEN_SECTION_ID, sectionValue } from './note/section-menu.ts';
 
 const CHAPTERS = [1, 2, 3, 4, 5, 6];
@@ -106,7 +106,7 @@ function findSection(knowledge: KnowledgeBase, doc: KnowledgeDoc, wanted: string
 function showSection(passages: Section[]): Reply {
   const first = passages[0]!;
   return {
-    title: sectionTitle({ ...first, passage: undefined }),
+    title: headingPath(first),
     text: passages.map((p) => p.text).join('\n\n'),
     footer: first.source,
     tone: 'info',

@@ -3,7 +3,7 @@ import { encodeCustomId } from '../../src/core/custom-id.ts';
 import type { ActionRow } from '../../src/core/reply.ts';
 import { clip } from '../../src/core/text.ts';
 import type { Section } from '../../src/knowledge/types.ts';
-import { shortSectionTitle } from '../../src/knowledge/views.ts';
+import { lastHeadings } from '../../src/knowledge/views.ts';
 
 /** Discord's cap on a select menu's options. */
 const MAX_OPTIONS = 25;
@@ -28,6 +28,6 @@ export function sectionMenu(knowledge: KnowledgeBase, sectionIds: string[], plac
   if (byValue.size === 0) return [];
   const options = [...byValue]
     .slice(0, MAX_OPTIONS)
-    .map(([value, section]) => ({ label: clip(shortSectionTitle({ ...section, passage: undefined }), 100), value }));
+    .map(([value, section]) => ({ label: clip(lastHeadings(section), 100), value }));
   return [[{ kind: 'select', customId: OPEN_SECTION_ID, placeholder, options }]];
 }

@@ -4,7 +4,12 @@ import type { Section } from './types.ts';
 
 /** "3장 컨테이너 서비스를 위한 도커 활용 › 3.2 도커 명령어 활용 › 도커 볼륨" */
 export function sectionTitle(section: Section): string {
-  return withPassage(section, section.headingPath.join(' › '));
+  return withPassage(section, headingPath(section));
+}
+
+/** sectionTitle without the passage number: every passage of a section shares it. */
+export function headingPath(section: Section): string {
+  return section.headingPath.join(' › ');
 }
 
 /**

@@ -178,9 +178,9 @@ describe('deployCommands', () => {
 
 interface TextNode {
   name: string;
-  description?: string;
-  options?: TextNode[];
-  choices?: Array<{ name: string; value: string | number }>;
+  description?: string | undefined;
+  options?: TextNode[] | undefined;
+  choices?: Array<{ name: string; value: string | number }> | undefined;
 }
 
 function commandTextLength(node: TextNode): number {

@@ -92,12 +92,11 @@ export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
   if (title && title.length > LIMITS.embedTitle) overflow = true;
   const main: APIEmbed = {
     ...(title ? { title: fit(title, LIMITS.embedTitle) } : {}),
-    description: body || undefined,
+    ...(body ? { description: body } : {}),
     color: TONE_COLOR[reply.tone ?? (reply.error ? 'error' : 'info')],
     ...(fields.length ? { fields } : {}),
     ...(reply.footer ? { footer: { text: fit(reply.footer, LIMITS.footer) } } : {}),
   };
-  if (!main.description) delete main.description;
 
   // Fields, then findings, give way until the message fits Discord's 6000-character total.
   const budget = LIMITS.embedTotal - NOTE_RESERVE;
