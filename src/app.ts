@@ -52,11 +52,13 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     services,
     dispatcher: new Dispatcher(registry, services),
-    close: async () => {
-      if (closed) return;
-      closed = true;
-      scheduler.stopAll();
-      store.close();
+    close: () => {
+      if (!closed) {
+        closed = true;
+        scheduler.stopAll();
+        store.close();
+      }
+      return Promise.resolve();
     },
   };
 }

@@ -4,6 +4,7 @@
 import { createApp } from './app.ts';
 import { consoleCaller } from './cli/caller.ts';
 import { startConsole } from './cli/console.ts';
+import { isTerminal, wantsColor } from './cli/terminal.ts';
 import { processConfigOrExit } from './config.ts';
 import type { RunningBot } from './discord/bot.ts';
 
@@ -38,8 +39,8 @@ async function main(): Promise<void> {
   const repl = startConsole(app, consoleCaller(config.defaultLocale), {
     input: process.stdin,
     output: process.stdout,
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-    terminal: process.stdin.isTTY === true,
+    color: wantsColor(),
+    terminal: isTerminal(process.stdin),
   });
   await repl.closed;
   await app.close();

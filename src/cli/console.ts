@@ -76,10 +76,19 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
 
   rl.on('line', (line) => {
     // One line at a time, in order, even when a command is slow.
-    queue = queue.then(() => handle(line)).then(() => rl.prompt());
+    queue = queue
+      .then(() => handle(line))
+      .then(() => {
+        rl.prompt();
+      });
   });
   const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
-  return { closed, close: () => rl.close() };
+  return {
+    closed,
+    close: () => {
+      rl.close();
+    },
+  };
 }
 
 /**

@@ -3,6 +3,7 @@ import { createApp } from '../app.ts';
 import { processConfigOrExit } from '../config.ts';
 import { consoleCaller } from './caller.ts';
 import { runOneShot } from './one-shot.ts';
+import { wantsColor } from './terminal.ts';
 
 async function main(): Promise<number> {
   const config = processConfigOrExit();
@@ -10,7 +11,7 @@ async function main(): Promise<number> {
   try {
     return await runOneShot(app, process.argv.slice(2), consoleCaller(config.defaultLocale), {
       out: (text) => process.stdout.write(text + '\n'),
-      color: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      color: wantsColor(),
     });
   } finally {
     await app.close();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isGroup, type Choice, type CommandDefinition } from './command.ts';
+import { isGroup, type Choice, type CommandDefinition, type OptionValue } from './command.ts';
 import type { Caller, CommandContext, Services } from './context.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { isUserError, UserError } from './errors.ts';
@@ -46,8 +46,7 @@ export class Dispatcher {
       const target = this.target(invocation, caller);
       this.checkPreconditions(target.command, caller);
       const options = coerceOptions(target.options, invocation.options);
-      const run = this.handlerFor(target);
-      return await run(options, ctx);
+      return await this.invoke(target, options, ctx);
     } catch (error) {
       return this.failure(error, ctx, { command: invocation.name, subcommand: invocation.subcommand });
     }
@@ -107,13 +106,13 @@ export class Dispatcher {
     };
   }
 
-  /** The options were coerced against this very target's specs, so the handler's typing holds. */
-  private handlerFor(target: Target): (options: any, ctx: CommandContext) => Promise<Reply> | Reply {
+  /** Calls the target's handler; the options were coerced against this very target's specs. */
+  private invoke(target: Target, options: Record<string, OptionValue | undefined>, ctx: CommandContext) {
     const { command } = target;
-    if (!isGroup(command)) return command.run;
+    if (!isGroup(command)) return command.run(options, ctx);
     const sub = command.subcommands.find((s) => s.name === target.subcommand);
-    if (!sub) throw new Error(`subcommand ${target.subcommand} vanished`);
-    return sub.run;
+    if (!sub) throw new Error(`subcommand ${String(target.subcommand)} vanished`);
+    return sub.run(options, ctx);
   }
 
   private checkPreconditions(command: CommandDefinition, caller: Caller): void {

@@ -1,4 +1,4 @@
-import type { OptionSpec } from './command.ts';
+import type { OptionSpec, OptionValue } from './command.ts';
 import { UserError } from './errors.ts';
 import { endsWithBatchim } from './text.ts';
 
@@ -7,7 +7,10 @@ import { endsWithBatchim } from './text.ts';
  * against the definition's specs. Returns typed values or throws a UserError
  * naming the option; both transports go through here.
  */
-export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, unknown>): Record<string, unknown> {
+export function coerceOptions(
+  specs: readonly OptionSpec[],
+  raw: Record<string, unknown>,
+): Record<string, OptionValue | undefined> {
   const known = new Set(specs.map((s) => s.name));
   for (const name of Object.keys(raw)) {
     if (!known.has(name)) {
@@ -17,7 +20,7 @@ export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, 
       });
     }
   }
-  const values: Record<string, unknown> = {};
+  const values: Record<string, OptionValue | undefined> = {};
   for (const spec of specs) {
     const value = raw[spec.name];
     if (value === undefined || value === null || value === '') {
@@ -35,7 +38,7 @@ export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, 
   return values;
 }
 
-function coerceOne(spec: OptionSpec, value: unknown): unknown {
+function coerceOne(spec: OptionSpec, value: unknown): OptionValue {
   switch (spec.type) {
     case 'string': {
       const text = String(value).normalize('NFC');

@@ -2,7 +2,7 @@ import { hasBatchim } from 'es-hangul';
 
 /** Cuts text to `max` characters (code points), ending with … when cut. */
 export function clip(text: string, max: number): string {
-  const chars = [...text];
+  const chars = Array.from(text);
   return chars.length <= max ? text : chars.slice(0, Math.max(0, max - 1)).join('') + '…';
 }
 
@@ -29,4 +29,14 @@ export function endsWithBatchim(word: string): boolean {
   const last = word.trim().at(-1) ?? '';
   if (/\d/.test(last)) return DIGITS_WITH_BATCHIM.has(last);
   return hasBatchim(last);
+}
+
+/**
+ * Capture group `n` of a match whose pattern always captures it. Throws when it did not:
+ * that means the pattern was changed without its reader.
+ */
+export function group(match: RegExpExecArray, n: number): string {
+  const value = match[n];
+  if (value === undefined) throw new Error(`${match.input}: the pattern did not capture group ${n}`);
+  return value;
 }

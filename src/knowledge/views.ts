@@ -23,7 +23,7 @@ export function shortSectionTitle(section: Section): string {
 /** shortSectionTitle without the passage number: every passage of a section shares it. */
 export function lastHeadings(section: Section): string {
   const path = section.headingPath;
-  const title = section.kind === 'playbook' ? [path[0]!, ...path.slice(-1)] : path.slice(-2);
+  const title = section.kind === 'playbook' ? [...path.slice(0, 1), ...path.slice(-1)] : path.slice(-2);
   return [...new Set(title)].join(' › ');
 }
 
