@@ -43,8 +43,7 @@ export async function deployCommands(discord: Config['discord'], commands: Comma
 /** One readable paragraph for a refused registration (Invalid Form Body lists every bad field). */
 export function describeDeployError(error: unknown): string {
   if (error instanceof DiscordAPIError) {
-    const details =
-      error.rawError && 'errors' in error.rawError ? `\n${JSON.stringify(error.rawError.errors, null, 2)}` : '';
+    const details = 'errors' in error.rawError ? `\n${JSON.stringify(error.rawError.errors, null, 2)}` : '';
     const hint =
       error.status === 401
         ? ' (is DISCORD_TOKEN the bot token of this application?)'

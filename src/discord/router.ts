@@ -46,7 +46,9 @@ export class InteractionRouter {
     const abort = new AbortController();
     const work: Work = { abort, done: Promise.resolve() };
     work.done = this.route(interaction, abort)
-      .catch((error: unknown) => reportDiscordError(this.log, error, describe(interaction)))
+      .catch((error: unknown) => {
+        reportDiscordError(this.log, error, describe(interaction));
+      })
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }
@@ -120,9 +122,9 @@ export class InteractionRouter {
     }
     if (slow) await responder.defer();
     else
-      responder.deferAfter(this.timing.autoDeferAfterMs, (error) =>
-        reportDiscordError(this.log, error, describe(interaction)),
-      );
+      responder.deferAfter(this.timing.autoDeferAfterMs, (error) => {
+        reportDiscordError(this.log, error, describe(interaction));
+      });
     return this.withinTokenWindow(this.dispatcher.run(invocation, caller, abort.signal), abort, caller);
   }
 
@@ -132,9 +134,9 @@ export class InteractionRouter {
     responder: Responder,
     abort: AbortController,
   ): Promise<Reply> {
-    responder.deferAfter(this.timing.autoDeferAfterMs, (error) =>
-      reportDiscordError(this.log, error, describe(interaction)),
-    );
+    responder.deferAfter(this.timing.autoDeferAfterMs, (error) => {
+      reportDiscordError(this.log, error, describe(interaction));
+    });
     const selected = interaction.isStringSelectMenu() ? interaction.values : [];
     return this.withinTokenWindow(this.dispatcher.component(interaction.customId, selected, caller), abort, caller);
   }
@@ -212,7 +214,9 @@ function sleep(ms: number): Promise<void> {
 
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, ms, false);
+  });
   try {
     return await Promise.race([promise.then(() => true), timeout]);
   } finally {

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord.js';
-import type { Finding, Severity } from '../../diagnostics/finding.ts';
+import type { Severity } from '../../diagnostics/finding.ts';
 import type { ReplyFinding } from '../../core/reply.ts';
 import type { Locale } from '../../core/locale.ts';
 import { fit, LIMITS } from '../limits.ts';

@@ -100,8 +100,8 @@ export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
 
   // Fields, then findings, give way until the message fits Discord's 6000-character total.
   const budget = LIMITS.embedTotal - NOTE_RESERVE;
-  while ((main.fields?.length ?? 0) > 0 && embedSize(main) > budget) {
-    main.fields!.pop();
+  while (fields.length > 0 && embedSize(main) > budget) {
+    fields.pop();
     overflow = true;
   }
   if (embedSize(main) > budget) {
