@@ -48,24 +48,24 @@ export default defineCommand({
       });
     }
     if (!section) return tableOfContents(doc, ctx.caller.locale === 'en');
-    const found = findSection(ctx.knowledge, doc, section);
-    if (!found.length) {
+    const found = findSection(doc, section);
+    if (!found) {
       throw new UserError('unknown-section', {
         ko: `${chapter}장에 "${section}" 절이 없어요. /note chapter:${chapter} 로 목차를 보세요.`,
         en: `Chapter ${chapter} has no section "${section}". Try /note chapter:${chapter} for its contents.`,
       });
     }
-    return showSection(found);
+    return showSection(ctx.knowledge, found);
   },
   components: {
     toc: (_args, ctx, selected) => {
       const [docId, anchor] = (selected[0] ?? '').split('#');
       const doc = docId ? ctx.knowledge.doc(docId) : undefined;
-      const found = doc && anchor ? findSection(ctx.knowledge, doc, anchor) : [];
-      if (!found.length) {
+      const found = doc && anchor ? findSection(doc, anchor) : undefined;
+      if (!found) {
         throw new UserError('unknown-section', { ko: '그 절을 찾을 수 없어요.', en: 'That section no longer exists.' });
       }
-      return { ...showSection(found), ephemeral: true };
+      return { ...showSection(ctx.knowledge, found), ephemeral: true };
     },
   },
 });
@@ -92,24 +92,25 @@ function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
   };
 }
 
-/** All passages of the section whose anchor or heading matches. */
-function findSection(knowledge: KnowledgeBase, doc: KnowledgeDoc, wanted: string): Section[] {
+/** The section (its first passage) whose anchor or heading matches. */
+function findSection(doc: KnowledgeDoc, wanted: string): Section | undefined {
   const key = wanted.trim().toLowerCase();
-  const match =
+  return (
     doc.sections.find((s) => s.anchor === key) ??
     doc.sections.find((s) => s.heading.toLowerCase() === key) ??
-    doc.sections.find((s) => s.heading.toLowerCase().includes(key));
-  if (!match) return [];
-  return knowledge.sections.filter((s) => s.docId === doc.id && s.anchor === match.anchor);
+    doc.sections.find((s) => s.heading.toLowerCase().includes(key))
+  );
 }
 
-function showSection(passages: Section[]): Reply {
-  const first = passages[0]!;
+/** The whole section, every passage of it. */
+function showSection(knowledge: KnowledgeBase, section: Section): Reply {
+  const passages = knowledge.sections.filter((s) => s.docId === section.docId && s.anchor === section.anchor);
+  const text = passages.map((p) => p.text).join('\n\n');
   return {
-    title: headingPath(first),
-    text: passages.map((p) => p.text).join('\n\n'),
-    footer: first.source,
+    title: headingPath(section),
+    text,
+    footer: section.source,
     tone: 'info',
-    data: { id: first.id, text: passages.map((p) => p.text).join('\n\n') },
+    data: { id: section.id, text },
   };
 }

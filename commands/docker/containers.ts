@@ -1,5 +1,6 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redactRecord } from '../../src/core/redact.ts';
+import { shortId } from '../../src/core/text.ts';
 import { formatAge, formatPort } from './shared.ts';
 
 const SHOWN = 25;
@@ -15,7 +16,7 @@ export const containers = defineSubcommand({
     const en = locale === 'en';
     const now = ctx.clock.now();
     const rows = list.map((c) => ({
-      id: c.id.slice(0, 12),
+      id: shortId(c.id),
       name: c.name,
       image: c.image,
       state: c.state,

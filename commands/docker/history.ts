@@ -1,5 +1,6 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
+import { clip, shortId } from '../../src/core/text.ts';
 import { sayer } from '../../src/diagnostics/check.ts';
 import { historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
@@ -55,7 +56,7 @@ export const history = defineSubcommand({
         value: dominant
           .map(
             (l) =>
-              `#${l.index} ${formatBytes(l.size)} (${Math.round((l.size / total) * 100)}%) — \`${clipText(l.instruction + ' ' + l.args, 80)}\``,
+              `#${l.index} ${formatBytes(l.size)} (${Math.round((l.size / total) * 100)}%) — \`${clipLine(l.instruction + ' ' + l.args, 80)}\``,
           )
           .join('\n'),
       });
@@ -113,14 +114,10 @@ export const history = defineSubcommand({
 function tableRow(layer: Layer, largest: number): string {
   const bar = layer.size > 0 ? sizeBar(layer.size, largest) : ' '.repeat(12);
   const size = formatBytes(layer.size).padEnd(9);
-  return `${String(layer.index).padStart(2)}  ${size} ${bar}   ${clipText(`${layer.instruction} ${layer.args}`, CREATED_BY_CHARS)}`;
+  return `${String(layer.index).padStart(2)}  ${size} ${bar}   ${clipLine(`${layer.instruction} ${layer.args}`, CREATED_BY_CHARS)}`;
 }
 
-function clipText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
+/** One line of at most `max` characters: Dockerfile instructions span lines with `\`. */
+function clipLine(text: string, max: number): string {
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
 }

@@ -1,4 +1,5 @@
 import { defineSubcommand } from '../../src/core/command.ts';
+import { shortId } from '../../src/core/text.ts';
 import { formatBytes } from '../../src/docker/layers.ts';
 import { formatAge } from './shared.ts';
 
@@ -17,7 +18,7 @@ export const images = defineSubcommand({
     const rows = list
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
       .map((i) => ({
-        id: i.id.replace(/^sha256:/, '').slice(0, 12),
+        id: shortId(i.id),
         tags: i.tags,
         size: i.size,
         createdAt: i.createdAt.toISOString(),

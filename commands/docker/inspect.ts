@@ -1,7 +1,7 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redact, redactEnvEntry, redactRecord } from '../../src/core/redact.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
-import { clip } from '../../src/core/text.ts';
+import { clip, shortId } from '../../src/core/text.ts';
 import { exitMeaning } from '../../src/diagnostics/exit-codes.ts';
 import { describeBinding } from '../../src/docker/ports.ts';
 import { containerOption, formatAge } from './shared.ts';
@@ -102,7 +102,7 @@ export const inspect = defineSubcommand({
       .map(([k, v]) => `${k}=${v}`);
     return {
       title: en ? `Container: ${c.Name}` : `컨테이너: ${c.Name}`,
-      text: `\`${c.Id.slice(0, 12)}\``,
+      text: `\`${shortId(c.Id)}\``,
       fields,
       code: [
         {

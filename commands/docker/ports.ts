@@ -1,5 +1,6 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { describeBinding, portTable, type PortRow } from '../../src/docker/ports.ts';
+import { table } from '../../src/core/text.ts';
 import { containerOption } from './shared.ts';
 
 export const ports = defineSubcommand({
@@ -79,23 +80,4 @@ function noteFor(row: PortRow, running: boolean, en: boolean): string[] {
     ];
   }
   return [];
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => displayWidth(r[col] ?? ''))));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, col) => cell + ' '.repeat(Math.max(0, widths[col]! - displayWidth(cell))))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-/** Hangul takes two columns in a monospace font. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(char) ? 2 : 1;
-  return width;
 }

@@ -78,10 +78,10 @@ export function formatPort(p: { privatePort: number; publicPort?: number; ip?: s
 export function lastLinesWithin(lines: string[], maxChars: number): { shown: string[]; omitted: number } {
   const shown: string[] = [];
   let used = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const cost = lines[i]!.length + 1;
+  for (const line of lines.toReversed()) {
+    const cost = line.length + 1;
     if (used + cost > maxChars && shown.length > 0) break;
-    shown.unshift(lines[i]!.slice(0, maxChars));
+    shown.unshift(line.slice(0, maxChars));
     used += cost;
   }
   return { shown, omitted: lines.length - shown.length };

@@ -1,5 +1,6 @@
 import type { Locale } from '../core/locale.ts';
 import { redact } from '../core/redact.ts';
+import { clip } from '../core/text.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { sayer, type Check } from './check.ts';
 import type { ContainerFacts } from './facts.ts';
@@ -25,13 +26,9 @@ export function diagnose(facts: ContainerFacts, locale: Locale, knowledge: Knowl
       ...draft,
       title: redact(draft.title),
       detail: redact(draft.detail),
-      evidence: draft.evidence.slice(0, MAX_EVIDENCE).map((line) => clipLine(redact(line))),
+      evidence: draft.evidence.slice(0, MAX_EVIDENCE).map((line) => clip(redact(line), MAX_EVIDENCE_CHARS)),
       next: redact(draft.next),
       refs: resolveRefs(knowledge, draft.code, refHints),
     }))
     .sort(bySeverity);
-}
-
-function clipLine(line: string): string {
-  return line.length > MAX_EVIDENCE_CHARS ? `${line.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : line;
 }

@@ -1,5 +1,5 @@
 import type { Check, DraftFinding } from './check.ts';
-import { portsApply, probeFor, publishedPorts } from './facts.ts';
+import { portsApply, probeFor, publishedPorts, type PortProbe } from './facts.ts';
 import { loopbackSignals, type LoopbackSignal } from './loopback-signals.ts';
 import { describeProbe } from './probe-words.ts';
 
@@ -32,7 +32,7 @@ export const loopbackCheck: Check = (facts, say) => {
   if (affected.length === 0) return [];
 
   const confirmed = affected.some((a) => a.signals.some((s) => s.source === 'proc'));
-  const probed = affected.map((a) => probeFor(facts, a.port)).filter((p) => p?.result);
+  const probed = affected.map((a) => probeFor(facts, a.port)).filter((p): p is PortProbe => p?.result !== undefined);
   const ports = affected.map((a) => a.containerPort).join(', ');
   const finding: DraftFinding = {
     code: 'listens-on-loopback',
@@ -49,7 +49,7 @@ export const loopbackCheck: Check = (facts, say) => {
       ...affected.flatMap((a) =>
         a.signals.map((s) => `${say(SOURCE_LABEL[s.source].ko, SOURCE_LABEL[s.source].en)}: ${s.text}`),
       ),
-      ...probed.map((p) => describeProbe(p!, say)),
+      ...probed.map((p) => describeProbe(p, say)),
     ].filter((line, i, all) => all.indexOf(line) === i),
     next: say(
       '서버가 0.0.0.0에서 듣게 하세요. 예: `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node는 `app.listen(port, "0.0.0.0")`.',

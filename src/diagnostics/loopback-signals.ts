@@ -37,10 +37,11 @@ interface DefaultLoopback {
 const has = (words: string[], ...flags: string[]) =>
   words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 const portFlag = (words: string[], fallback: number, ...flags: string[]) => {
-  for (let i = 0; i < words.length; i++) {
+  for (const [i, word] of words.entries()) {
     for (const flag of flags) {
-      if (words[i] === flag && words[i + 1]) return Number(words[i + 1]) || fallback;
-      if (words[i]!.startsWith(`${flag}=`)) return Number(words[i]!.slice(flag.length + 1)) || fallback;
+      const next = words[i + 1];
+      if (word === flag && next) return Number(next) || fallback;
+      if (word.startsWith(`${flag}=`)) return Number(word.slice(flag.length + 1)) || fallback;
     }
   }
   return fallback;
@@ -85,8 +86,7 @@ const DEV_SERVERS: DefaultLoopback[] = [
 export function commandSignals(words: string[], env: string[], source: 'cmd' | 'top'): LoopbackSignal[] {
   const signals: LoopbackSignal[] = [];
   const text = words.join(' ');
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  for (const [i, word] of words.entries()) {
     const eq = word.indexOf('=');
     const flag = eq > 0 ? word.slice(0, eq) : word;
     const inline = eq > 0 ? word.slice(eq + 1) : undefined;
@@ -127,7 +127,7 @@ export function loopbackSignals(facts: ContainerFacts): LoopbackSignal[] {
     .filter(Boolean);
   const signals = [...commandSignals(words, env, 'cmd')];
   const cmdColumn = top ? top.Titles.findIndex((t) => t === 'CMD' || t === 'COMMAND') : -1;
-  for (const process of cmdColumn >= 0 ? top!.Processes : []) {
+  for (const process of top && cmdColumn >= 0 ? top.Processes : []) {
     const words = (process[cmdColumn] ?? '').split(/\s+/).map(unquote).filter(Boolean);
     for (const signal of commandSignals(words, env, 'top')) {
       if (!signals.some((s) => s.text === signal.text)) signals.push(signal);

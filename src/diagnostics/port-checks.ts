@@ -19,13 +19,13 @@ export const portChecks: Check = (facts, say) => {
 function portMismatch(facts: ContainerFacts, say: Say): Array<{ finding: DraftFinding; exposed: string[] }> {
   if (!facts.image) return [];
   const unpublished = unpublishedExposedPorts(facts).filter((row) => row.exposedByImage);
-  if (unpublished.length === 0) return [];
+  const [suggestion] = unpublished;
+  if (!suggestion) return [];
   const out: Array<{ finding: DraftFinding; exposed: string[] }> = [];
   for (const row of publishedPorts(facts)) {
-    if (row.exposedByImage || !nothingServes(facts, row)) continue;
-    const binding = row.actual[0]!;
+    const [binding] = row.actual;
+    if (!binding || row.exposedByImage || !nothingServes(facts, row)) continue;
     const hostPort = binding.HostPort;
-    const suggestion = unpublished[0]!;
     const probe = probeFor(facts, row.port);
     out.push({
       exposed: unpublished.map((r) => r.port),
@@ -82,9 +82,9 @@ function listenerEvidence(facts: ContainerFacts, say: Say): string[] {
 /** An exposed port with no host binding: reachable only from other containers on the network. */
 function notPublished(facts: ContainerFacts, say: Say, explained: Set<string>): DraftFinding[] {
   const rows = unpublishedExposedPorts(facts).filter((row) => !explained.has(row.port));
-  if (rows.length === 0) return [];
+  const [first] = rows;
+  if (!first) return [];
   const nothingPublished = publishedPorts(facts).length === 0;
-  const first = rows[0]!;
   return [
     {
       code: 'port-not-published',

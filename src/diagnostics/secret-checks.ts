@@ -1,4 +1,5 @@
 import { isSecretKey, scan, scanEnvEntry, type SecretKind } from '../core/redact.ts';
+import { group } from '../core/text.ts';
 import type { Check, Say } from './check.ts';
 
 const KIND_LABEL: Record<SecretKind, { ko: string; en: string }> = {
@@ -35,7 +36,7 @@ export const secretChecks: Check = (facts, say) => {
   facts.history.forEach((layer, index) => {
     const found = scan(layer.CreatedBy).kinds;
     if (found.length === 0) return;
-    const names = [...layer.CreatedBy.matchAll(ASSIGNED_NAME)].map((m) => m[1]!).filter(isSecretKey);
+    const names = [...layer.CreatedBy.matchAll(ASSIGNED_NAME)].map((m) => group(m, 1)).filter(isSecretKey);
     const where = say(`이미지 히스토리 ${layers - index}번째 레이어`, `image history layer ${layers - index}`);
     evidence.push(`${where}${names.length ? ` ${[...new Set(names)].join(', ')}` : ''} (${kinds(found)})`);
   });

@@ -70,10 +70,12 @@ function wasOomKilled(facts: ContainerFacts): boolean {
 
 function oomKilled(facts: ContainerFacts, say: Say): DraftFinding[] {
   const { State, HostConfig } = facts.container;
-  if (!wasOomKilled(facts)) return [];
-  const flag = State.OOMKilled
-    ? ['State.OOMKilled=true']
-    : [`engine event: oom at ${facts.oomEvents[0]!.toISOString()} (State.OOMKilled=false: Docker can miss the flag)`];
+  const [oomEvent] = facts.oomEvents;
+  if (!State.OOMKilled && !oomEvent) return [];
+  const flag =
+    oomEvent && !State.OOMKilled
+      ? [`engine event: oom at ${oomEvent.toISOString()} (State.OOMKilled=false: Docker can miss the flag)`]
+      : ['State.OOMKilled=true'];
   const limit = HostConfig.Memory > 0 ? formatMiB(HostConfig.Memory) : undefined;
   return [
     {
