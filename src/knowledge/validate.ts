@@ -1,4 +1,5 @@
 import { FINDING_CODES } from '../diagnostics/finding.ts';
+import { CHAPTERS } from './chapters.ts';
 import type { LoadedKnowledge } from './loader.ts';
 import type { KnowledgeProblem } from './types.ts';
 
@@ -12,7 +13,7 @@ export function crossCheck(knowledge: LoadedKnowledge): KnowledgeProblem[] {
     }
   }
   const chapters = new Set(knowledge.docs.filter((d) => d.kind === 'note').map((d) => d.chapter));
-  for (let chapter = 1; chapter <= 6; chapter++) {
+  for (const chapter of CHAPTERS) {
     if (!chapters.has(chapter)) problems.push({ file: 'knowledge/notes', message: `no note for chapter ${chapter}` });
   }
   const owner = new Map<string, number>();
