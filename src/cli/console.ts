@@ -2,6 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App } from '../app.ts';
 import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
+import { translator } from '../core/locale.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
 import { tokenize } from './tokenize.ts';
@@ -36,10 +37,12 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   let pressable: NumberedAction[] = [];
   let queue = Promise.resolve();
 
+  const t = translator(caller.locale);
   write(
-    caller.locale === 'en'
-      ? 'dockhand console — ask away (what is a volume) or type a command (/help); #N presses a button; /quit to leave.'
-      : 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+    t({
+      ko: 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+      en: 'dockhand console — ask away (what is a volume) or type a command (/help); #N presses a button; /quit to leave.',
+    }),
   );
   rl.setPrompt('dockhand> ');
   rl.prompt();
@@ -55,7 +58,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
     if (press) {
       const action = pressable.find((a) => a.number === Number(press[1]));
       if (!action) {
-        write(caller.locale === 'en' ? 'No such button.' : '그런 번호의 버튼이 없어요.');
+        write(t({ ko: '그런 번호의 버튼이 없어요.', en: 'No such button.' }));
         return;
       }
       const reply = await app.dispatcher.component(action.customId, action.value ? [action.value] : [], caller);
@@ -70,7 +73,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       pressable = numberedActions(reply.actions ?? []);
       write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color, locale: who.locale }));
     } catch (error) {
-      write(isUserError(error) ? error.messageFor(caller.locale) : `error: ${(error as Error).message}`);
+      write(isUserError(error) ? t(error.localized) : `error: ${(error as Error).message}`);
     }
   };
 

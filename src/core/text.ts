@@ -36,6 +36,19 @@ export function table(rows: ReadonlyArray<readonly string[]>): string {
     .join('\n');
 }
 
+/** Lines that fit in `maxChars`, keeping the last ones, and how many were left out. */
+export function lastLinesWithin(lines: string[], maxChars: number): { shown: string[]; omitted: number } {
+  const shown: string[] = [];
+  let used = 0;
+  for (const line of lines.toReversed()) {
+    const cost = line.length + 1;
+    if (used + cost > maxChars && shown.length > 0) break;
+    shown.unshift(line.slice(0, maxChars));
+    used += cost;
+  }
+  return { shown, omitted: lines.length - shown.length };
+}
+
 export function stripBold(text: string): string {
   return text.replace(/\*\*/g, '');
 }

@@ -6,13 +6,14 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Caller } from '../core/context.ts';
+import { translator } from '../core/locale.ts';
 import type { Dispatcher, Invocation } from '../core/dispatcher.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Reply } from '../core/reply.ts';
 import { callerFrom } from './caller.ts';
 import { reportDiscordError } from './errors.ts';
-import { LIMITS } from './limits.ts';
 import { focusedOption, readOptions, subcommandOf } from './options.ts';
+import { renderChoices } from './render/choices.ts';
 import { Responder } from './responder.ts';
 import { DISCORD_TIMING, type Timing } from './timing.ts';
 
@@ -156,7 +157,7 @@ export class InteractionRouter {
         return [];
       }),
     ]);
-    await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
+    await interaction.respond(renderChoices(choices));
     this.log.debug('discord: autocomplete', {
       command: invocation.name,
       option: name,
@@ -183,18 +184,18 @@ export class InteractionRouter {
 }
 
 function restarting(caller: Caller): Reply {
-  const text =
-    caller.locale === 'en'
-      ? 'dockhand is restarting. Please try again in a moment.'
-      : 'dockhand가 다시 시작하는 중이에요. 잠시 뒤에 다시 시도해 주세요.';
+  const text = translator(caller.locale)({
+    ko: 'dockhand가 다시 시작하는 중이에요. 잠시 뒤에 다시 시도해 주세요.',
+    en: 'dockhand is restarting. Please try again in a moment.',
+  });
   return { text, tone: 'warning', ephemeral: true, error: { code: 'restarting', message: text } };
 }
 
 function tookTooLong(caller: Caller): Reply {
-  const text =
-    caller.locale === 'en'
-      ? 'This took too long and was stopped. Please try again.'
-      : '처리가 너무 오래 걸려서 중단했어요. 다시 시도해 주세요.';
+  const text = translator(caller.locale)({
+    ko: '처리가 너무 오래 걸려서 중단했어요. 다시 시도해 주세요.',
+    en: 'This took too long and was stopped. Please try again.',
+  });
   return { text, tone: 'error', ephemeral: true, error: { code: 'timeout', message: text } };
 }
 
