@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import type Dockerode from 'dockerode';
 import { loadConfig } from '../src/config.ts';
 import { systemClock } from '../src/core/clock.ts';
+import { translator } from '../src/core/locale.ts';
 import { createLogger } from '../src/core/logger.ts';
 import { diagnose } from '../src/diagnostics/diagnose.ts';
 import { gatherFacts } from '../src/diagnostics/gather.ts';
@@ -124,7 +125,7 @@ async function benchDiagnose(): Promise<void> {
       for (let run = 0; run < 5; run++) {
         const started = performance.now();
         const facts = await gatherFacts(docker, spec.name, systemClock);
-        findings = diagnose(facts, 'ko', knowledge).length;
+        findings = diagnose(facts, translator('ko'), knowledge).length;
         times.push(performance.now() - started);
       }
       console.log(

@@ -1,13 +1,12 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import type { Translate } from '../src/core/locale.ts';
 import type { Reply } from '../src/core/reply.ts';
-import { clip } from '../src/core/text.ts';
+import { CHAPTER_COUNT, CHAPTERS } from '../src/knowledge/chapters.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import type { KnowledgeDoc, Section } from '../src/knowledge/types.ts';
 import { headingPath } from '../src/knowledge/views.ts';
-import { OPEN_SECTION_ID, sectionValue } from './note/section-menu.ts';
-
-const CHAPTERS = [1, 2, 3, 4, 5, 6];
+import { OPEN_SECTION_ID, sectionValue } from './shared/section-menu.ts';
 
 export default defineCommand({
   name: 'note',
@@ -19,7 +18,7 @@ export default defineCommand({
       nameKo: '장',
       type: 'integer',
       required: true,
-      description: { ko: '몇 장? (1–6)', en: 'Which chapter (1–6)' },
+      description: { ko: `몇 장? (1–${CHAPTER_COUNT})`, en: `Which chapter (1–${CHAPTER_COUNT})` },
       choices: CHAPTERS.map((n) => ({ name: { ko: `${n}장`, en: `Chapter ${n}` }, value: n })),
     },
     {
@@ -34,7 +33,6 @@ export default defineCommand({
         return sections
           .filter((s) => !s.passage || s.passage === 1)
           .filter((s) => !wanted || s.heading.toLowerCase().includes(wanted) || s.anchor.includes(wanted))
-          .slice(0, 25)
           .map((s) => ({ name: { ko: s.heading, en: s.heading }, value: s.anchor }));
       },
     },
@@ -47,7 +45,7 @@ export default defineCommand({
         en: `No notes for chapter ${chapter} yet.`,
       });
     }
-    if (!section) return tableOfContents(doc, ctx.caller.locale === 'en');
+    if (!section) return tableOfContents(doc, ctx.t);
     const found = findSection(doc, section);
     if (!found) {
       throw new UserError('unknown-section', {
@@ -70,12 +68,12 @@ export default defineCommand({
   },
 });
 
-function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
+function tableOfContents(doc: KnowledgeDoc, t: Translate): Reply {
   const entries = doc.sections.filter((s) => !s.passage || s.passage === 1);
   const lines = entries.map((s) => `${'  '.repeat(Math.max(0, s.level - 2))}• ${s.heading}  \`${s.anchor}\``);
   return {
     title: doc.title,
-    text: (en ? `${doc.titleEn}\n\n` : '') + lines.join('\n'),
+    text: t({ ko: '', en: `${doc.titleEn}\n\n` }) + lines.join('\n'),
     footer: doc.source,
     tone: 'info',
     actions: [
@@ -83,8 +81,8 @@ function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
         {
           kind: 'select',
           customId: OPEN_SECTION_ID,
-          placeholder: en ? 'Open a section' : '펼쳐 볼 절을 고르세요',
-          options: entries.slice(0, 25).map((s) => ({ label: clip(s.heading, 100), value: sectionValue(s) })),
+          placeholder: t({ ko: '펼쳐 볼 절을 고르세요', en: 'Open a section' }),
+          options: entries.map((s) => ({ label: s.heading, value: sectionValue(s) })),
         },
       ],
     ],

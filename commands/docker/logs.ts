@@ -2,7 +2,8 @@ import { defineSubcommand } from '../../src/core/command.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { LogLine } from '../../src/docker/log-reader.ts';
 import { parseSince } from '../../src/docker/since.ts';
-import { containerOption, lastLinesWithin } from './shared.ts';
+import { lastLinesWithin } from '../../src/core/text.ts';
+import { containerOption } from '../shared/docker-options.ts';
 
 const DEFAULT_TAIL = 100;
 const MAX_TAIL = 1000;
@@ -62,7 +63,7 @@ export const logs = defineSubcommand({
     },
   ],
   run: async ({ container: name, tail, since, grep, timestamps }, ctx): Promise<Reply> => {
-    const en = ctx.caller.locale === 'en';
+    const { t } = ctx;
     const wanted = tail ?? DEFAULT_TAIL;
     const sinceAt = since ? parseSince(since, ctx.clock.now()) : undefined;
     const container = await ctx.docker.container(name, ctx.signal);
@@ -88,26 +89,36 @@ export const logs = defineSubcommand({
       ...(grep ? [`grep "${grep}"`] : []),
       container.Config.Tty ? 'TTY' : 'stdout+stderr',
     ].join(' · ');
-    const summary = en
-      ? `${result.lines.length} line(s) shown of ${result.matched} ${grep ? 'matching' : ''} (${result.scanned} read) · ${filters}`
-      : `${result.lines.length}줄 표시 / ${grep ? '일치 ' : ''}${result.matched}줄 (읽은 줄 ${result.scanned}) · ${filters}`;
+    const { lines, matched, scanned } = result;
+    const summary = t({
+      ko: `${lines.length}줄 표시 / ${grep ? '일치 ' : ''}${matched}줄 (읽은 줄 ${scanned}) · ${filters}`,
+      en: `${lines.length} line(s) shown of ${matched} ${grep ? 'matching' : ''} (${scanned} read) · ${filters}`,
+    });
     const notes = [
       ...(result.scanCut
         ? [
-            en
-              ? 'Stopped reading at the scan limit: narrow with --since.'
-              : '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.',
+            t({
+              ko: '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.',
+              en: 'Stopped reading at the scan limit: narrow with --since.',
+            }),
           ]
         : []),
       ...(omitted > 0
-        ? [en ? `The first ${omitted} line(s) are in the attachment.` : `앞의 ${omitted}줄은 첨부 파일에 있어요.`]
+        ? [
+            t({
+              ko: `앞의 ${omitted}줄은 첨부 파일에 있어요.`,
+              en: `The first ${omitted} line(s) are in the attachment.`,
+            }),
+          ]
         : []),
     ];
 
     return {
-      title: en ? `Logs: ${container.Name}` : `로그: ${container.Name}`,
+      title: t({ ko: `로그: ${container.Name}`, en: `Logs: ${container.Name}` }),
       text: [summary.replace(/\s+/g, ' '), ...notes].join('\n'),
-      code: [{ language: 'text', content: shown.length ? shown.join('\n') : en ? '(no lines)' : '(로그 없음)' }],
+      code: [
+        { language: 'text', content: shown.length ? shown.join('\n') : t({ ko: '(로그 없음)', en: '(no lines)' }) },
+      ],
       ...(omitted > 0
         ? { attachments: [{ name: `logs-${container.Name}.txt`, content: rendered.join('\n') + '\n' }] }
         : {}),

@@ -1,8 +1,8 @@
-import type { Locale } from '../core/locale.ts';
+import type { Translate } from '../core/locale.ts';
 import { redact } from '../core/redact.ts';
 import { clip } from '../core/text.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { sayer, type Check } from './check.ts';
+import type { Check } from './check.ts';
 import type { ContainerFacts } from './facts.ts';
 import { bySeverity, type Finding } from './finding.ts';
 import { httpChecks } from './http-checks.ts';
@@ -19,9 +19,8 @@ const MAX_EVIDENCE = 12;
 const MAX_EVIDENCE_CHARS = 300;
 
 /** Runs every check on the facts and returns the findings ranked by severity, refs resolved, text redacted. */
-export function diagnose(facts: ContainerFacts, locale: Locale, knowledge: KnowledgeBase): Finding[] {
-  const say = sayer(locale);
-  return CHECKS.flatMap((check) => check(facts, say))
+export function diagnose(facts: ContainerFacts, t: Translate, knowledge: KnowledgeBase): Finding[] {
+  return CHECKS.flatMap((check) => check(facts, t))
     .map(({ refHints, ...draft }): Finding => ({
       ...draft,
       title: redact(draft.title),

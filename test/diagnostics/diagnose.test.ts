@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/core/locale.ts';
 import { REDACTED } from '../../src/core/redact.ts';
 import { diagnose } from '../../src/diagnostics/diagnose.ts';
 import { FINDING_CODES, type Finding } from '../../src/diagnostics/finding.ts';
@@ -7,7 +8,7 @@ import { fixtureFacts, type FixtureOptions } from '../support/facts.ts';
 import { FIXTURE_KNOWLEDGE, knowledgeFrom, playbook } from '../support/knowledge.ts';
 
 const run = (options: FixtureOptions, locale: 'ko' | 'en' = 'ko') =>
-  diagnose(fixtureFacts(options), locale, FIXTURE_KNOWLEDGE);
+  diagnose(fixtureFacts(options), translator(locale), FIXTURE_KNOWLEDGE);
 const codes = (findings: Finding[]) => findings.map((f) => `${f.code}:${f.severity}`);
 const find = (findings: Finding[], code: string) => findings.find((f) => f.code === code);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sayer } from '../../src/diagnostics/check.ts';
+import { translator } from '../../src/core/locale.ts';
 import { historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
 import type { HistoryItem } from '../../src/docker/engine-types.ts';
@@ -67,9 +67,9 @@ describe('layers', () => {
 });
 
 describe('historyHints (chapter 4)', () => {
-  const say = sayer('ko');
+  const t = translator('ko');
   const hintCodes = (layers: Array<[string, number]>) =>
-    historyHints(toLayers(history(layers)), say).map((h) => h.code);
+    historyHints(toLayers(history(layers)), t).map((h) => h.code);
 
   it('apt lists left behind, but not when removed in the same RUN', () => {
     expect(hintCodes([['/bin/sh -c apt-get update && apt-get -y install apache2', 60 * MB]])).toEqual([
@@ -103,7 +103,7 @@ describe('historyHints (chapter 4)', () => {
       ['RUN /bin/sh -c touch /app/a # buildkit', 0],
       ['RUN /bin/sh -c touch /app/b # buildkit', 0],
     ];
-    const hints = historyHints(toLayers(history(runs)), say);
+    const hints = historyHints(toLayers(history(runs)), t);
     expect(hints.map((h) => h.code)).toEqual(['many-run-layers']);
     expect(hints[0]!.layers).toEqual([1, 2, 3]);
     expect(hintCodes([runs[0]!, ['WORKDIR /app', 0], runs[1]!, runs[2]!])).toEqual([]);

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Caller } from '../../src/core/context.ts';
+import { translator } from '../../src/core/locale.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { diagnose } from '../../src/diagnostics/diagnose.ts';
 import type { Finding } from '../../src/diagnostics/finding.ts';
@@ -113,7 +114,7 @@ await describeWithDocker('diagnose against a real engine', () => {
   });
 
   const diagnosed = async (name: string, service = docker): Promise<Finding[]> =>
-    diagnose(await gatherFacts(service, name, { now: () => new Date() }), 'ko', FIXTURE_KNOWLEDGE);
+    diagnose(await gatherFacts(service, name, { now: () => new Date() }), translator('ko'), FIXTURE_KNOWLEDGE);
   const codes = (findings: Finding[]) => findings.map((f) => f.code);
   const finding = (findings: Finding[], code: string) => {
     const found = findings.find((f) => f.code === code);
