@@ -25,7 +25,7 @@ export default async function discordBench(): Promise<void> {
   };
   let bot: ScriptProcess | undefined;
   try {
-    const deploy = await runScript('src/discord/deploy-commands.ts', env);
+    const deploy = await runScript('src/discord/deploy-commands-cli.ts', env);
     if (deploy.exit.code !== 0) throw new Error(deploy.stderr);
     const started = performance.now();
     bot = new ScriptProcess('src/main.ts', { ...env, LOG_LEVEL: 'info' });

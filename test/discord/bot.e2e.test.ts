@@ -43,7 +43,7 @@ beforeAll(async () => {
     DOCKHAND_KNOWLEDGE_DIR: knowledgeDir,
     LOG_LEVEL: 'info',
   };
-  const deploy = await runScript('src/discord/deploy-commands.ts', env);
+  const deploy = await runScript('src/discord/deploy-commands-cli.ts', env);
   if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
   putsBeforeStart = discord.calls.filter((c) => c.method === 'PUT').length;
   bot = new ScriptProcess('src/main.ts', env);

@@ -13,7 +13,7 @@ import { createLogger } from '../../src/core/logger.ts';
 import { CommandRegistry } from '../../src/core/registry.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { createDiscordClient } from '../../src/discord/client.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
+import { deployCommands } from '../../src/discord/deploy-commands.ts';
 import { InteractionRouter } from '../../src/discord/router.ts';
 import { DiscordEmulator } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defineCommand, defineGroup, defineSubcommand } from '../../src/core/command.ts';
 import { loadCommands } from '../../src/core/registry.ts';
-import { DeployConfigError, deployCommands, describeDeployError } from '../../src/discord/deploy.ts';
+import { DeployConfigError, deployCommands, describeDeployError } from '../../src/discord/deploy-commands.ts';
 import { DiscordEmulator } from '../discord-emulator/emulator.ts';
-import { registrationPayload } from '../../src/discord/registration.ts';
+import { registrationPayload } from '../../src/discord/registration-payload.ts';
 import { COMMANDS_DIR } from '../../src/paths.ts';
 
 const organizerTool = defineGroup({
