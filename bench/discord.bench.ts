@@ -25,12 +25,14 @@ export default async function discordBench(): Promise<void> {
   };
   let bot: ScriptProcess | undefined;
   try {
-    const deploy = await runScript('src/discord/deploy-commands-cli.ts', env);
+    const deploy = await runScript('dist/deploy-commands.js', env);
     if (deploy.exit.code !== 0) throw new Error(deploy.stderr);
     const started = performance.now();
-    bot = new ScriptProcess('src/main.ts', { ...env, LOG_LEVEL: 'info' });
+    bot = new ScriptProcess('dist/main.js', { ...env, LOG_LEVEL: 'info' });
     await bot.waitForLog(/discord: ready/, 60_000);
-    console.log(`start-up to READY: ${(performance.now() - started).toFixed(0)} ms (node + tsx + knowledge + gateway)`);
+    console.log(
+      `start-up to READY: ${(performance.now() - started).toFixed(0)} ms (node dist/main.js: knowledge + gateway)`,
+    );
 
     const prefixes = ['볼', '볼륨', '포트', 'docker', 'ㄷㅋ', 'compose', '이미지', 'ecs', 'nginx', '컨테이너'];
     const autocomplete = await measure(

@@ -3,6 +3,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import type { Services } from './core/context.ts';
 import { Dispatcher } from './core/dispatcher.ts';
 import { createLogger, type Logger } from './core/logger.ts';
+import { staleBuildWarning } from './build-freshness.ts';
 import { loadCommands } from './core/registry.ts';
 import { DockerService } from './docker/service.ts';
 import { KnowledgeBase } from './knowledge/knowledge-base.ts';
@@ -14,6 +15,8 @@ import { Store } from './store/store.ts';
 export interface App {
   services: Services;
   dispatcher: Dispatcher;
+  /** Builds what the first answer needs (the search index) now; call when the process is idle. */
+  warm(): void;
   /** Stops schedules and closes the store; safe to call twice. */
   close(): Promise<void>;
 }
@@ -26,6 +29,8 @@ export interface AppOptions {
 /** Builds the services and the command core shared by every transport. */
 export async function createApp(config: Config, options: AppOptions = {}): Promise<App> {
   const log = options.log ?? createLogger(config.logLevel);
+  const stale = staleBuildWarning();
+  if (stale) log.warn(stale);
   const knowledge = KnowledgeBase.load(config.knowledgeDir, PROJECT_ROOT);
   for (const problem of knowledge.problems) log.warn('knowledge problem', { problem: formatProblem(problem) });
   log.debug('knowledge loaded', { docs: knowledge.docs.length, sections: knowledge.sections.length });
@@ -52,6 +57,9 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   return {
     services,
     dispatcher: new Dispatcher(registry, services),
+    warm: () => {
+      knowledge.warm();
+    },
     close: () => {
       if (!closed) {
         closed = true;

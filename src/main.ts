@@ -27,6 +27,10 @@ async function main(): Promise<void> {
 
   if (config.discord.token) {
     const { startBot } = await import('./discord/bot.ts');
+    // The search index builds while the gateway handshake waits on the network.
+    setImmediate(() => {
+      app.warm();
+    });
     try {
       bot = await startBot(app, config);
     } catch (error) {
@@ -41,6 +45,10 @@ async function main(): Promise<void> {
     output: process.stdout,
     color: wantsColor(),
     terminal: isTerminal(process.stdin),
+  });
+  // The prompt is up; the search index builds before the first line can arrive.
+  setImmediate(() => {
+    app.warm();
   });
   await repl.closed;
   await app.close();

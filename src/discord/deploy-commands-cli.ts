@@ -3,6 +3,7 @@
  * DISCORD_GUILD_ID when set, else globally. Never done at start-up. `--print` shows the JSON
  * without sending it.
  */
+import { staleBuildWarning } from '../build-freshness.ts';
 import { processConfigOrExit } from '../config.ts';
 import { loadCommands } from '../core/registry.ts';
 import { COMMANDS_DIR } from '../paths.ts';
@@ -11,6 +12,8 @@ import { registrationPayload } from './registration-payload.ts';
 
 async function main(): Promise<number> {
   const config = processConfigOrExit();
+  const stale = staleBuildWarning();
+  if (stale) process.stderr.write(`deploy-commands: ${stale}\n`);
   const registry = await loadCommands(COMMANDS_DIR);
   const commands = registry.all('discord');
   if (process.argv.includes('--print')) {

@@ -32,7 +32,8 @@ export class KnowledgeBase {
   readonly glossary: GlossaryTerm[];
   readonly problems: KnowledgeProblem[];
   private readonly byId: Map<string, Section>;
-  private readonly engine: SearchEngine;
+  private readonly makeEngine: () => SearchEngine;
+  private builtEngine: SearchEngine | undefined;
   private byTitle: Map<string, Section | null> | undefined;
 
   constructor(loaded: LoadedKnowledge, engine: EngineFactory = defaultEngine) {
@@ -41,7 +42,21 @@ export class KnowledgeBase {
     this.problems = loaded.problems;
     this.sections = loaded.docs.flatMap((doc) => doc.sections);
     this.byId = new Map(this.sections.map((s) => [s.id, s]));
-    this.engine = engine(this.sections, this.glossary, this.docs);
+    this.makeEngine = () => engine(this.sections, this.glossary, this.docs);
+  }
+
+  /**
+   * The search index, built on first use: a start that answers no question (`docker containers`,
+   * the console before its first line) does not wait for it. `warm()` builds it when idle.
+   */
+  private get engine(): SearchEngine {
+    this.builtEngine ??= this.makeEngine();
+    return this.builtEngine;
+  }
+
+  /** Builds the search index now, if it is not built yet. */
+  warm(): void {
+    this.builtEngine ??= this.makeEngine();
   }
 
   static load(dir: string, projectRoot?: string, engine?: EngineFactory): KnowledgeBase {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
@@ -14,6 +13,7 @@ import { PROJECT_ROOT } from '../../src/paths.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
 import { FIXTURE_KNOWLEDGE } from '../support/knowledge.ts';
+import { run, type Finished } from '../support/spawn.ts';
 import {
   ensureNginxImage,
   ensureWebImage,
@@ -340,22 +340,10 @@ async function fetchStatus(port: number): Promise<number | undefined> {
   }
 }
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', DOCKHAND_DB: ':memory:' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+/** The one-shot CLI as users run it (`npm run cli`: the build in dist/). */
+function cli(args: string[]): Promise<Finished> {
+  return run(process.execPath, ['dist/cli.js', ...args], {
+    env: { LOG_LEVEL: 'silent', DOCKHAND_DB: ':memory:' },
+    timeoutMs: 45_000,
   });
 }

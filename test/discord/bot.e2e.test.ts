@@ -43,10 +43,10 @@ beforeAll(async () => {
     DOCKHAND_KNOWLEDGE_DIR: knowledgeDir,
     LOG_LEVEL: 'info',
   };
-  const deploy = await runScript('src/discord/deploy-commands-cli.ts', env);
+  const deploy = await runScript('dist/deploy-commands.js', env);
   if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
   putsBeforeStart = discord.calls.filter((c) => c.method === 'PUT').length;
-  bot = new ScriptProcess('src/main.ts', env);
+  bot = new ScriptProcess('dist/main.js', env);
   await bot.waitForLog(/discord: ready/, 45_000);
 }, 120_000);
 

@@ -10,7 +10,10 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-/** A dockhand process started the way users start it (`node --import tsx <script>`), with its output kept. */
+/**
+ * A dockhand process started the way users start it (`node dist/main.js`: a built entry point; a
+ * `.ts` script runs through tsx), with its output kept.
+ */
 export class ScriptProcess {
   readonly child: ChildProcess;
   stdout = '';
@@ -18,7 +21,8 @@ export class ScriptProcess {
   readonly exited: Promise<Exit>;
 
   constructor(script: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', script], {
+    const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+    this.child = spawn(process.execPath, args, {
       cwd: PROJECT_DIR,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
