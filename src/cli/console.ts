@@ -77,15 +77,22 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
     }
   };
 
+  let open = true;
   rl.on('line', (line) => {
     // One line at a time, in order, even when a command is slow.
     queue = queue
       .then(() => handle(line))
       .then(() => {
-        rl.prompt();
+        // After /quit no prompt: it would wait for input again and keep the process alive.
+        if (open) rl.prompt();
       });
   });
-  const closed = new Promise<void>((resolve) => rl.on('close', () => void queue.then(resolve)));
+  const closed = new Promise<void>((resolve) =>
+    rl.on('close', () => {
+      open = false;
+      void queue.then(resolve);
+    }),
+  );
   return {
     closed,
     close: () => {

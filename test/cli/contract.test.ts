@@ -83,6 +83,17 @@ describe('console (npm start without a Discord token)', () => {
     expect(result.stdout).toMatch(/`\/ask` \(질문\)/);
   });
 
+  it('/quit ends the console while its input stays open, as in a terminal', async () => {
+    const result = await run('node', ['dist/main.js'], {
+      env,
+      input: '/quit\n',
+      keepStdinOpen: true,
+      timeoutMs: 20_000,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('dockhand> ')).toHaveLength(2);
+  });
+
   it('takes a line that is no command as a question, apostrophes and all', async () => {
     const input = "what's a bind mount\ndocker ps 가 안 돼요\n/nope\n/quit\n";
     const result = await run('npm', ['start', '-s'], { env, input });
