@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscordEmulator, type EmulatedInteraction } from '../test/discord-emulator/emulator.ts';
 import { runScript, ScriptProcess } from '../test/support/bot-process.ts';
-import { percentile } from './stats.ts';
+import { cycle, percentile } from './stats.ts';
 
 const TOKEN = 'bench.discord.token';
 
@@ -81,13 +81,6 @@ async function measure(
     times.push(call.at - interaction.dispatchedAt);
   }
   return times;
-}
-
-/** The i-th item of a list that repeats. */
-function cycle(items: readonly string[], i: number): string {
-  const item = items[i % items.length];
-  if (item === undefined) throw new Error('cycle over an empty list');
-  return item;
 }
 
 function report(what: string, times: number[], targetP95: number): void {

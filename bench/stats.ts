@@ -9,3 +9,10 @@ export function percentile(values: readonly number[], q: number): number {
 export function median(values: readonly number[]): number {
   return percentile(values, 0.5);
 }
+
+/** The i-th item of a list that repeats. */
+export function cycle<T>(items: readonly T[], i: number): T {
+  const item = items[i % items.length];
+  if (item === undefined) throw new Error('cycle over an empty list');
+  return item;
+}
