@@ -16,9 +16,9 @@ export interface App {
   services: Services;
   dispatcher: Dispatcher;
   /** Builds what the first answer needs (the search index) now; call when the process is idle. */
-  warm(): void;
+  warm: () => void;
   /** Stops schedules and closes the store; safe to call twice. */
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 export interface AppOptions {

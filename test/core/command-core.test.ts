@@ -239,7 +239,9 @@ describe('dispatcher', () => {
       }
     })();
     expect(refusal).toBe('조금만 기다려 주세요: `/diagnose`는 3초 뒤에 다시 쓸 수 있어요.');
-    expect(() => cooldown.check(command, { id: 'member-0', transport: 'discord' }, later)).not.toThrow();
+    expect(() => {
+      cooldown.check(command, { id: 'member-0', transport: 'discord' }, later);
+    }).not.toThrow();
   });
 
   it("autocompletes with choices in the caller's language, and none for an unknown command", async () => {

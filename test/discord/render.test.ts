@@ -32,7 +32,7 @@ function expectWithinDiscordLimits(message: RenderedMessage): void {
     expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
     for (const component of row.components) {
       if ('custom_id' in component) expect(component.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      if ('options' in component && component.options) {
+      if ('options' in component) {
         expect(component.options.length).toBeLessThanOrEqual(LIMITS.selectOptions);
         for (const option of component.options) {
           expect(option.label.length).toBeLessThanOrEqual(LIMITS.selectOptionText);

@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,14 +21,19 @@ export class ScriptProcess {
 
   constructor(script: string, env: Record<string, string>) {
     const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
-    this.child = spawn(process.execPath, args, {
+    const child = spawn(process.execPath, args, {
       cwd: PROJECT_DIR,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
-    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
+    this.child = child;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        resolve({ code, signal });
+      });
+    });
   }
 
   /** Resolves with the first stderr line matching `pattern` (dockhand logs there), or rejects after `timeoutMs`. */
