@@ -37,7 +37,8 @@ function multiplexedLog(lines: number): Buffer {
         ? `${stamp} connecting to postgres://app:s3cret${i}@db:5432/app with DB_PASSWORD=pw${i}\n`
         : i % 7 === 0
           ? `${stamp} level=warn msg="slow request" path=/api/items/${i} ms=${i % 900}\n`
-          : `${stamp} 172.17.0.1 - - [01/May/2024:09:00:00 +0000] "GET /static/app.${i}.js HTTP/1.1" 200 ${1000 + i} "-" "Mozilla/5.0"\n`;
+          : `${stamp} 172.17.0.1 - - [01/May/2024:09:00:00 +0000] ` +
+            `"GET /static/app.${i}.js HTTP/1.1" 200 ${1000 + i} "-" "Mozilla/5.0"\n`;
     const payload = Buffer.from(text);
     const header = Buffer.alloc(8);
     header[0] = i % 5 === 0 ? 2 : 1;
@@ -69,9 +70,9 @@ async function benchLogTail(): Promise<void> {
   }
   const ms = median(times);
   console.log(`log tail: ${TAIL_LINES} lines (${(log.length / 1024).toFixed(0)} KiB) demux + split + redact`);
-  console.log(
-    `  median ${ms.toFixed(1)} ms over ${RUNS} runs (min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}) = ${Math.round(TAIL_LINES / (ms / 1000)).toLocaleString('en')} lines/s`,
-  );
+  const range = `min ${Math.min(...times).toFixed(1)}, max ${Math.max(...times).toFixed(1)}`;
+  const rate = Math.round(TAIL_LINES / (ms / 1000)).toLocaleString('en');
+  console.log(`  median ${ms.toFixed(1)} ms over ${RUNS} runs (${range}) = ${rate} lines/s`);
   if (!last) return;
   console.log(`  kept ${last.lines.length} lines, peak ${last.peakChars.toLocaleString('en')} chars held`);
   const leaked = last.lines.some((l) => /s3cret|pw\d/.test(l.text));

@@ -19,8 +19,9 @@ export function staleBuildWarning(): string | undefined {
     .flatMap((dir) => newerFiles(dir, builtAt));
   const [first] = changed;
   if (!first) return undefined;
+  const more = changed.length > 1 ? ` and ${changed.length - 1} more` : '';
   return (
-    `dist/ is older than ${relative(PROJECT_ROOT, first)}${changed.length > 1 ? ` and ${changed.length - 1} more` : ''}: ` +
+    `dist/ is older than ${relative(PROJECT_ROOT, first)}${more}: ` +
     'run `npm run build` (npm install does too), or `npm run dev` to run the sources'
   );
 }

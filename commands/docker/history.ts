@@ -72,10 +72,10 @@ export const history = defineSubcommand({
 
     return {
       title: t({ ko: `이미지 히스토리: ${name}`, en: `Image history: ${name}` }),
-      text: t({
-        ko: `\`${shortId(image.Id)}\` · 레이어 ${layers.length}개, 합계 ${formatBytes(total)} (Dockerfile 순서: 위가 먼저)`,
-        en: `\`${shortId(image.Id)}\` · ${formatBytes(total)} in ${layers.length} layers (oldest first, as in the Dockerfile)`,
-      }),
+      text: `\`${shortId(image.Id)}\` · ${t({
+        ko: `레이어 ${layers.length}개, 합계 ${formatBytes(total)} (Dockerfile 순서: 위가 먼저)`,
+        en: `${formatBytes(total)} in ${layers.length} layers (oldest first, as in the Dockerfile)`,
+      })}`,
       code: [{ language: 'text', content: [header, ...inline].join('\n') }],
       fields,
       actions: sectionMenu(

@@ -43,7 +43,10 @@ export const loopbackCheck: Check = (facts, t) => {
     }),
     detail: t({
       ko: '컨테이너의 127.0.0.1은 컨테이너 자신만 가리켜요. 도커는 게시한 포트를 컨테이너의 네트워크 주소(eth0)로 보내므로, 서버는 0.0.0.0(모든 인터페이스)에서 들어야 해요.',
-      en: 'Inside a container, 127.0.0.1 is the container itself. Docker forwards a published port to the container’s network address (eth0), so the server must listen on 0.0.0.0 (all interfaces).',
+      en:
+        'Inside a container, 127.0.0.1 is the container itself. ' +
+        'Docker forwards a published port to the container’s network address (eth0), ' +
+        'so the server must listen on 0.0.0.0 (all interfaces).',
     }),
     evidence: [
       ...affected.flatMap((a) =>
@@ -52,8 +55,13 @@ export const loopbackCheck: Check = (facts, t) => {
       ...probed.map((p) => describeProbe(p, t)),
     ].filter((line, i, all) => all.indexOf(line) === i),
     next: t({
-      ko: '서버가 0.0.0.0에서 듣게 하세요. 예: `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node는 `app.listen(port, "0.0.0.0")`.',
-      en: 'Make the server listen on 0.0.0.0, e.g. `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node `app.listen(port, "0.0.0.0")`.',
+      ko:
+        '서버가 0.0.0.0에서 듣게 하세요. 예: `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, ' +
+        '`uvicorn app:app --host 0.0.0.0`, Node는 `app.listen(port, "0.0.0.0")`.',
+      en:
+        'Make the server listen on 0.0.0.0, e.g. `flask run --host=0.0.0.0`, ' +
+        '`python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node `app.listen(port, ' +
+        '"0.0.0.0")`.',
     }),
     refHints: ['#loopback', '#causes'],
   };

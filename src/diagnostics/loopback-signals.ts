@@ -16,13 +16,31 @@ const BIND_FLAG = /^--?(?:host|bind|listen|address|addr|ip|b|l|http-host|server-
 /** busybox httpd / php -S style: `-p 127.0.0.1:8080`, `-S localhost:8000`. */
 const ADDRESS_FLAG = /^-[pS]$/;
 
-/** Log lines in which a server says where it listens. */
+/** Words with which a server says where it listens (`Listening on`, `Running on`, `Server at`, …). */
+const SAYS_WHERE = [
+  'listen(?:s|ing)?',
+  'running',
+  'serving',
+  'started',
+  'bound',
+  'bind(?:ing)?',
+  'server (?:is )?(?:at|on)',
+  'available (?:at|on)',
+].join('|');
+const WILDCARD_HOST = [
+  String.raw`0\.0\.0\.0`,
+  String.raw`\[::\]`,
+  ':::',
+  'all (?:addresses|interfaces)',
+  String.raw`\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`,
+].join('|');
+/** Log lines in which a server says it listens on loopback (Vite's `Local:` too). */
 const LOG_LOOPBACK = new RegExp(
-  String.raw`\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|local:)\b[^\n]{0,60}?(?:[a-z]+://)?(${LOOPBACK_HOST})(?::(\d{1,5}))?`,
+  String.raw`\b(?:${SAYS_WHERE}|local:)\b[^\n]{0,60}?(?:[a-z]+://)?(${LOOPBACK_HOST})(?::(\d{1,5}))?`,
   'i',
 );
-const LOG_WILDCARD =
-  /\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|network:)\b[^\n]{0,60}?(?:0\.0\.0\.0|\[::\]|:::|all (?:addresses|interfaces)|\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)/i;
+/** … or on every interface (Vite's `Network:` too). */
+const LOG_WILDCARD = new RegExp(String.raw`\b(?:${SAYS_WHERE}|network:)\b[^\n]{0,60}?(?:${WILDCARD_HOST})`, 'i');
 
 /**
  * Dev servers that bind 127.0.0.1 unless told otherwise, with their default port:

@@ -35,11 +35,18 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
         severity: 'error',
         title: t({
           ko: `호스트 포트 ${hostPort}을(를) 컨테이너 포트 ${row.containerPort}에 연결했지만, 앱은 ${suggestion.containerPort}에서 기다려요`,
-          en: `Host port ${hostPort} goes to container port ${row.containerPort}, but the app waits on ${suggestion.containerPort}`,
+          en:
+            `Host port ${hostPort} goes to container port ${row.containerPort}, ` +
+            `but the app waits on ${suggestion.containerPort}`,
         }),
         detail: t({
-          ko: `\`-p 호스트:컨테이너\`의 오른쪽은 컨테이너 안에서 앱이 듣는 포트여야 해요. 이미지는 ${unpublished.map((r) => r.port).join(', ')}을(를) EXPOSE하는데 그 포트는 게시되지 않았고, 게시된 ${row.port}에서는 아무도 응답하지 않아요.`,
-          en: `The right side of \`-p host:container\` must be the port the app listens on inside. The image EXPOSEs ${unpublished.map((r) => r.port).join(', ')}, which is not published, and nothing answers on the published ${row.port}.`,
+          ko:
+            `\`-p 호스트:컨테이너\`의 오른쪽은 컨테이너 안에서 앱이 듣는 포트여야 해요. 이미지는 ${unpublished.map((r) => r.port).join(', ')}을(를) ` +
+            `EXPOSE하는데 그 포트는 게시되지 않았고, 게시된 ${row.port}에서는 아무도 응답하지 않아요.`,
+          en:
+            `The right side of \`-p host:container\` must be the port the app listens on inside. ` +
+            `The image EXPOSEs ${unpublished.map((r) => r.port).join(', ')}, which is not published, ` +
+            `and nothing answers on the published ${row.port}.`,
         }),
         evidence: [
           `-p ${describeBinding(binding)}:${row.containerPort} (NetworkSettings.Ports ${row.port})`,
@@ -52,7 +59,9 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
         ],
         next: t({
           ko: `컨테이너 포트를 앱의 포트로 바꿔 다시 실행하세요: \`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
-          en: `Run it again with the app’s port on the right: \`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
+          en:
+            `Run it again with the app’s port on the right: ` +
+            `\`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
         }),
         refHints: ['#port-mismatch', '#causes'],
       },
@@ -61,7 +70,10 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
   return out;
 }
 
-/** Nobody listens on the container port: the socket table says so, or the probe was reset/refused with no loopback server in sight. */
+/**
+ * Nobody listens on the container port: the socket table says so, or the probe was reset or refused
+ * with no loopback server in sight.
+ */
 function nothingServes(facts: ContainerFacts, row: PortRow): boolean {
   if (facts.listeners) return !facts.listeners.some((l) => l.port === row.containerPort);
   const outcome = probeFor(facts, row.port)?.result?.outcome;
@@ -96,7 +108,10 @@ function notPublished(facts: ContainerFacts, t: Translate, explained: Set<string
       }),
       detail: t({
         ko: 'EXPOSE는 문서일 뿐 포트를 열지 않아요. `-p`로 게시하지 않은 포트는 같은 네트워크의 다른 컨테이너에서만 닿고, 브라우저나 호스트에서는 닿지 않아요.',
-        en: 'EXPOSE only documents a port; it does not open it. A port not published with `-p` is reachable from containers on the same network, not from a browser or the host.',
+        en:
+          'EXPOSE only documents a port; it does not open it. ' +
+          'A port not published with `-p` is reachable from containers on the same network, ' +
+          'not from a browser or the host.',
       }),
       evidence: rows.map((r) =>
         t({
@@ -105,8 +120,13 @@ function notPublished(facts: ContainerFacts, t: Translate, explained: Set<string
         }),
       ),
       next: t({
-        ko: `브라우저에서 열려면 게시해서 다시 실행하세요: \`docker run -p 8080:${first.containerPort} …\` (Compose: \`ports: ["8080:${first.containerPort}"]\`). 다른 컨테이너만 쓰는 포트라면 괜찮아요.`,
-        en: `To open it in a browser, run it again published: \`docker run -p 8080:${first.containerPort} …\` (Compose: \`ports: ["8080:${first.containerPort}"]\`). Fine if only other containers use it.`,
+        ko:
+          `브라우저에서 열려면 게시해서 다시 실행하세요: \`docker run -p 8080:${first.containerPort} …\` (Compose: \`ports: ` +
+          `["8080:${first.containerPort}"]\`). 다른 컨테이너만 쓰는 포트라면 괜찮아요.`,
+        en:
+          `To open it in a browser, run it again published: ` +
+          `\`docker run -p 8080:${first.containerPort} …\` (Compose: \`ports: ["8080:${first.containerPort}"]\`). ` +
+          `Fine if only other containers use it.`,
       }),
       refHints: ['#not-published', '#causes'],
     },

@@ -55,8 +55,12 @@ export const secretChecks: Check = (facts, t) => {
         en: 'Secret-looking values in the environment, labels or image history',
       }),
       detail: t({
-        ko: '`docker inspect`나 `docker history`를 볼 수 있는 사람은 누구나 이 값을 읽을 수 있어요. 이미지에 ENV/ARG로 넣은 값은 레지스트리에 올린 이미지에도 남아요. (값은 여기에 표시하지 않아요.)',
-        en: 'Anyone who can run `docker inspect` or `docker history` can read these values, and ENV/ARG values baked into an image travel with it to the registry. (The values are not shown here.)',
+        ko:
+          '`docker inspect`나 `docker history`를 볼 수 있는 사람은 누구나 이 값을 읽을 수 있어요. ' +
+          '이미지에 ENV/ARG로 넣은 값은 레지스트리에 올린 이미지에도 남아요. (값은 여기에 표시하지 않아요.)',
+        en:
+          'Anyone who can run `docker inspect` or `docker history` can read these values, ' +
+          'and ENV/ARG values baked into an image travel with it to the registry. (The values are not shown here.)',
       }),
       evidence,
       next: nextStep(t),
@@ -67,7 +71,12 @@ export const secretChecks: Check = (facts, t) => {
 
 function nextStep(t: Translate): string {
   return t({
-    ko: '비밀값은 이미지에 굽지 말고 실행할 때 넣으세요: `--env-file`(git에 올리지 않기), Compose `secrets:`, 또는 `*_FILE` 변수로 파일 경로만 넘기기. 이미 노출된 토큰·키는 폐기하고 새로 발급하세요.',
-    en: 'Do not bake secrets into images; pass them at run time: `--env-file` (kept out of git), Compose `secrets:`, or `*_FILE` variables pointing to a file. Revoke and reissue any token or key already exposed.',
+    ko:
+      '비밀값은 이미지에 굽지 말고 실행할 때 넣으세요: `--env-file`(git에 올리지 않기), Compose `secrets:`, 또는 `*_FILE` 변수로 파일 경로만 넘기기. ' +
+      '이미 노출된 토큰·키는 폐기하고 새로 발급하세요.',
+    en:
+      'Do not bake secrets into images; pass them at run time: ' +
+      '`--env-file` (kept out of git), Compose `secrets:`, or `*_FILE` variables pointing to a file. ' +
+      'Revoke and reissue any token or key already exposed.',
   });
 }

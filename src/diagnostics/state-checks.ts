@@ -104,7 +104,9 @@ function oomKilled(facts: ContainerFacts, t: Translate): DraftFinding[] {
       ],
       next: t({
         ko: '`docker stats`로 사용량을 보고, `--memory`(Compose `mem_limit`)를 늘리거나 앱의 메모리 사용(캐시, 워커 수, JVM `-Xmx`)을 줄이세요.',
-        en: 'Watch usage with `docker stats`, then raise `--memory` (Compose `mem_limit`) or reduce the app’s memory (caches, workers, JVM `-Xmx`).',
+        en:
+          'Watch usage with `docker stats`, then raise `--memory` (Compose `mem_limit`) ' +
+          'or reduce the app’s memory (caches, workers, JVM `-Xmx`).',
       }),
       refHints: ['#exit-137', '#causes'],
     },
@@ -135,8 +137,12 @@ function restartLoop(facts: ContainerFacts, t: Translate): DraftFinding[] {
             en: 'The container keeps crashing and restarting',
           }),
       detail: t({
-        ko: `재시작 정책(${HostConfig.RestartPolicy.Name || 'no'})이 실패하는 명령을 계속 다시 실행하고 있어요. 마지막 종료: ${State.ExitCode} — ${meaning.meaning.ko}`,
-        en: `The restart policy (${HostConfig.RestartPolicy.Name || 'no'}) keeps re-running a failing command. Last exit: ${State.ExitCode} — ${meaning.meaning.en}`,
+        ko:
+          `재시작 정책(${HostConfig.RestartPolicy.Name || 'no'})이 실패하는 명령을 계속 다시 실행하고 있어요. ` +
+          `마지막 종료: ${State.ExitCode} — ${meaning.meaning.ko}`,
+        en:
+          `The restart policy (${HostConfig.RestartPolicy.Name || 'no'}) keeps re-running a failing command. ` +
+          `Last exit: ${State.ExitCode} — ${meaning.meaning.en}`,
       }),
       evidence: [
         `State.Status=${State.Status}`,
@@ -147,7 +153,9 @@ function restartLoop(facts: ContainerFacts, t: Translate): DraftFinding[] {
       ],
       next: t({
         ko: '재시작 정책이 원인을 가리고 있어요. `docker logs --tail 50`으로 죽는 이유를 찾아 고치세요 (종료 코드의 뜻 참고).',
-        en: 'The restart policy hides the cause: find why it dies with `docker logs --tail 50` and fix that (see the exit code’s meaning).',
+        en:
+          'The restart policy hides the cause: find why it dies with `docker logs --tail 50` and fix that (see the ' +
+          'exit code’s meaning).',
       }),
       refHints: [...(meaning.anchor ? [`#${meaning.anchor}`] : []), '#causes', '#fix'],
     },

@@ -24,7 +24,8 @@ export async function deployCommands(discord: Config['discord'], commands: Comma
   }
   if (!discord.applicationId) {
     throw new DeployConfigError(
-      'DISCORD_APPLICATION_ID is not set: put the application id in .env (Developer Portal › your app › General Information › Application ID).',
+      'DISCORD_APPLICATION_ID is not set: put the application id in .env ' +
+        '(Developer Portal › your app › General Information › Application ID).',
     );
   }
   const body = registrationPayload(commands);

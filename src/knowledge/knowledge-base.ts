@@ -23,7 +23,8 @@ export const CONFIDENCE_THRESHOLD = 0.41;
 
 export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
 
-export const defaultEngine: EngineFactory = (sections, glossary, docs) => new KoreanSearchEngine(sections, glossary, docs);
+export const defaultEngine: EngineFactory = (sections, glossary, docs) =>
+  new KoreanSearchEngine(sections, glossary, docs);
 
 /** The group's notes and playbooks, loaded once and searched in memory. */
 export class KnowledgeBase {

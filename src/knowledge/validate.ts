@@ -9,7 +9,8 @@ export function crossCheck(knowledge: LoadedKnowledge): KnowledgeProblem[] {
   const explained = new Set(knowledge.docs.flatMap((doc) => doc.codes));
   for (const code of FINDING_CODES) {
     if (!explained.has(code)) {
-      problems.push({ file: 'knowledge/troubleshooting', message: `no playbook lists finding code "${code}" in codes:` });
+      const message = `no playbook lists finding code "${code}" in codes:`;
+      problems.push({ file: 'knowledge/troubleshooting', message });
     }
   }
   const chapters = new Set(knowledge.docs.filter((d) => d.kind === 'note').map((d) => d.chapter));
@@ -22,7 +23,8 @@ export function crossCheck(knowledge: LoadedKnowledge): KnowledgeProblem[] {
       const key = word.normalize('NFKC').toLowerCase();
       const first = owner.get(key);
       if (first !== undefined && first !== index) {
-        problems.push({ file: 'knowledge/glossary.yaml', message: `"${word}" is in terms #${first + 1} and #${index + 1}` });
+        const message = `"${word}" is in terms #${first + 1} and #${index + 1}`;
+        problems.push({ file: 'knowledge/glossary.yaml', message });
       }
       owner.set(key, index);
     }

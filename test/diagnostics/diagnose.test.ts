@@ -47,7 +47,8 @@ describe('state checks', () => {
         Status: 'created',
         ExitCode: 127,
         Error:
-          'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
+          'failed to create shim task: OCI runtime create failed: runc create failed: ' +
+          'unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
       },
     });
     expect(codes(findings).sort()).toEqual(['exited:error', 'start-failed:error']);
@@ -97,7 +98,8 @@ describe('state checks', () => {
         Status: 'created',
         ExitCode: 128,
         Error:
-          'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: port is already allocated',
+          'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: ' +
+          'port is already allocated',
       },
     });
     const failed = find(findings, 'start-failed');

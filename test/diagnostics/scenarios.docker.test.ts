@@ -299,7 +299,7 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(tags).toEqual(expect.arrayContaining([BUSYBOX_IMAGE, WEB_IMAGE]));
   });
 
-  it('CLI contract: diagnose --json prints {target, findings}; an unknown name exits non-zero with {error}', async () => {
+  it('CLI: diagnose --json prints {target, findings}; an unknown name exits non-zero with {error}', async () => {
     const [failing, healthy, unknown] = await Promise.all([
       cli(['diagnose', names.exit3, '--json']),
       cli(['diagnose', names.holder, '--json']),

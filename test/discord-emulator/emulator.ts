@@ -196,7 +196,10 @@ export class DiscordEmulator extends EventEmitter {
     );
   }
 
-  /** The first successful call for the interaction after its callback that matches `method` (e.g. the PATCH of a deferred reply). */
+  /**
+   * The first successful call for the interaction after its callback that matches `method`
+   * (e.g. the PATCH of a deferred reply).
+   */
   later(interaction: EmulatedInteraction, method: string, timeoutMs = 10_000, pathEnd = ''): Promise<RecordedCall> {
     return this.waitForCall(
       (c) =>

@@ -53,7 +53,7 @@ const consoleOnly = defineCommand({
 });
 
 describe('registrationPayload', () => {
-  it('registers every Discord command from commands/, in the guild context, with Korean and English texts', async () => {
+  it('registers every Discord command from commands/ in the guild context, Korean and English', async () => {
     const registry = await loadCommands(COMMANDS_DIR);
     const payload = registrationPayload(registry.all());
     expect(payload.map((c) => c.name)).toEqual(registry.all('discord').map((c) => c.name));

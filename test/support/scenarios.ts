@@ -212,7 +212,9 @@ export async function ensureNginxImage(docker: Dockerode): Promise<'nginx' | 'bu
       {
         name: 'index.html',
         content:
-          '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1><p>If you see this page, the nginx web server is successfully installed and working.</p></body></html>\n',
+          '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to ' +
+          'nginx!</h1><p>If you see this page, the nginx web server is successfully installed and ' +
+          'working.</p></body></html>\n',
       },
       {
         name: 'Dockerfile',

@@ -11,7 +11,10 @@ const SEVERITY: Record<Severity, { icon: string; color: number; name: Localized 
   info: { icon: '🔵', color: 0x5865f2, name: { ko: '정보', en: 'Info' } },
 };
 
-/** One diagnostic finding as its own embed: severity colour and icon, evidence, the next step, the notes that explain it. */
+/**
+ * One diagnostic finding as its own embed: severity colour and icon, evidence, the next step, and
+ * the notes that explain it.
+ */
 export function findingEmbed(finding: ReplyFinding, t: Translate): APIEmbed {
   const severity = SEVERITY[finding.severity];
   const fields: NonNullable<APIEmbed['fields']> = [];
