@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import type { Config } from './config.ts';
 import { systemClock, type Clock } from './core/clock.ts';
 import type { Services } from './core/context.ts';
@@ -11,6 +12,9 @@ import { formatProblem } from './knowledge/validate.ts';
 import { COMMANDS_DIR, PROJECT_ROOT } from './paths.ts';
 import { Scheduler } from './reminders/scheduler.ts';
 import { Store } from './store/store.ts';
+
+/** The parsed knowledge, kept beside the database (a built dockhand only; see src/knowledge/cache.ts). */
+const KNOWLEDGE_CACHE_FILE = 'knowledge-cache.json';
 
 export interface App {
   services: Services;
@@ -31,7 +35,8 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const log = options.log ?? createLogger(config.logLevel);
   const stale = staleBuildWarning();
   if (stale) log.warn(stale);
-  const knowledge = KnowledgeBase.load(config.knowledgeDir, PROJECT_ROOT);
+  const cacheFile = config.dbPath === ':memory:' ? undefined : join(dirname(config.dbPath), KNOWLEDGE_CACHE_FILE);
+  const knowledge = KnowledgeBase.loadCached(config.knowledgeDir, PROJECT_ROOT, cacheFile);
   for (const problem of knowledge.problems) log.warn('knowledge problem', { problem: formatProblem(problem) });
   log.debug('knowledge loaded', { docs: knowledge.docs.length, sections: knowledge.sections.length });
 

@@ -1,5 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { filesUnder } from './core/files.ts';
 import { FROM_SOURCES, PROJECT_ROOT } from './paths.ts';
 
 const SOURCE_DIRS = ['src', 'commands'];
@@ -16,7 +17,8 @@ export function staleBuildWarning(): string | undefined {
   const builtAt = statSync(built).mtimeMs;
   const changed = SOURCE_DIRS.map((dir) => join(PROJECT_ROOT, dir))
     .filter((dir) => existsSync(dir))
-    .flatMap((dir) => newerFiles(dir, builtAt));
+    .flatMap((dir) => filesUnder(dir, (name) => name.endsWith('.ts')))
+    .filter((file) => statSync(file).mtimeMs > builtAt);
   const [first] = changed;
   if (!first) return undefined;
   const more = changed.length > 1 ? ` and ${changed.length - 1} more` : '';
@@ -24,12 +26,4 @@ export function staleBuildWarning(): string | undefined {
     `dist/ is older than ${relative(PROJECT_ROOT, first)}${more}: ` +
     'run `npm run build` (npm install does too), or `npm run dev` to run the sources'
   );
-}
-
-function newerFiles(dir: string, than: number): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) return newerFiles(path, than);
-    return entry.name.endsWith('.ts') && statSync(path).mtimeMs > than ? [path] : [];
-  });
 }

@@ -1,3 +1,4 @@
+import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/engine.ts';
 import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
@@ -62,6 +63,11 @@ export class KnowledgeBase {
 
   static load(dir: string, projectRoot?: string, engine?: EngineFactory): KnowledgeBase {
     return new KnowledgeBase(loadKnowledge(dir, projectRoot), engine);
+  }
+
+  /** As `load`, through the parse cache in `cacheFile` when running built (src/knowledge/cache.ts). */
+  static loadCached(dir: string, projectRoot: string, cacheFile: string | undefined): KnowledgeBase {
+    return new KnowledgeBase(loadKnowledgeCached(dir, projectRoot, cacheFile));
   }
 
   search(query: string, limit = 5): SearchResult {

@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { filesUnder } from '../core/files.ts';
 import { z } from 'zod';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { buildSections, parseBody } from './sections.ts';
@@ -31,7 +32,7 @@ export function loadKnowledge(dir: string, projectRoot: string = join(dir, '..')
   if (!existsSync(dir)) {
     return { docs, glossary: [], problems: [{ file: dir, message: 'knowledge folder not found' }] };
   }
-  for (const file of markdownFiles(dir)) {
+  for (const file of filesUnder(dir, (name) => name.endsWith('.md') && name !== 'README.md')) {
     const source = relative(projectRoot, file).split(sep).join('/');
     const id = relative(dir, file).split(sep).join('/').replace(/\.md$/, '');
     const result = parseKnowledgeFile(id, source, readFileSync(file, 'utf8'));
@@ -90,14 +91,4 @@ function loadGlossary(file: string, problems: KnowledgeProblem[], projectRoot: s
     return [];
   }
   return parsed.data.terms;
-}
-
-function markdownFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...markdownFiles(path));
-    else if (entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md') found.push(path);
-  }
-  return found;
 }
