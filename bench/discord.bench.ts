@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscordEmulator, type EmulatedInteraction } from '../test/discord-emulator/emulator.ts';
-import { runScript, ScriptProcess } from '../test/support/bot-process.ts';
+import { npmStart, runScript, ScriptProcess } from '../test/support/bot-process.ts';
 import { cycle, percentile } from './stats.ts';
 
 const TOKEN = 'bench.discord.token';
@@ -28,7 +28,8 @@ export default async function discordBench(): Promise<void> {
     const deploy = await runScript('dist/deploy-commands.js', env);
     if (deploy.exit.code !== 0) throw new Error(deploy.stderr);
     const started = performance.now();
-    bot = new ScriptProcess('dist/main.js', { ...env, LOG_LEVEL: 'info' });
+    const start = npmStart();
+    bot = new ScriptProcess(start.script, { ...env, LOG_LEVEL: 'info' }, start.nodeArgs);
     await bot.waitForLog(/discord: ready/, 60_000);
     console.log(
       `start-up to READY: ${(performance.now() - started).toFixed(0)} ms (node dist/main.js: knowledge + gateway)`,

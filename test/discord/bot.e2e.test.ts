@@ -20,7 +20,7 @@ import {
   type RecordedCall,
 } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { PROJECT_DIR, runScript, ScriptProcess } from '../support/bot-process.ts';
+import { npmStart, PROJECT_DIR, runScript, ScriptProcess } from '../support/bot-process.ts';
 import { defined } from '../support/defined.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
@@ -61,7 +61,8 @@ beforeAll(async () => {
   const deploy = await runScript('dist/deploy-commands.js', env);
   if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
   putsBeforeStart = discord.calls.filter((c) => c.method === 'PUT').length;
-  bot = new ScriptProcess('dist/main.js', env);
+  const start = npmStart();
+  bot = new ScriptProcess(start.script, env, start.nodeArgs);
   started.push(() => bot.stop('SIGKILL'));
   await bot.waitForLog(/discord: ready/, 45_000);
 }, 120_000);

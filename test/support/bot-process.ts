@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -19,8 +20,8 @@ export class ScriptProcess {
   stderr = '';
   readonly exited: Promise<Exit>;
 
-  constructor(script: string, env: Record<string, string>) {
-    const args = script.endsWith('.ts') ? ['--import', 'tsx', script] : [script];
+  constructor(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []) {
+    const args = [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx', script] : [script])];
     const child = spawn(process.execPath, args, {
       cwd: PROJECT_DIR,
       env: { ...process.env, NO_COLOR: '1', ...env },
@@ -60,6 +61,18 @@ export class ScriptProcess {
       clearTimeout(timer);
     }
   }
+}
+
+/** What `npm start` runs (package.json), as a script and the node flags before it. */
+export function npmStart(): { script: string; nodeArgs: string[] } {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = manifest.scripts.start.split(/\s+/);
+  const script = args.pop();
+  if (node !== 'node' || !script)
+    throw new Error(`npm start is not "node [flags] <script>": ${manifest.scripts.start}`);
+  return { script, nodeArgs: args };
 }
 
 /** Runs a script to completion. */
