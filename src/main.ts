@@ -27,16 +27,16 @@ async function main(): Promise<void> {
 
   if (config.discord.token) {
     const { startBot } = await import('./discord/bot.ts');
-    // The search index builds while the gateway handshake waits on the network.
-    setImmediate(() => {
-      app.warm();
-    });
     try {
       bot = await startBot(app, config);
     } catch (error) {
       await app.close();
       throw error;
     }
+    // Ready; the search index builds now, before the first question is likely to arrive.
+    setImmediate(() => {
+      app.warm();
+    });
     return;
   }
 
