@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscordEmulator, type EmulatedInteraction } from '../test/discord-emulator/emulator.ts';
-import { npmStart, runScript, ScriptProcess } from '../test/support/bot-process.ts';
+import { deployCommandsWith, emulatorEnv, startedBot, type ScriptProcess } from '../test/support/bot-process.ts';
 import { cycle, percentile } from './stats.ts';
 
 const TOKEN = 'bench.discord.token';
@@ -15,25 +15,13 @@ const TOKEN = 'bench.discord.token';
 export default async function discordBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dockhand-bench-discord-'));
   const discord = await DiscordEmulator.start({ token: TOKEN });
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: join(dir, 'dockhand.db'),
-    LOG_LEVEL: 'warn',
-  };
+  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
   let bot: ScriptProcess | undefined;
   try {
-    const deploy = await runScript('dist/deploy-commands.js', env);
-    if (deploy.exit.code !== 0) throw new Error(deploy.stderr);
-    const started = performance.now();
-    const start = npmStart();
-    bot = new ScriptProcess(start.script, { ...env, LOG_LEVEL: 'info' }, start.nodeArgs);
-    await bot.waitForLog(/discord: ready/, 60_000);
-    console.log(
-      `start-up to READY: ${(performance.now() - started).toFixed(0)} ms (node dist/main.js: knowledge + gateway)`,
-    );
+    await deployCommandsWith(env);
+    const ready = await startedBot(env);
+    bot = ready.bot;
+    console.log(`start-up to READY: ${(ready.readySeconds * 1000).toFixed(0)} ms (npm start: knowledge + gateway)`);
 
     const prefixes = ['볼', '볼륨', '포트', 'docker', 'ㄷㅋ', 'compose', '이미지', 'ecs', 'nginx', '컨테이너'];
     const autocomplete = await measure(

@@ -12,7 +12,13 @@ import { join } from 'node:path';
 import { buildDist } from '../scripts/build.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { DiscordEmulator } from '../test/discord-emulator/emulator.ts';
-import { npmStart, runScript, ScriptProcess } from '../test/support/bot-process.ts';
+import {
+  deployCommandsWith,
+  emulatorEnv,
+  npmStart,
+  startedBot,
+  type ScriptProcess,
+} from '../test/support/bot-process.ts';
 import { cycle, median } from './stats.ts';
 
 const RUNS = 7;
@@ -138,26 +144,16 @@ function timed(args: string[], env: Record<string, string>, wait?: { until: stri
 /** READY against the emulator (median of a few starts), then the last bot's memory after many questions. */
 async function botFigures(dir: string): Promise<{ readySeconds: number; rssMb: number }> {
   const discord = await DiscordEmulator.start({ token: TOKEN });
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: join(dir, 'bot.db'),
-    LOG_LEVEL: 'info',
-  };
+  const env = emulatorEnv(discord, TOKEN, join(dir, 'bot.db'));
   let bot: ScriptProcess | undefined;
   try {
-    const deploy = await runScript('dist/deploy-commands.js', env);
-    if (deploy.exit.code !== 0) throw new Error(deploy.stderr);
+    await deployCommandsWith(env);
     const ready: number[] = [];
     for (let i = 0; i < READY_RUNS; i++) {
       await bot?.stop();
-      const started = performance.now();
-      const start = npmStart();
-      bot = new ScriptProcess(start.script, env, start.nodeArgs);
-      await bot.waitForLog(/discord: ready/, 60_000);
-      ready.push((performance.now() - started) / 1000);
+      const started = await startedBot(env);
+      bot = started.bot;
+      ready.push(started.readySeconds);
     }
     if (!bot) throw new Error('no bot started');
     for (let i = 0; i < ASKS; i++) {

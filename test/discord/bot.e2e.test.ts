@@ -20,7 +20,13 @@ import {
   type RecordedCall,
 } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { npmStart, PROJECT_DIR, runScript, ScriptProcess } from '../support/bot-process.ts';
+import {
+  deployCommandsWith,
+  emulatorEnv,
+  PROJECT_DIR,
+  startedBot,
+  type ScriptProcess,
+} from '../support/bot-process.ts';
 import { defined } from '../support/defined.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
@@ -49,22 +55,11 @@ beforeAll(async () => {
   knowledgeDir = knowledgeWithLongSection(dir);
   discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
   started.push(() => discord.stop());
-  env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: dbPath,
-    DOCKHAND_KNOWLEDGE_DIR: knowledgeDir,
-    LOG_LEVEL: 'info',
-  };
-  const deploy = await runScript('dist/deploy-commands.js', env);
-  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+  env = { ...emulatorEnv(discord, TOKEN, dbPath), DOCKHAND_KNOWLEDGE_DIR: knowledgeDir };
+  await deployCommandsWith(env);
   putsBeforeStart = discord.calls.filter((c) => c.method === 'PUT').length;
-  const start = npmStart();
-  bot = new ScriptProcess(start.script, env, start.nodeArgs);
+  ({ bot } = await startedBot(env));
   started.push(() => bot.stop('SIGKILL'));
-  await bot.waitForLog(/discord: ready/, 45_000);
 }, 120_000);
 
 afterAll(async () => {

@@ -87,3 +87,39 @@ export async function runScript(
   clearTimeout(timer);
   return Object.assign(run, { exit });
 }
+
+/** The environment that points dockhand at an emulated Discord (test/discord-emulator). */
+export function emulatorEnv(
+  discord: { apiBase: string; applicationId: string; world: { guild: { id: string } } },
+  token: string,
+  dbPath: string,
+): Record<string, string> {
+  return {
+    DISCORD_TOKEN: token,
+    DISCORD_API_BASE: discord.apiBase,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_GUILD_ID: discord.world.guild.id,
+    DOCKHAND_DB: dbPath,
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** `npm run deploy-commands` as members run it (the build), failing with its output. */
+export async function deployCommandsWith(env: Record<string, string>): Promise<void> {
+  const deploy = await runScript('dist/deploy-commands.js', env);
+  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+}
+
+/** The bot as `npm start` starts it, once it logs READY, and how long that took (seconds). */
+export async function startedBot(env: Record<string, string>): Promise<{ bot: ScriptProcess; readySeconds: number }> {
+  const started = performance.now();
+  const { script, nodeArgs } = npmStart();
+  const bot = new ScriptProcess(script, env, nodeArgs);
+  try {
+    await bot.waitForLog(/discord: ready/, 60_000);
+  } catch (error) {
+    await bot.stop('SIGKILL');
+    throw error;
+  }
+  return { bot, readySeconds: (performance.now() - started) / 1000 };
+}
