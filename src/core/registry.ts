@@ -64,7 +64,11 @@ export class CommandRegistry {
   }
 }
 
-/** Imports every command module in `dir` (one file per command, default export). */
+/**
+ * Imports every command module directly in `dir`: each file there is one command (default export).
+ * Folders are not read: `commands/<name>/` holds one command's parts, `commands/shared/` helpers
+ * several commands use. Runs the same on commands/*.ts (tsx) and dist/commands/*.js (the build).
+ */
 export async function loadCommands(dir: string): Promise<CommandRegistry> {
   const files = readdirSync(dir)
     .filter((f) => /\.(ts|js)$/.test(f) && !/\.(d|test)\.ts$/.test(f) && !f.startsWith('_'))
