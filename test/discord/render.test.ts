@@ -263,4 +263,14 @@ describe('renderChoices', () => {
     expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
     expect(choices[0]?.name.startsWith('0 볼륨')).toBe(true);
   });
+
+  it('leaves out a choice with an empty name or value', () => {
+    expect(
+      renderChoices([
+        { name: '', value: 'a' },
+        { name: 'b', value: '' },
+        { name: 'c', value: 'c' },
+      ]),
+    ).toEqual([{ name: 'c', value: 'c' }]);
+  });
 });
