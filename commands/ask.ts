@@ -4,7 +4,7 @@ import { UserError } from '../src/core/errors.ts';
 import type { Translate } from '../src/core/locale.ts';
 import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
 import { quoteInline, stripBold } from '../src/core/text.ts';
-import { hitView, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
+import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
 
 const SHOWN_HITS = 4;
@@ -51,8 +51,10 @@ export default defineCommand({
       answered: result.confident,
     });
     const hits = result.hits.map(hitView);
-    const data = { query, questionId, confident: result.confident, hits };
+    const data = { query, questionId, confident: result.confident, hits, ...(result.truncated && { truncated: true }) };
     const { t } = ctx;
+    // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
+    const notice = result.truncated ? { footer: t(PARTLY_READ) } : {};
     const [best, ...others] = result.hits;
 
     if (!best || !result.confident) {
@@ -101,6 +103,7 @@ export default defineCommand({
               ],
             }
           : {}),
+        ...notice,
         ephemeral: hide ?? false,
         data,
       };
@@ -135,6 +138,7 @@ export default defineCommand({
             ]
           : []),
       ],
+      ...notice,
       ephemeral: hide ?? false,
       data,
     };

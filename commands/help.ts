@@ -1,4 +1,11 @@
-import { defineCommand, isGroup, type CommandDefinition, type OptionSpec } from '../src/core/command.ts';
+import {
+  defineCommand,
+  isGroup,
+  offeredOn,
+  type CommandDefinition,
+  type OptionSpec,
+  type Transport,
+} from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Translate } from '../src/core/locale.ts';
 
@@ -40,22 +47,24 @@ export default defineCommand({
         en: `There is no \`${command}\` command. See /help for the list.`,
       });
     }
-    return { title: `/${found.name}`, text: usage(found, t), data: { name: found.name } };
+    return { title: `/${found.name}`, text: usage(found, t, ctx.caller.transport), data: { name: found.name } };
   },
 });
 
-function usage(command: CommandDefinition, t: Translate): string {
+function usage(command: CommandDefinition, t: Translate, transport: Transport): string {
   const lines = [t(command.description)];
+  const offered = (options: readonly OptionSpec[]) => options.filter((o) => offeredOn(o, transport));
   if (isGroup(command)) {
     for (const sub of command.subcommands) {
       lines.push(
         '',
-        `\`/${command.name} ${sub.name}${signature(sub.options)}\` — ${t(sub.description)}`,
-        ...optionLines(sub.options, t),
+        `\`/${command.name} ${sub.name}${signature(offered(sub.options))}\` — ${t(sub.description)}`,
+        ...optionLines(offered(sub.options), t),
       );
     }
   } else {
-    lines.push('', `\`/${command.name}${signature(command.options)}\``, ...optionLines(command.options, t));
+    const options = offered(command.options);
+    lines.push('', `\`/${command.name}${signature(options)}\``, ...optionLines(options, t));
   }
   return lines.join('\n');
 }

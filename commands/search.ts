@@ -1,5 +1,5 @@
 import { defineCommand } from '../src/core/command.ts';
-import { round, sectionTitle } from '../src/knowledge/views.ts';
+import { PARTLY_READ, round, sectionTitle } from '../src/knowledge/views.ts';
 
 /**
  * Raw retrieval for tools and evaluation (the CLI contract): whole section texts,
@@ -42,7 +42,8 @@ export default defineCommand({
       text: hits.length
         ? hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score}, ${h.id})`).join('\n')
         : ctx.t({ ko: '결과가 없어요.', en: 'No hits.' }),
-      data: { query, hits },
+      ...(result.truncated && { footer: ctx.t(PARTLY_READ) }),
+      data: { query, hits, ...(result.truncated && { truncated: true }) },
     };
   },
 });

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import type { SearchEngine, SearchHit, Suggestion } from '../src/knowledge/search-engine.ts';
+import type { SearchAnswer, SearchEngine, Suggestion } from '../src/knowledge/search-engine.ts';
 import type { Section } from '../src/knowledge/types.ts';
 import { sectionTitle } from '../src/knowledge/views.ts';
 
@@ -18,10 +18,11 @@ export class PlainFuseEngine implements SearchEngine {
     this.fuse = new Fuse(entries, { keys: ['title', 'text'], ignoreLocation: true, includeScore: true });
   }
 
-  search(query: string, limit: number): SearchHit[] {
-    return this.fuse
+  search(query: string, limit: number): SearchAnswer {
+    const hits = this.fuse
       .search(query, { limit })
       .map((r) => ({ section: r.item.section, score: 1 - (r.score ?? 1), snippet: '', matched: [] }));
+    return { hits, truncated: false };
   }
 
   suggest(prefix: string, limit: number): Suggestion[] {

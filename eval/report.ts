@@ -20,7 +20,7 @@ export function evaluateAll(knowledgeDir = join(PROJECT_ROOT, 'knowledge')): Spl
     const questions = loadQuestions(split);
     const ours = runQuestions(questions, (q) => knowledge.search(q, DEPTH));
     const fuse = runQuestions(questions, (q) => {
-      const hits = plain.search(q, DEPTH);
+      const { hits } = plain.search(q, DEPTH);
       return { hits, confident: (hits[0]?.score ?? 0) >= PLAIN_FUSE_THRESHOLD };
     });
     return { split, ours: byPhenomenon(ours), fuse: byPhenomenon(fuse), misses: ours.filter((o) => o.rank !== 1) };

@@ -8,6 +8,11 @@
  *   npm run eval -- --json          machine-readable
  *   npm run eval -- --calibrate     the confidence threshold the dev split supports
  *   npm run eval -- --write-baseline  store today's overall hit@3 in eval/baseline.json
+ *                                     (and the member-level figures in eval/member/baseline.json)
+ *
+ * After the tables above comes the member-level section (eval/member): the real `ask` command's
+ * first reply judged by the facts it must show, per phenomenon, beside hit@k.
+ *   npm run eval -- --member        only the member-level section (--dev, --misses, --json apply)
  */
 import { writeFileSync } from 'node:fs';
 import { evaluateAll, overall, type SplitReport } from './report.ts';
@@ -18,6 +23,8 @@ import { loadQuestions } from './questions.ts';
 import { KnowledgeBase, CONFIDENCE_THRESHOLD } from '../src/knowledge/knowledge-base.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { join } from 'node:path';
+import { evaluateMember } from './member/evaluate.ts';
+import { formatMemberReport, memberFigures, writeMemberBaseline, MEMBER_BASELINE_FILE } from './member/report.ts';
 
 const SPLIT_TITLES = {
   dev: 'dev (tuned on)',
@@ -25,9 +32,12 @@ const SPLIT_TITLES = {
   blind: 'blind (written without seeing the engine; measured only)',
 } as const;
 const args = new Set(process.argv.slice(2));
-const reports = evaluateAll().filter((r) => !args.has('--dev') || r.split === 'dev');
+const memberOnly = args.has('--member');
+const reports = memberOnly ? [] : evaluateAll().filter((r) => !args.has('--dev') || r.split === 'dev');
 
-if (args.has('--json')) {
+if (memberOnly) {
+  // the member-level section below
+} else if (args.has('--json')) {
   console.log(
     JSON.stringify(
       reports.map(({ split, ours, fuse }) => ({
@@ -50,10 +60,28 @@ if (args.has('--calibrate')) {
   );
 }
 
-if (args.has('--write-baseline')) {
+if (args.has('--write-baseline') && !memberOnly) {
   const baseline = Object.fromEntries(reports.map((r) => [r.split, { hit3: round(overall(r).hit3) }]));
   writeFileSync(BASELINE_FILE, JSON.stringify(baseline, null, 2) + '\n');
   console.log(`baseline written to ${BASELINE_FILE}`);
+}
+
+if (memberOnly || !args.has('--json')) {
+  const member = await evaluateMember(args.has('--dev') ? ['dev'] : undefined);
+  if (args.has('--json')) {
+    console.log(
+      JSON.stringify(
+        member.map((r) => ({ split: r.split, figures: memberFigures(r), rows: Object.fromEntries(r.rows) })),
+      ),
+    );
+  } else {
+    for (const report of member)
+      console.log(formatMemberReport(report, args.has('--misses') && report.split === 'dev'));
+  }
+  if (args.has('--write-baseline')) {
+    writeMemberBaseline(member);
+    console.log(`member-level baseline written to ${MEMBER_BASELINE_FILE}`);
+  }
 }
 
 function printReport({ split, ours, fuse, misses }: SplitReport): void {

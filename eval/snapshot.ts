@@ -18,7 +18,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadKnowledge } from '../src/knowledge/loader.ts';
-import { KoreanSearchEngine } from '../src/knowledge/search/engine.ts';
+import { KoreanSearchEngine } from '../src/knowledge/search/korean-search-engine.ts';
 import type { SearchEngine } from '../src/knowledge/search-engine.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { QUESTIONS_DIR } from './questions.ts';
@@ -73,7 +73,7 @@ export function takeSnapshot(engine: SearchEngine, questions = snapshotQuestions
   for (const q of questions) {
     const hits = engine
       .search(q, HITS)
-      .map((h) => ({ id: h.section.id, score: round(h.score), matched: h.matched, snippet: h.snippet }));
+      .hits.map((h) => ({ id: h.section.id, score: round(h.score), matched: h.matched, snippet: h.snippet }));
     lines.push({ kind: 'search', input: q, output: JSON.stringify(hits) });
   }
   for (const prefix of new Set(questions.flatMap(prefixesOf))) {

@@ -11,6 +11,7 @@ import { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatProblem } from './knowledge/validate.ts';
 import { COMMANDS_DIR, PROJECT_ROOT } from './paths.ts';
 import { Scheduler } from './reminders/scheduler.ts';
+import { ReminderRepository } from './store/reminders.ts';
 import { Store } from './store/store.ts';
 
 /** The parsed knowledge, kept beside the database (a built dockhand only; see src/knowledge/cache.ts). */
@@ -21,7 +22,7 @@ export interface App {
   dispatcher: Dispatcher;
   /** Builds what the first answer needs (the search index) now; call when the process is idle. */
   warm: () => void;
-  /** Stops schedules and closes the store; safe to call twice. */
+  /** Stops the reminder scheduler and closes the store; safe to call twice. */
   close: () => Promise<void>;
 }
 
@@ -35,20 +36,30 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   const log = options.log ?? createLogger(config.logLevel);
   const stale = staleBuildWarning();
   if (stale) log.warn(stale);
+  // The store first: it checks DOCKHAND_DB and makes the data folder the knowledge cache lives in.
+  const store = Store.open(config.dbPath);
   const cacheFile = config.dbPath === ':memory:' ? undefined : join(dirname(config.dbPath), KNOWLEDGE_CACHE_FILE);
   const knowledge = KnowledgeBase.loadCached(config.knowledgeDir, PROJECT_ROOT, cacheFile);
   for (const problem of knowledge.problems) log.warn('knowledge problem', { problem: formatProblem(problem) });
   log.debug('knowledge loaded', { docs: knowledge.docs.length, sections: knowledge.sections.length });
 
-  const store = Store.open(config.dbPath);
-  const scheduler = new Scheduler(config.timezone, log.child({ part: 'scheduler' }));
+  const clock = options.clock ?? systemClock;
+  const scheduler = new Scheduler({
+    reminders: new ReminderRepository(store.db),
+    knowledge,
+    clock,
+    log: log.child({ part: 'reminders' }),
+    defaultZone: config.timezone,
+    graceMs: config.reminderGraceMinutes * 60_000,
+    locale: config.defaultLocale,
+  });
   const services: Services = {
     config,
     knowledge,
     store,
     docker: new DockerService(config.docker, log.child({ part: 'docker' })),
     scheduler,
-    clock: options.clock ?? systemClock,
+    clock,
     log,
   };
   let registry;
@@ -65,13 +76,11 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     warm: () => {
       knowledge.warm();
     },
-    close: () => {
-      if (!closed) {
-        closed = true;
-        scheduler.stopAll();
-        store.close();
-      }
-      return Promise.resolve();
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await scheduler.stop();
+      store.close();
     },
   };
 }

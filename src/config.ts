@@ -1,8 +1,11 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { parse as parseDotEnv } from 'dotenv';
 import { z } from 'zod';
+import { markdownFiles } from './knowledge/loader.ts';
 import { PROJECT_ROOT } from './paths.ts';
+import { StoreError } from './store/errors.ts';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -36,12 +39,19 @@ const ENV_SCHEMA = z.object({
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' })
     .default('info'),
-  DOCKER_HOST: optionalText.refine((v) => v === undefined || /^(unix|tcp|ssh|npipe|http|https):\/\//.test(v), {
-    error: 'unix://, tcp:// or ssh:// (like the docker CLI)',
+  DOCKER_HOST: optionalText.superRefine((value, ctx) => {
+    const problem = value === undefined ? undefined : dockerHostProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
   }),
   DOCKER_TLS_VERIFY: flag,
   DOCKER_CERT_PATH: optionalText,
   DOCKHAND_DOCKER_TIMEOUT_MS: z.coerce.number({ error: 'milliseconds' }).int().min(100).max(120_000).default(5000),
+  DOCKHAND_DOCKER_MAX_MB: z.coerce
+    .number({ error: 'megabytes, e.g. 16' })
+    .int({ error: 'whole megabytes, e.g. 16' })
+    .min(1, { error: 'at least 1 (megabyte)' })
+    .max(1024, { error: 'at most 1024 (megabytes)' })
+    .default(16),
   DOCKHAND_ALLOW_EXEC: flag,
   DOCKHAND_VISIBLE_LABEL: optionalText.refine((v) => v === undefined || /^[^=\s]+(=[^\s]*)?$/.test(v), {
     error: 'a label key or key=value, e.g. dockhand.visible=true',
@@ -53,6 +63,8 @@ const ENV_SCHEMA = z.object({
     .trim()
     .default('Asia/Seoul')
     .refine(isTimeZone, { error: 'an IANA time zone, e.g. Asia/Seoul' }),
+  DOCKHAND_REMINDER_GRACE_MINUTES: z.coerce.number({ error: 'minutes' }).int().min(0).max(1440).default(15),
+  DOCKHAND_ORGANIZER_ROLE_ID: snowflake,
 });
 
 export interface Config {
@@ -71,18 +83,24 @@ export interface Config {
     tlsVerify: boolean;
     certPath: string | undefined;
     timeoutMs: number;
+    /** The most bytes read from the engine for one call (DOCKHAND_DOCKER_MAX_MB). */
+    maxResponseBytes: number;
     allowExec: boolean;
     visibleLabel: string | undefined;
     visibleNames: string[];
     probeHost: string | undefined;
   };
   timezone: string;
+  /** A reminder missed by up to this many minutes (dockhand was down) is still posted, marked late. */
+  reminderGraceMinutes: number;
+  /** Discord members with this role count as organizers too (besides Manage Server). */
+  organizerRoleId: string | undefined;
 }
 
-/** A bad configuration value: the message names the variable. */
+/** A set-up problem the operator fixes (a bad value, a missing folder or file): the message names the variable. */
 export class ConfigError extends Error {
   constructor(readonly problems: Array<{ variable: string; message: string }>) {
-    super('Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'));
+    super('dockhand cannot start:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
   }
 }
@@ -117,8 +135,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root: string = 
     docker: {
       host: e.DOCKER_HOST,
       tlsVerify: e.DOCKER_TLS_VERIFY,
-      certPath: e.DOCKER_CERT_PATH,
+      // As the docker CLI: with DOCKER_TLS_VERIFY the certificates default to ~/.docker.
+      certPath: e.DOCKER_CERT_PATH ?? (e.DOCKER_TLS_VERIFY ? join(homedir(), '.docker') : undefined),
       timeoutMs: e.DOCKHAND_DOCKER_TIMEOUT_MS,
+      maxResponseBytes: e.DOCKHAND_DOCKER_MAX_MB * 1024 * 1024,
       allowExec: e.DOCKHAND_ALLOW_EXEC,
       visibleLabel: e.DOCKHAND_VISIBLE_LABEL,
       visibleNames: (e.DOCKHAND_VISIBLE_NAMES ?? '')
@@ -128,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root: string = 
       probeHost: e.DOCKHAND_PROBE_HOST,
     },
     timezone: e.DOCKHAND_TIMEZONE,
+    reminderGraceMinutes: e.DOCKHAND_REMINDER_GRACE_MINUTES,
+    organizerRoleId: e.DOCKHAND_ORGANIZER_ROLE_ID,
   };
 }
 
@@ -143,6 +165,29 @@ export function environmentWithDotEnv(
   return { ...fromFile, ...env };
 }
 
+/**
+ * What is wrong with a DOCKER_HOST value, if anything: the docker CLI's schemes, and for
+ * network schemes a host and a port in range (`new URL` throws on `tcp://[::1` or port 99999).
+ */
+export function dockerHostProblem(value: string): string | undefined {
+  const scheme = /^([a-z]+):\/\//.exec(value)?.[1];
+  if (!scheme || !DOCKER_HOST_SCHEMES.has(scheme)) {
+    return 'unix://, tcp:// or ssh:// (like the docker CLI), e.g. tcp://192.168.0.10:2376';
+  }
+  if (scheme === 'unix' || scheme === 'npipe') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `not a valid ${scheme}:// address (host, then an optional :port from 1 to 65535; IPv6 in [brackets])`;
+  }
+  if (!url.hostname) return `${scheme}:// needs a host, e.g. ${scheme}://192.168.0.10`;
+  if (url.port === '0') return 'the port must be from 1 to 65535';
+  return undefined;
+}
+
+const DOCKER_HOST_SCHEMES = new Set(['unix', 'tcp', 'ssh', 'npipe', 'http', 'https']);
+
 function isTimeZone(zone: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
@@ -153,15 +198,52 @@ function isTimeZone(zone: string): boolean {
 }
 
 /**
- * The configuration of this process (environment over `.env`). A bad value is printed,
- * naming the variable, and the process exits with status 2: no stack trace for a typo.
+ * The folders and files the configuration names that must exist before anything starts:
+ * the knowledge folder (without it dockhand would run and answer nothing).
+ */
+export function checkSetup(config: Config): void {
+  const problems: Array<{ variable: string; message: string }> = [];
+  const knowledge = knowledgeFolderProblem(config.knowledgeDir);
+  if (knowledge) problems.push({ variable: 'DOCKHAND_KNOWLEDGE_DIR', message: knowledge });
+  if (problems.length > 0) throw new ConfigError(problems);
+}
+
+function knowledgeFolderProblem(dir: string): string | undefined {
+  const hint = 'point it at the folder of notes, e.g. knowledge';
+  try {
+    if (!statSync(dir).isDirectory()) return `${dir} is not a folder; ${hint}`;
+    if (markdownFiles(dir).length === 0) return `${dir} holds no notes (*.md); ${hint}`;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return code === 'ENOENT' ? `${dir} does not exist; ${hint}` : `${dir} cannot be read (${code}); ${hint}`;
+  }
+  return undefined;
+}
+
+/**
+ * The configuration of this process (environment over `.env`), checked. A bad value is
+ * printed, naming the variable, and the process exits with status 2: no stack trace for a typo.
  */
 export function processConfigOrExit(): Config {
   try {
-    return loadConfig(environmentWithDotEnv());
+    const config = loadConfig(environmentWithDotEnv());
+    checkSetup(config);
+    return config;
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(error.message + '\n');
-    process.exit(2);
+    exitOnSetupError(error);
+    throw error;
   }
+}
+
+/**
+ * For the entry points' last resort: a set-up failure found while starting (a bad value, the
+ * Docker certificates, the database file) is printed without a stack, naming the variable,
+ * and the process exits with status 2. Anything else is left to the caller.
+ */
+export function exitOnSetupError(error: unknown): void {
+  const setup =
+    error instanceof StoreError ? new ConfigError([{ variable: 'DOCKHAND_DB', message: error.message }]) : error;
+  if (!(setup instanceof ConfigError)) return;
+  process.stderr.write(setup.message + '\n');
+  process.exit(2);
 }

@@ -5,7 +5,7 @@ import { createApp } from './app.ts';
 import { consoleCaller } from './cli/caller.ts';
 import { startConsole } from './cli/console.ts';
 import { isTerminal, wantsColor } from './cli/terminal.ts';
-import { processConfigOrExit } from './config.ts';
+import { exitOnSetupError, processConfigOrExit } from './config.ts';
 import type { RunningBot } from './discord/bot.ts';
 
 async function main(): Promise<void> {
@@ -55,6 +55,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  exitOnSetupError(error);
   process.stderr.write(`dockhand: ${(error as Error).stack ?? String(error)}\n`);
   process.exit(1);
 });

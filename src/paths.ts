@@ -19,3 +19,11 @@ export const FROM_SOURCES = import.meta.url.endsWith('.ts');
 export const PROJECT_ROOT = findProjectRoot(dirname(fileURLToPath(import.meta.url)));
 /** commands/*.ts under tsx; dist/commands/*.js when built (scripts/build.ts puts them there). */
 export const COMMANDS_DIR = FROM_SOURCES ? join(PROJECT_ROOT, 'commands') : join(PROJECT_ROOT, 'dist', 'commands');
+
+/**
+ * A path a member typed on the console or CLI, resolved from where they typed it: npm runs
+ * scripts in the project folder but keeps the caller's folder in INIT_CWD.
+ */
+export function fromCallerDirectory(path: string): string {
+  return resolve(process.env.INIT_CWD ?? process.cwd(), path);
+}

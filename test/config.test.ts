@@ -1,7 +1,9 @@
 import { writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, environmentWithDotEnv, loadConfig } from '../src/config.ts';
+import { run } from './support/spawn.ts';
 import { tempDir } from './support/temp.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 
@@ -39,6 +41,13 @@ describe('configuration', () => {
     ['DOCKHAND_LOCALE', 'jp'],
     ['LOG_LEVEL', 'loud'],
     ['DOCKER_HOST', 'docker.example:2375'],
+    ['DOCKER_HOST', 'tcp://127.0.0.1:99999'],
+    ['DOCKER_HOST', 'tcp://[::1'],
+    ['DOCKER_HOST', 'tcp://'],
+    ['DOCKER_HOST', 'tcp://127.0.0.1:0'],
+    ['DOCKHAND_DOCKER_MAX_MB', 'lots'],
+    ['DOCKHAND_DOCKER_MAX_MB', '0'],
+    ['DOCKHAND_DOCKER_MAX_MB', '1.5'],
     ['DOCKHAND_DOCKER_TIMEOUT_MS', 'soon'],
     ['DOCKHAND_ALLOW_EXEC', 'maybe'],
     ['DOCKHAND_TIMEZONE', 'Mars/Olympus'],
@@ -53,6 +62,17 @@ describe('configuration', () => {
     expect((error as ConfigError).problems.map((p) => p.variable)).toEqual([variable]);
     expect((error as Error).message).toContain(`${variable}:`);
     expect((error as Error).message).toContain(JSON.stringify(value));
+  });
+
+  it("accepts the docker CLI's DOCKER_HOST forms and caps engine answers at 16 MB unless told", () => {
+    for (const host of ['unix:///var/run/docker.sock', 'tcp://127.0.0.1:2375', 'tcp://[::1]:2376', 'ssh://me@host']) {
+      expect(loadConfig({ DOCKER_HOST: host }).docker.host).toBe(host);
+    }
+    expect(loadConfig({}).docker.maxResponseBytes).toBe(16 * 1024 * 1024);
+    expect(loadConfig({ DOCKHAND_DOCKER_MAX_MB: '64' }).docker.maxResponseBytes).toBe(64 * 1024 * 1024);
+    // As the docker CLI: TLS certificates default to ~/.docker.
+    expect(loadConfig({ DOCKER_TLS_VERIFY: '1' }).docker.certPath).toBe(join(homedir(), '.docker'));
+    expect(loadConfig({}).docker.certPath).toBeUndefined();
   });
 
   it('fills in from .env without overriding the real environment', () => {
@@ -83,4 +103,44 @@ describe('configuration', () => {
     expect(result.stderr).toMatch(/DOCKHAND_LOCALE: ko or en \(got "fr"\)/);
     expect(result.stderr).not.toMatch(/at .*\.ts:\d+/);
   });
+});
+
+describe('start-up with a bad set-up', () => {
+  const missing = join(tempDir(), 'missing');
+  const cases: Array<[string, Record<string, string>, RegExp]> = [
+    ['a port out of range', { DOCKER_HOST: 'tcp://127.0.0.1:99999' }, /DOCKER_HOST: not a valid tcp:\/\/ address/],
+    ['an unclosed IPv6 bracket', { DOCKER_HOST: 'tcp://[::1' }, /DOCKER_HOST: not a valid tcp:\/\/ address/],
+    [
+      'TLS without its certificate folder',
+      { DOCKER_HOST: 'tcp://127.0.0.1:2376', DOCKER_TLS_VERIFY: '1', DOCKER_CERT_PATH: missing },
+      /DOCKER_CERT_PATH: cannot read .*missing\/ca\.pem \(ENOENT\)/,
+    ],
+    [
+      'a knowledge folder that is not there',
+      { DOCKHAND_KNOWLEDGE_DIR: missing },
+      /DOCKHAND_KNOWLEDGE_DIR: .*missing does not exist/,
+    ],
+    [
+      'a knowledge folder without notes',
+      { DOCKHAND_KNOWLEDGE_DIR: tempDir() },
+      /DOCKHAND_KNOWLEDGE_DIR: .* holds no notes/,
+    ],
+  ];
+
+  it.each(cases)(
+    '%s: the CLI and npm start stop at once, naming the variable, without a stack',
+    async (_name, bad, expected) => {
+      const env = { DISCORD_TOKEN: '', LOG_LEVEL: 'info', DOCKHAND_DB: join(tempDir(), 'x.db'), ...bad };
+      for (const [command, args] of [
+        ['npm', ['run', '-s', 'cli', '--', 'search', '--json', '볼륨']],
+        ['npm', ['start', '-s']],
+      ] as const) {
+        const result = await run(command, [...args], { env, timeoutMs: 30_000 });
+        expect(result.code, `${args.join(' ')}\n${result.stderr}`).toBe(2);
+        expect(result.stderr).toMatch(expected);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+        expect(result.stdout).not.toMatch(/dockhand>/);
+      }
+    },
+  );
 });

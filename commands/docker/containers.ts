@@ -13,15 +13,15 @@ export const containers = defineSubcommand({
     const list = await ctx.docker.listContainers(ctx.signal);
     const now = ctx.clock.now();
     const rows = list.map((c) => ({
-      id: shortId(c.id),
-      name: c.name,
-      image: c.image,
-      state: c.state,
-      status: c.status,
-      createdAt: c.createdAt.toISOString(),
-      age: formatAge(c.createdAt, now, ctx.t),
-      ports: c.ports.map(formatPort),
-      labels: redactRecord(c.labels),
+      id: shortId(c.Id),
+      name: c.Name,
+      image: c.Image,
+      state: c.State,
+      status: c.Status,
+      createdAt: new Date(c.Created * 1000).toISOString(),
+      age: formatAge(new Date(c.Created * 1000), now, ctx.t),
+      ports: c.Ports.map(formatPort),
+      labels: redactRecord(c.Labels),
     }));
     return listReply(
       {

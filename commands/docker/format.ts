@@ -1,4 +1,5 @@
 import type { Translate } from '../../src/core/locale.ts';
+import type { PortSummary } from '../../src/docker/service.ts';
 
 /** "3분 전" / "3m ago", from the clock's now. */
 export function formatAge(from: Date, now: Date, t: Translate): string {
@@ -15,8 +16,8 @@ export function formatAge(from: Date, now: Date, t: Translate): string {
 }
 
 /** `127.0.0.1:8080→80/tcp`, or `80/tcp` when not published. */
-export function formatPort(p: { privatePort: number; publicPort?: number; ip?: string; type: string }): string {
-  if (!p.publicPort) return `${p.privatePort}/${p.type}`;
-  const ip = p.ip && p.ip !== '0.0.0.0' && p.ip !== '::' ? `${p.ip}:` : '';
-  return `${ip}${p.publicPort}→${p.privatePort}/${p.type}`;
+export function formatPort(p: PortSummary): string {
+  if (!p.PublicPort) return `${p.PrivatePort}/${p.Type}`;
+  const ip = p.IP && p.IP !== '0.0.0.0' && p.IP !== '::' ? `${p.IP}:` : '';
+  return `${ip}${p.PublicPort}→${p.PrivatePort}/${p.Type}`;
 }

@@ -13,13 +13,13 @@ export const images = defineSubcommand({
     const list = await ctx.docker.listImages(ctx.signal);
     const now = ctx.clock.now();
     const rows = list
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+      .sort((a, b) => b.Created - a.Created)
       .map((i) => ({
-        id: shortId(i.id),
-        tags: i.tags,
-        size: i.size,
-        createdAt: i.createdAt.toISOString(),
-        age: formatAge(i.createdAt, now, ctx.t),
+        id: shortId(i.Id),
+        tags: i.RepoTags,
+        size: i.Size,
+        createdAt: new Date(i.Created * 1000).toISOString(),
+        age: formatAge(new Date(i.Created * 1000), now, ctx.t),
       }));
     return listReply(
       {

@@ -1,7 +1,7 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redact, redactEnvEntry, redactRecord } from '../../src/core/redact.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
-import { shortId } from '../../src/core/text.ts';
+import { codeSpan, shortId } from '../../src/core/text.ts';
 import { exitMeaning } from '../../src/diagnostics/exit-codes.ts';
 import { describeBinding } from '../../src/docker/ports.ts';
 import { containerOption } from '../shared/docker-options.ts';
@@ -77,7 +77,7 @@ export const inspect = defineSubcommand({
     }
     if (state.Error) fields.push({ name: 'State.Error', value: redact(state.Error) });
     fields.push(
-      { name: t({ ko: '실행 명령', en: 'Command' }), value: `\`${command || '—'}\`` },
+      { name: t({ ko: '실행 명령', en: 'Command' }), value: codeSpan(command || '—') },
       {
         name: t({ ko: '포트', en: 'Ports' }),
         value: ports.map((p) => `${p.port} → ${p.bindings.join(', ') || notPublished}`).join('\n') || '—',

@@ -1,4 +1,5 @@
 import { defineSubcommand } from '../../src/core/command.ts';
+import type { Translate } from '../../src/core/locale.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { LogLine } from '../../src/docker/log-reader.ts';
 import { parseSince } from '../../src/docker/since.ts';
@@ -95,14 +96,7 @@ export const logs = defineSubcommand({
       en: `${lines.length} line(s) shown of ${matched} ${grep ? 'matching' : ''} (${scanned} read) · ${filters}`,
     });
     const notes = [
-      ...(result.scanCut
-        ? [
-            t({
-              ko: '읽기 한도에서 멈췄어요: --since 로 범위를 좁혀 보세요.',
-              en: 'Stopped reading at the scan limit: narrow with --since.',
-            }),
-          ]
-        : []),
+      ...(result.scanCut ? [scanLimitNote(result.firstTime, clockFace ?? localTime(ctx.config.timezone), ctx.t)] : []),
       ...(omitted > 0
         ? [
             t({
@@ -133,6 +127,18 @@ export const logs = defineSubcommand({
     };
   },
 });
+
+/** The log is read newest first: a scan limit leaves out the oldest lines, those before `firstTime`. */
+function scanLimitNote(firstTime: string | undefined, clockFace: (iso: string) => string, t: Translate): string {
+  return firstTime
+    ? t({
+        ko: `읽기 한도에 닿아 ${clockFace(firstTime)} 이후의 줄만 살펴봤어요 (최근 줄부터 읽어요). 그보다 오래된 줄은 보지 않았어요.`,
+        en:
+          `Reached the scan limit: only lines from ${clockFace(firstTime)} on were searched (newest first); ` +
+          `older lines were not.`,
+      })
+    : t({ ko: '읽기 한도에 닿아 한 줄도 읽지 못했어요.', en: 'Reached the scan limit before a whole line was read.' });
+}
 
 /** `2024-05-01 18:00:00` in the study group's time zone. */
 function localTime(timeZone: string): (iso: string) => string {

@@ -6,7 +6,7 @@ const AUTOCOMPLETE_TIMEOUT_MS = 1500;
 const visibleContainerNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listContainers(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
   return rank(
-    list.map((c) => ({ value: c.name, label: `${c.name} — ${c.state}` })),
+    list.map((c) => ({ value: c.Name, label: `${c.Name} — ${c.State}` })),
     partial,
   );
 };
@@ -14,7 +14,7 @@ const visibleContainerNames: AutocompleteSource = async (partial, ctx) => {
 const visibleImageNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listImages(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
   return rank(
-    list.flatMap((i) => i.tags.map((tag) => ({ value: tag, label: tag }))),
+    list.flatMap((i) => i.RepoTags.map((tag) => ({ value: tag, label: tag }))),
     partial,
   );
 };

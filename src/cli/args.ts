@@ -4,6 +4,7 @@ import type { Invocation } from '../core/dispatcher.ts';
 import { UserError } from '../core/errors.ts';
 import type { Locale } from '../core/locale.ts';
 import type { CommandRegistry } from '../core/registry.ts';
+import { localFileValue } from './local-file.ts';
 
 export interface OutputFlags {
   json: boolean;
@@ -49,8 +50,13 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
   let subcommand: string | undefined;
   let tokens = afterName;
   if (isGroup(command)) {
-    subcommand = afterName[0];
-    tokens = afterName.slice(1);
+    const first = afterName[0];
+    const named = command.subcommands.some((s) => s.name === first || s.nameKo === first);
+    if (!named && first !== undefined && command.defaultSubcommand) subcommand = command.defaultSubcommand;
+    else {
+      subcommand = first;
+      tokens = afterName.slice(1);
+    }
   }
   const target = registry.resolve(name, subcommand, 'cli');
   return {
@@ -68,7 +74,7 @@ const OPTION_NAME = /^[a-z][a-z0-9_-]*$/;
 function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   const positional: string[] = [];
-  const byName = new Map(specs.map((s) => [s.name, s]));
+  const byName = new Map(specs.flatMap((s) => [s.name, ...(s.aliases ?? [])].map((name) => [name, s] as const)));
   const takesText = specs.some((s) => s.type === 'string' && s.rest);
   let literal = false;
 
@@ -91,8 +97,9 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
     }
     const colon = token.indexOf(':');
     const key = token.slice(0, colon);
-    if (colon > 0 && OPTION_NAME.test(key) && byName.has(key)) {
-      options[key] = token.slice(colon + 1);
+    const byColon = colon > 0 && OPTION_NAME.test(key) ? byName.get(key) : undefined;
+    if (byColon) {
+      options[byColon.name] = token.slice(colon + 1);
       continue;
     }
     if (token.startsWith('-') && token.length > 1 && !/^-\d/.test(token) && !takesText) {
@@ -119,6 +126,13 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
       ko: `남는 입력이 있어요: ${positional.join(' ')}`,
       en: `Unexpected extra input: ${positional.join(' ')}`,
     });
+  }
+  // A file option names a path here; the file is read when the command runs.
+  for (const spec of specs) {
+    const value = options[spec.name];
+    if (spec.type === 'attachment' && typeof value === 'string' && value !== '') {
+      options[spec.name] = localFileValue(value, spec);
+    }
   }
   return options;
 }

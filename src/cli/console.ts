@@ -3,8 +3,10 @@ import type { App } from '../app.ts';
 import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
 import { translator } from '../core/locale.ts';
+import { terminalSafe } from '../core/terminal-text.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
+import { terminalPoster } from './reminder-poster.ts';
 import { tokenize } from './tokenize.ts';
 
 export interface ConsoleIo {
@@ -38,6 +40,23 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   let queue = Promise.resolve();
 
   const t = translator(caller.locale);
+  // Console mode posts reminders to the terminal, above the prompt and what is being typed.
+  const scheduler = app.services.scheduler;
+  let busy = false;
+  const printAbove = (text: string) => {
+    if (busy) {
+      // A command is answering: the prompt comes back after its reply.
+      write(text);
+      return;
+    }
+    io.output.write(io.terminal ? `\r\x1b[K${text}\n` : `\n${text}\n`);
+    rl.prompt(true);
+  };
+  const style = { color: io.color, locale: caller.locale, timeZone: app.services.config.timezone };
+  scheduler.start(terminalPoster(printAbove, style)).catch((error: unknown) => {
+    app.services.log.error('reminders: could not start', { error });
+  });
+
   write(
     t({
       ko: 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
@@ -75,7 +94,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       pressable = numberedActions(reply.actions ?? []);
       write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color, locale: who.locale }));
     } catch (error) {
-      write(isUserError(error) ? t(error.localized) : `error: ${(error as Error).message}`);
+      write(isUserError(error) ? t(error.localized) : `error: ${terminalSafe((error as Error).message)}`);
     }
   };
 
@@ -83,8 +102,12 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   rl.on('line', (line) => {
     // One line at a time, in order, even when a command is slow.
     queue = queue
-      .then(() => handle(line))
       .then(() => {
+        busy = true;
+        return handle(line);
+      })
+      .then(() => {
+        busy = false;
         // After /quit no prompt: it would wait for input again and keep the process alive.
         if (open) rl.prompt();
       });
@@ -92,7 +115,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   const closed = new Promise<void>((resolve) =>
     rl.on('close', () => {
       open = false;
-      void queue.then(resolve);
+      void queue.then(() => scheduler.stop()).then(resolve);
     }),
   );
   return {

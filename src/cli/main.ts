@@ -1,6 +1,6 @@
 /** One-shot CLI: `npm run -s cli -- <command> [options] [--json] [--batch FILE]`. */
 import { createApp } from '../app.ts';
-import { processConfigOrExit } from '../config.ts';
+import { exitOnSetupError, processConfigOrExit } from '../config.ts';
 import { consoleCaller } from './caller.ts';
 import { runOneShot } from './one-shot.ts';
 import { wantsColor } from './terminal.ts';
@@ -23,6 +23,7 @@ main().then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    exitOnSetupError(error);
     process.stderr.write(`dockhand: ${(error as Error).stack ?? String(error)}\n`);
     process.exitCode = 1;
   },

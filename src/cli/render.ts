@@ -1,10 +1,16 @@
 import type { Finding } from '../diagnostics/finding.ts';
 import { translator, type Locale, type Localized, type Translate } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
+import { escapeJsonControls, terminalSafeDeep } from '../core/terminal-text.ts';
+import { mapReplyText, terminalTimestamps } from '../core/timestamp.ts';
 
 export interface TextStyle {
   color: boolean;
   locale?: Locale;
+  /** For relative times (`<t:…:R>`); default: the moment of rendering. */
+  now?: Date;
+  /** Zone for times written without one; default: the system's. */
+  timeZone?: string;
 }
 
 const SEVERITY_LABEL: Record<Finding['severity'], Localized> = {
@@ -13,8 +19,20 @@ const SEVERITY_LABEL: Record<Finding['severity'], Localized> = {
   info: { ko: 'ℹ 정보', en: 'ℹ info' },
 };
 
-/** A reply as terminal text. Actions are numbered so the console can press them. */
-export function renderText(reply: Reply, style: TextStyle = { color: false }): string {
+/**
+ * A reply as terminal text. Actions are numbered so the console can press them. Container
+ * text in it cannot drive the terminal: escape sequences and control characters are removed
+ * or shown escaped (src/core/terminal-text.ts) before dockhand adds its own colours.
+ */
+export function renderText(unsafeReply: Reply, style: TextStyle = { color: false }): string {
+  // Moments (`<t:…|zone>`) read as text in their zone, the zone named; mentions as #id / @&id.
+  const reply = mapReplyText(terminalSafeDeep(unsafeReply), (text) =>
+    terminalTimestamps(text, {
+      locale: style.locale ?? 'ko',
+      now: style.now ?? new Date(),
+      timeZone: style.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    }),
+  );
   const bold = (s: string) => (style.color ? `\x1b[1m${s}\x1b[22m` : s);
   const dim = (s: string) => (style.color ? `\x1b[2m${s}\x1b[22m` : s);
   const md = (s: string) => s.replace(/\*\*(.+?)\*\*/gs, (_m, inner: string) => bold(inner));
@@ -52,10 +70,18 @@ function renderHits(hits: HitView[], md: (s: string) => string): string {
 function renderFinding(f: ReplyFinding, t: Translate, bold: (s: string) => string): string {
   const lines = [`${t(SEVERITY_LABEL[f.severity])} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
   for (const e of f.evidence) lines.push(`  · ${e}`);
-  if (f.next) lines.push(`  → ${f.next}`);
+  if (f.next) lines.push(`  → ${terminalBlocks(f.next, '    ')}`);
   const notes = f.refTitles ?? f.refs;
   if (notes.length) lines.push(`  📖 ${notes.join(', ')}`);
   return lines.join('\n');
+}
+
+/** Multi-line text under a bullet: later lines indented, Markdown code fences shown as indented code. */
+function terminalBlocks(text: string, indent: string): string {
+  return text
+    .split('\n')
+    .filter((line) => !line.startsWith('```'))
+    .join(`\n${indent}`);
 }
 
 export interface NumberedAction {
@@ -87,11 +113,13 @@ export function numberedActions(rows: ActionRow[]): NumberedAction[] {
   return list;
 }
 
-/** `--json`: the command's machine-readable data, or `{error}`. */
+/** `--json`: the command's machine-readable data, or `{error}`; terminal controls escaped as \uXXXX. */
 export function renderJson(reply: Reply): string {
-  if (reply.error) return JSON.stringify({ error: reply.error });
-  if (reply.data !== undefined) return JSON.stringify(reply.data);
-  return JSON.stringify(reply, (_key, value: unknown) =>
-    value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+  if (reply.error) return escapeJsonControls(JSON.stringify({ error: reply.error }));
+  if (reply.data !== undefined) return escapeJsonControls(JSON.stringify(reply.data));
+  return escapeJsonControls(
+    JSON.stringify(reply, (_key, value: unknown) =>
+      value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,
+    ),
   );
 }

@@ -1,7 +1,8 @@
 /**
  * Splits a console line into words, honouring "double" and 'single' quotes and \ escapes.
- * Questions are natural text, so a quote opens only at the start of a word and only when it
- * is closed later in the line: `/ask what's a volume` and `doesn't` keep their apostrophes.
+ * Questions are natural text, so a quote opens only at the start of a word (or right after
+ * `option:`) and only when it is closed later in the line: `/ask what's a volume` and `doesn't`
+ * keep their apostrophes.
  */
 export function tokenize(line: string): string[] {
   const words: string[] = [];
@@ -16,7 +17,9 @@ export function tokenize(line: string): string[] {
       else current += ch;
       continue;
     }
-    if ((ch === '"' || ch === "'") && !inWord && line.indexOf(ch, i + 1) > i) {
+    // …or right after `option:` (`schedule:"매주 수요일 20:00"`, as in Discord).
+    const opens = !inWord || /^[a-z][a-z0-9_-]*:$/.test(current);
+    if ((ch === '"' || ch === "'") && opens && line.indexOf(ch, i + 1) > i) {
       quote = ch;
       inWord = true;
     } else if (ch === '\\' && i + 1 < line.length) {

@@ -1,3 +1,4 @@
+import type { AttachedFile } from './attachment.ts';
 import type { Localized } from './locale.ts';
 import type { Reply } from './reply.ts';
 import type { CommandContext } from './context.ts';
@@ -22,7 +23,11 @@ interface OptionBase<N extends string> {
   description: Localized;
   /** Korean option name shown in Discord (`name_localizations.ko`). */
   nameKo?: string;
+  /** More names the console and CLI accept (`--cron` for `schedule`). */
+  aliases?: readonly string[];
   required?: boolean;
+  /** Where the option is offered; default everywhere (e.g. a local folder only on the CLI). */
+  transports?: Transport[];
 }
 
 export interface StringOption<N extends string = string> extends OptionBase<N> {
@@ -46,18 +51,36 @@ export interface BooleanOption<N extends string = string> extends OptionBase<N> 
   type: 'boolean';
 }
 
-export type OptionSpec<N extends string = string> = StringOption<N> | NumberOption<N> | BooleanOption<N>;
+/**
+ * A file: an upload in Discord, a path on the console and CLI. The transport fetches or reads it
+ * (capped at `maxBytes`) and the handler receives its text and file name.
+ */
+export interface AttachmentOption<N extends string = string> extends OptionBase<N> {
+  type: 'attachment';
+  /** Largest file taken, in bytes (default DEFAULT_ATTACHMENT_BYTES, 64 KB). */
+  maxBytes?: number;
+}
 
-type ValueOf<S> = S extends { type: 'string' }
+/** A channel or role, as its id (Discord: a picker; console/CLI: the id, or `<#id>` / `<@&id>`). */
+export interface MentionableOption<N extends string = string> extends OptionBase<N> {
+  type: 'channel' | 'role';
+}
+
+export type OptionSpec<N extends string = string> =
+  StringOption<N> | NumberOption<N> | BooleanOption<N> | AttachmentOption<N> | MentionableOption<N>;
+
+type ValueOf<S> = S extends { type: 'string' | 'channel' | 'role' }
   ? string
   : S extends { type: 'integer' | 'number' }
     ? number
     : S extends { type: 'boolean' }
       ? boolean
-      : never;
+      : S extends { type: 'attachment' }
+        ? AttachedFile
+        : never;
 
 /** A coerced option value, as handlers receive it. */
-export type OptionValue = string | number | boolean;
+export type OptionValue = string | number | boolean | AttachedFile;
 
 /** The typed options a handler receives, inferred from its option specs. */
 export type OptionValues<O extends readonly OptionSpec[]> = {
@@ -106,6 +129,8 @@ export interface LeafCommand<O extends readonly OptionSpec[] = readonly OptionSp
 
 export interface GroupCommand extends CommandBase {
   subcommands: SubcommandDefinition[];
+  /** Console/CLI: the subcommand run when the first word names none (`ecs web` = `ecs check web`). */
+  defaultSubcommand?: string;
   options?: undefined;
   run?: undefined;
 }
@@ -119,7 +144,9 @@ export function defineCommand<const O extends readonly OptionSpec[]>(
   return definition;
 }
 
-export function defineGroup(definition: CommandBase & { subcommands: SubcommandDefinition[] }): GroupCommand {
+export function defineGroup(
+  definition: CommandBase & { subcommands: SubcommandDefinition[]; defaultSubcommand?: string },
+): GroupCommand {
   return definition;
 }
 
@@ -133,6 +160,7 @@ export function isGroup(command: CommandDefinition): command is GroupCommand {
   return Array.isArray(command.subcommands);
 }
 
-export function offeredOn(command: CommandDefinition, transport: Transport): boolean {
-  return !command.transports || command.transports.includes(transport);
+/** Whether a command or option is offered on `transport`. */
+export function offeredOn(item: { transports?: Transport[] | undefined }, transport: Transport): boolean {
+  return !item.transports || item.transports.includes(transport);
 }

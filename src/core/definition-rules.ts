@@ -24,6 +24,9 @@ export function definitionProblems(command: CommandDefinition): string[] {
       at(command.name, `needs 1–${MAX_OPTIONS} subcommands`);
     }
     const seen = new Set<string>();
+    if (command.defaultSubcommand && !command.subcommands.some((s) => s.name === command.defaultSubcommand)) {
+      at(command.name, `defaultSubcommand "${command.defaultSubcommand}" is not one of its subcommands`);
+    }
     for (const sub of command.subcommands) {
       const where = `${command.name} ${sub.name}`;
       if (seen.has(sub.name)) at(where, 'duplicate subcommand');
@@ -65,12 +68,13 @@ function checkOptions(options: readonly OptionSpec[], where: string, at: At): vo
     checkName(option.name, option.nameKo, here, at);
     checkDescription(option.description, here, at);
     if (option.required && optionalSeen) at(here, 'required options must come before optional ones (Discord rule)');
+    if (option.required && option.transports) at(here, 'a required option must be offered on every transport');
     if (!option.required) optionalSeen = true;
     if (option.type === 'string' && option.rest) {
       if (restSeen) at(here, 'only one option may take the rest of the line');
       restSeen = true;
     }
-    if (option.type !== 'boolean' && option.choices) {
+    if ((option.type === 'string' || option.type === 'integer' || option.type === 'number') && option.choices) {
       if (option.choices.length > MAX_CHOICES) at(here, `at most ${MAX_CHOICES} choices`);
       if (option.type === 'string' && option.autocomplete) at(here, 'choices and autocomplete exclude each other');
     }

@@ -4,7 +4,7 @@ import type { Caller, CommandContext, Services } from './context.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { isUserError, UserError } from './errors.ts';
 import { translator } from './locale.ts';
-import { coerceOptions } from './options.ts';
+import { coerceOptions, settleOptions } from './options.ts';
 import { defaultPreconditions, type Precondition } from './preconditions/index.ts';
 import type { CommandRegistry, Target } from './registry.ts';
 import type { Reply } from './reply.ts';
@@ -41,7 +41,7 @@ export class Dispatcher {
     try {
       const target = this.target(invocation, caller);
       this.checkPreconditions(target.command, caller);
-      const options = coerceOptions(target.options, invocation.options);
+      const options = coerceOptions(target.options, await settleOptions(invocation.options, signal));
       return await this.invoke(target, options, ctx);
     } catch (error) {
       return this.failure(error, ctx, { command: invocation.name, subcommand: invocation.subcommand });

@@ -1,6 +1,28 @@
+import { attachmentTooLarge, DEFAULT_ATTACHMENT_BYTES, type AttachedFile } from './attachment.ts';
 import type { OptionSpec, OptionValue } from './command.ts';
 import { UserError } from './errors.ts';
 import { endsWithBatchim } from './text.ts';
+
+/**
+ * An option value the transport has still to fetch (an uploaded file, a file named on the CLI).
+ * The dispatcher awaits it inside the command's run, so a failure reaches the member like any
+ * other error of the command.
+ */
+export class PendingValue {
+  constructor(readonly load: (signal: AbortSignal) => Promise<unknown>) {}
+}
+
+/** The raw options with every pending value loaded. */
+export async function settleOptions(
+  raw: Record<string, unknown>,
+  signal: AbortSignal,
+): Promise<Record<string, unknown>> {
+  const settled: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(raw)) {
+    settled[name] = value instanceof PendingValue ? await value.load(signal) : value;
+  }
+  return settled;
+}
 
 /**
  * Checks raw option values (strings from the console, typed values from Discord)
@@ -72,6 +94,18 @@ function coerceOne(spec: OptionSpec, value: unknown): OptionValue {
       }
       return number;
     }
+    case 'channel':
+    case 'role': {
+      const mention = spec.type === 'channel' ? /^<#(\d{17,20})>$/ : /^<@&(\d{17,20})>$/;
+      const text = String(value).trim();
+      const id = /^\d{17,20}$/.test(text) ? text : mention.exec(text)?.[1];
+      if (!id) {
+        throw spec.type === 'channel'
+          ? invalid(spec, '채널 ID(숫자) 또는 <#ID>', 'a channel id (digits) or <#id>')
+          : invalid(spec, '역할 ID(숫자) 또는 <@&ID>', 'a role id (digits) or <@&id>');
+      }
+      return id;
+    }
     case 'boolean': {
       if (typeof value === 'boolean') return value;
       const text = String(value).trim().toLowerCase();
@@ -79,7 +113,25 @@ function coerceOne(spec: OptionSpec, value: unknown): OptionValue {
       if (['false', '0', 'no', 'n', 'off', '아니오', '아니요'].includes(text)) return false;
       throw invalid(spec, 'true 또는 false', 'true or false');
     }
+    case 'attachment': {
+      if (!isAttachedFile(value)) {
+        throw new UserError('invalid-option', {
+          ko: `\`${spec.name}\` 옵션에는 파일을 주세요 (Discord는 첨부, 콘솔과 CLI는 파일 경로).`,
+          en: `The \`${spec.name}\` option takes a file (an attachment in Discord, a path on the console and CLI).`,
+        });
+      }
+      const max = spec.maxBytes ?? DEFAULT_ATTACHMENT_BYTES;
+      const size = Buffer.byteLength(value.text, 'utf8');
+      if (size > max) throw attachmentTooLarge(value.filename, size, max);
+      return value;
+    }
   }
+}
+
+function isAttachedFile(value: unknown): value is AttachedFile {
+  if (typeof value !== 'object' || value === null) return false;
+  const file = value as Record<string, unknown>;
+  return typeof file.filename === 'string' && typeof file.text === 'string';
 }
 
 function invalid(spec: OptionSpec, ko: string, en: string): UserError {

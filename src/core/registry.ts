@@ -9,6 +9,7 @@ import { UserError } from './errors.ts';
 export interface Target {
   command: CommandDefinition;
   subcommand?: string;
+  /** The options offered on the transport it was resolved for. */
   options: readonly OptionSpec[];
 }
 
@@ -51,7 +52,8 @@ export class CommandRegistry {
   /** The command and subcommand to run, or a UserError that lists what exists. */
   resolve(name: string, subcommand: string | undefined, transport: Transport): Target {
     const command = this.find(name, transport);
-    if (!isGroup(command)) return { command, options: command.options };
+    const offered = (options: readonly OptionSpec[]) => options.filter((o) => offeredOn(o, transport));
+    if (!isGroup(command)) return { command, options: offered(command.options) };
     const sub = command.subcommands.find((s) => s.name === subcommand || s.nameKo === subcommand);
     if (!sub) {
       const names = command.subcommands.map((s) => s.name).join(', ');
@@ -60,7 +62,7 @@ export class CommandRegistry {
         en: `\`/${command.name}\` needs a subcommand: ${names}`,
       });
     }
-    return { command, subcommand: sub.name, options: sub.options };
+    return { command, subcommand: sub.name, options: offered(sub.options) };
   }
 }
 

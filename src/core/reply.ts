@@ -6,7 +6,9 @@ import type { Finding } from '../diagnostics/finding.ts';
  * Text in a Reply is already redacted: adapters render, they never filter.
  */
 /** A finding as shown: its notes named by their titles (the ids stay in `refs`, for `--json`). */
-export interface ReplyFinding extends Finding {
+export interface ReplyFinding extends Omit<Finding, 'code'> {
+  /** A diagnostic finding code (`port-mismatch`) or a Dockerfile review code (`DL3009`, `DH001`). */
+  code: string;
   refTitles?: string[];
 }
 

@@ -61,6 +61,14 @@ export function quoteInline(text: string): string {
   return '`' + text.replace(/`/g, 'ˋ').replace(/\s+/g, ' ').trim() + '`';
 }
 
+/**
+ * Text from a container (a command line) as inline code: backticks inside become ˋ so the
+ * span cannot be closed and the rest rendered as Markdown or links; line breaks stay.
+ */
+export function codeSpan(text: string): string {
+  return '`' + text.replace(/`/g, 'ˋ') + '`';
+}
+
 /** Digits read in Korean with a final consonant: 영, 일, 삼, 육, 칠, 팔. */
 const DIGITS_WITH_BATCHIM = new Set(['0', '1', '3', '6', '7', '8']);
 

@@ -2,7 +2,7 @@ import type { Translate } from '../core/locale.ts';
 import { redact } from '../core/redact.ts';
 import { clip } from '../core/text.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import type { Check } from './check.ts';
+import type { Check, DraftFinding } from './check.ts';
 import type { ContainerFacts } from './facts.ts';
 import { bySeverity, type Finding } from './finding.ts';
 import { httpChecks } from './http-checks.ts';
@@ -20,7 +20,15 @@ const MAX_EVIDENCE_CHARS = 300;
 
 /** Runs every check on the facts and returns the findings ranked by severity, refs resolved, text redacted. */
 export function diagnose(facts: ContainerFacts, t: Translate, knowledge: KnowledgeBase): Finding[] {
-  return CHECKS.flatMap((check) => check(facts, t))
+  return finishFindings(
+    CHECKS.flatMap((check) => check(facts, t)),
+    knowledge,
+  );
+}
+
+/** Drafts as members see them: text redacted, evidence bounded, refs resolved, most serious first. */
+export function finishFindings(drafts: DraftFinding[], knowledge: KnowledgeBase): Finding[] {
+  return drafts
     .map(({ refHints, ...draft }): Finding => ({
       ...draft,
       title: redact(draft.title),

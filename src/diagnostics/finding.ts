@@ -1,3 +1,6 @@
+import { ECS_LINT_CODES } from './ecs/codes.ts';
+import { NGINX_PATH_CODES } from './nginx/codes.ts';
+
 /** Stable finding codes: documented in the README, relied on by checks outside the project. */
 export const FINDING_CODES = [
   'exited',
@@ -10,6 +13,8 @@ export const FINDING_CODES = [
   'http-unreachable',
   'http-default-page',
   'secrets-in-env',
+  ...NGINX_PATH_CODES,
+  ...ECS_LINT_CODES,
 ] as const;
 
 export type FindingCode = (typeof FINDING_CODES)[number];

@@ -101,7 +101,7 @@ async function holdersOfConflictingPort(docker: DockerService, container: Contai
   const explained = container.State.Error ? explainStartError(container.State.Error) : undefined;
   if (explained?.kind !== 'port-allocated' || !explained.hostPort) return [];
   const all = await docker.listContainers(signal).catch(() => []);
-  return all.filter((c) => c.id !== container.Id && c.ports.some((p) => p.publicPort === explained.hostPort));
+  return all.filter((c) => c.Id !== container.Id && c.Ports.some((p) => p.PublicPort === explained.hostPort));
 }
 
 async function probePublished(

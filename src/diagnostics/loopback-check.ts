@@ -49,9 +49,7 @@ export const loopbackCheck: Check = (facts, t) => {
         'so the server must listen on 0.0.0.0 (all interfaces).',
     }),
     evidence: [
-      ...affected.flatMap((a) =>
-        a.signals.map((s) => `${t({ ko: SOURCE_LABEL[s.source].ko, en: SOURCE_LABEL[s.source].en })}: ${s.text}`),
-      ),
+      ...affected.flatMap((a) => a.signals.map((s) => `${t(SOURCE_LABEL[s.source])}: ${s.text}`)),
       ...probed.map((p) => describeProbe(p, t)),
     ].filter((line, i, all) => all.indexOf(line) === i),
     next: t({

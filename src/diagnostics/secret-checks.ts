@@ -1,5 +1,4 @@
 import { isSecretKey, scan, scanEnvEntry, type SecretKind } from '../core/redact.ts';
-import { group } from '../core/text.ts';
 import type { Translate } from '../core/locale.ts';
 import type { Check } from './check.ts';
 
@@ -13,16 +12,18 @@ const KIND_LABEL: Record<SecretKind, { ko: string; en: string }> = {
   jwt: { ko: 'JWT', en: 'JWT' },
   'bearer-token': { ko: '인증 토큰', en: 'auth token' },
   'private-key': { ko: '개인 키', en: 'private key' },
+  'command-password': { ko: '명령줄의 비밀번호', en: 'password on a command line' },
+  'service-token': { ko: 'API 토큰·키', en: 'API token or key' },
+  'webhook-url': { ko: '웹훅 URL', en: 'webhook URL' },
+  'password-hash': { ko: '비밀번호 해시', en: 'password hash' },
 };
-
-const ASSIGNED_NAME = /\b([A-Za-z_][A-Za-z0-9_.-]*)=(?=\S)/g;
 
 /**
  * secrets-in-env: secret-looking values in the environment, labels or image history.
  * Evidence names where (variable, label, layer) and what kind, never the value.
  */
 export const secretChecks: Check = (facts, t) => {
-  const kinds = (list: SecretKind[]) => list.map((k) => t({ ko: KIND_LABEL[k].ko, en: KIND_LABEL[k].en })).join(', ');
+  const kinds = (list: SecretKind[]) => list.map((k) => t(KIND_LABEL[k])).join(', ');
   const evidence: string[] = [];
 
   for (const entry of facts.container.Config.Env) {
@@ -35,9 +36,8 @@ export const secretChecks: Check = (facts, t) => {
   }
   const layers = facts.history.length;
   facts.history.forEach((layer, index) => {
-    const found = scan(layer.CreatedBy).kinds;
+    const { kinds: found, names } = scan(layer.CreatedBy);
     if (found.length === 0) return;
-    const names = [...layer.CreatedBy.matchAll(ASSIGNED_NAME)].map((m) => group(m, 1)).filter(isSecretKey);
     const where = t({
       ko: `이미지 히스토리 ${layers - index}번째 레이어`,
       en: `image history layer ${layers - index}`,

@@ -167,7 +167,7 @@ function startFailed(facts: ContainerFacts, t: Translate): DraftFinding[] {
   if (!State.Error) return [];
   const explained = explainStartError(State.Error);
   const holders = facts.portHolders.map((c) =>
-    t({ ko: `포트를 쓰는 컨테이너: ${c.name} (${c.state})`, en: `port held by container: ${c.name} (${c.state})` }),
+    t({ ko: `포트를 쓰는 컨테이너: ${c.Name} (${c.State})`, en: `port held by container: ${c.Name} (${c.State})` }),
   );
   return [
     {

@@ -4,7 +4,9 @@ import type { App } from '../app.ts';
 import type { Config } from '../config.ts';
 import { createDiscordClient } from './client.ts';
 import { reportDiscordError } from './errors.ts';
+import { DiscordReminderPoster } from './reminder-poster.ts';
 import { InteractionRouter } from './router.ts';
+import { DISCORD_TIMING } from './timing.ts';
 
 export interface RunningBot {
   /** Finishes in-flight replies, then disconnects. The caller closes the app (store) after. */
@@ -20,7 +22,7 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
   if (!token) throw new Error('DISCORD_TOKEN is not set');
   const log = app.services.log.child({ part: 'discord' });
   const client = createDiscordClient(config.discord);
-  const router = new InteractionRouter(app.dispatcher, log);
+  const router = new InteractionRouter(app.dispatcher, log, DISCORD_TIMING, Date.now, config.organizerRoleId);
 
   client.on(Events.InteractionCreate, (interaction) => {
     router.handle(interaction);
@@ -42,12 +44,15 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
     throw new Error(loginFailure(error, config.discord.apiBase), { cause: error });
   }
   log.info('discord: ready', { user: client.user?.tag, guilds: client.guilds.cache.size, api: config.discord.apiBase });
+  // Reminders are posted by the connected bot: catch-up of missed fires and timers start now.
+  await app.services.scheduler.start(new DiscordReminderPoster(client.rest, config.defaultLocale));
 
   let stopped: Promise<void> | undefined;
   return {
     stop: () =>
       (stopped ??= (async () => {
         await router.drain(SHUTDOWN_GRACE_MS);
+        await app.services.scheduler.stop();
         stopping = true;
         await client.destroy();
         process.off('unhandledRejection', onUnhandled);

@@ -1,5 +1,6 @@
 import type { AutocompleteInteraction, ChatInputCommandInteraction, CommandInteractionOption } from 'discord.js';
 import type { OptionSpec } from '../core/command.ts';
+import { attachmentValue, DISCORD_CDN_ORIGINS } from './attachments.ts';
 
 type WithOptions = ChatInputCommandInteraction | AutocompleteInteraction;
 
@@ -10,13 +11,19 @@ export function subcommandOf(interaction: WithOptions): string | undefined {
 /**
  * The option values as the definition names them. Options Discord sent that the definition
  * does not know (a stale registration) are passed on too, so the core can say so instead of
- * silently ignoring them.
+ * silently ignoring them. Uploaded files become pending values, fetched from `attachmentOrigins` only.
  */
-export function readOptions(interaction: WithOptions, specs: readonly OptionSpec[]): Record<string, unknown> {
+export function readOptions(
+  interaction: WithOptions,
+  specs: readonly OptionSpec[],
+  attachmentOrigins: () => string[] = () => DISCORD_CDN_ORIGINS,
+): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const spec of specs) {
     const option = interaction.options.get(spec.name);
-    if (option?.value !== undefined) values[spec.name] = option.value;
+    if (spec.type === 'attachment' && option?.attachment) {
+      values[spec.name] = attachmentValue(option.attachment, spec, attachmentOrigins());
+    } else if (option?.value !== undefined) values[spec.name] = option.value;
   }
   for (const option of leafOptions(interaction.options.data)) {
     if (!(option.name in values) && option.value !== undefined) values[option.name] = option.value;

@@ -2,6 +2,7 @@ import {
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
+  ChannelType,
   InteractionContextType,
   PermissionFlagsBits,
   type APIApplicationCommandBasicOption,
@@ -35,7 +36,7 @@ function commandJson(command: CommandDefinition): RESTPostAPIChatInputApplicatio
     integration_types: [ApplicationIntegrationType.GuildInstall],
     // null: everyone may use it; organizers can still narrow it in Server Settings › Integrations.
     default_member_permissions: command.organizerOnly ? String(PermissionFlagsBits.ManageGuild) : null,
-    options: isGroup(command) ? command.subcommands.map(subcommandJson) : command.options.map(optionJson),
+    options: isGroup(command) ? command.subcommands.map(subcommandJson) : offered(command.options).map(optionJson),
   };
 }
 
@@ -44,8 +45,12 @@ function subcommandJson(sub: SubcommandDefinition): APIApplicationCommandSubcomm
     type: ApplicationCommandOptionType.Subcommand,
     ...names(sub.name, sub.nameKo),
     ...descriptions(sub.description),
-    options: sub.options.map(optionJson),
+    options: offered(sub.options).map(optionJson),
   };
+}
+
+function offered(options: readonly OptionSpec[]): OptionSpec[] {
+  return options.filter((option) => offeredOn(option, 'discord'));
 }
 
 function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
@@ -81,6 +86,16 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
     }
     case 'boolean':
       return { type: ApplicationCommandOptionType.Boolean, ...common };
+    case 'attachment':
+      return { type: ApplicationCommandOptionType.Attachment, ...common };
+    case 'channel':
+      return {
+        type: ApplicationCommandOptionType.Channel,
+        ...common,
+        channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+      };
+    case 'role':
+      return { type: ApplicationCommandOptionType.Role, ...common };
   }
 }
 

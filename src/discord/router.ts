@@ -10,6 +10,7 @@ import { translator } from '../core/locale.ts';
 import type { Dispatcher, Invocation } from '../core/dispatcher.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Reply } from '../core/reply.ts';
+import { attachmentOrigins } from './attachments.ts';
 import { callerFrom } from './caller.ts';
 import { reportDiscordError } from './errors.ts';
 import { focusedOption, readOptions, subcommandOf } from './options.ts';
@@ -30,13 +31,20 @@ interface Work {
 export class InteractionRouter {
   private readonly inFlight = new Set<Work>();
   private accepting = true;
+  private origins: string[] | undefined;
 
   constructor(
     private readonly dispatcher: Dispatcher,
     private readonly log: Logger,
     private readonly timing: Timing = DISCORD_TIMING,
     private readonly now: () => number = Date.now,
+    /** Members with this role count as organizers too (DOCKHAND_ORGANIZER_ROLE_ID). */
+    private readonly organizerRoleId?: string,
   ) {}
+
+  /** Where uploads may come from, worked out the first time a command takes a file. */
+  private readonly attachmentOrigins = (): string[] =>
+    (this.origins ??= attachmentOrigins(this.dispatcher.services.config.discord.apiBase));
 
   get pending(): number {
     return this.inFlight.size;
@@ -84,7 +92,7 @@ export class InteractionRouter {
       this.log.debug('discord: ignored interaction', { type: interaction.type });
       return;
     }
-    const caller = callerFrom(interaction);
+    const caller = callerFrom(interaction, this.organizerRoleId);
     const responder = new Responder(interaction, caller.locale);
     if (!this.accepting) {
       await responder.send(restarting(caller));
@@ -116,7 +124,7 @@ export class InteractionRouter {
     let slow = false;
     try {
       const target = this.dispatcher.target(invocation, caller);
-      invocation.options = readOptions(interaction, target.options);
+      invocation.options = readOptions(interaction, target.options, this.attachmentOrigins);
       slow = target.command.slow === true;
     } catch {
       // Unknown command or subcommand: dispatcher.run answers with the error at once.
@@ -143,7 +151,7 @@ export class InteractionRouter {
   }
 
   private async autocomplete(interaction: AutocompleteInteraction): Promise<void> {
-    const caller = callerFrom(interaction);
+    const caller = callerFrom(interaction, this.organizerRoleId);
     const { name, partial, others } = focusedOption(interaction);
     const invocation = { name: interaction.commandName, subcommand: subcommandOf(interaction) };
     const started = this.now();

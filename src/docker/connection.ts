@@ -1,17 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DockerOptions } from 'dockerode';
-import type { Config } from '../config.ts';
+import { ConfigError, type Config } from '../config.ts';
 
 export const DEFAULT_SOCKET = '/var/run/docker.sock';
 
-/** Dockerode options from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, as the docker CLI reads them. */
+const TLS_FILES = ['ca.pem', 'cert.pem', 'key.pem'] as const;
+
+/**
+ * Dockerode options from DOCKER_HOST / DOCKER_TLS_VERIFY / DOCKER_CERT_PATH, as the docker CLI
+ * reads them. DOCKER_HOST was validated with the configuration; missing TLS files are a
+ * ConfigError naming DOCKER_CERT_PATH.
+ */
 export function connectionOptions(docker: Config['docker']): DockerOptions {
   const host = docker.host;
   const base: DockerOptions = { timeout: docker.timeoutMs };
   if (!host || host.startsWith('unix://')) {
     return { ...base, socketPath: host ? host.slice('unix://'.length) || DEFAULT_SOCKET : DEFAULT_SOCKET };
   }
+  if (host.startsWith('npipe://'))
+    return { ...base, socketPath: host.slice('npipe://'.length) || '//./pipe/docker_engine' };
   const url = new URL(host);
   if (url.protocol === 'ssh:') {
     return {
@@ -21,7 +29,7 @@ export function connectionOptions(docker: Config['docker']): DockerOptions {
       port: url.port || 22,
       ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
       sshOptions: process.env.SSH_AUTH_SOCK ? { agent: process.env.SSH_AUTH_SOCK } : {},
-    } as DockerOptions;
+    };
   }
   const tls = docker.tlsVerify || url.protocol === 'https:' || url.port === '2376';
   const options: DockerOptions = {
@@ -31,11 +39,24 @@ export function connectionOptions(docker: Config['docker']): DockerOptions {
     port: url.port || (tls ? 2376 : 2375),
   };
   if (tls && docker.certPath) {
-    options.ca = readFileSync(join(docker.certPath, 'ca.pem'));
-    options.cert = readFileSync(join(docker.certPath, 'cert.pem'));
-    options.key = readFileSync(join(docker.certPath, 'key.pem'));
+    const [ca, cert, key] = TLS_FILES.map((file) => readTlsFile(docker.certPath ?? '', file));
+    Object.assign(options, { ca, cert, key });
   }
   return options;
+}
+
+function readTlsFile(folder: string, file: string): Buffer {
+  try {
+    return readFileSync(join(folder, file));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError([
+      {
+        variable: 'DOCKER_CERT_PATH',
+        message: `cannot read ${join(folder, file)} (${code}); TLS to DOCKER_HOST needs ${TLS_FILES.join(', ')} in this folder (default ~/.docker with DOCKER_TLS_VERIFY=1)`,
+      },
+    ]);
+  }
 }
 
 /** The host an HTTP probe of a published port should use. */

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import type DockerModem from 'docker-modem';
 import type { z } from 'zod';
+import { readCapped } from './capped-read.ts';
 
 /** An Engine API error response (404 no such container, 409 not running, …). */
 export class EngineError extends Error {
@@ -32,6 +33,25 @@ export class EngineResponseError extends Error {
   }
 }
 
+/** An answer longer than the per-call cap (DOCKHAND_DOCKER_MAX_MB): reading stopped at the cap. */
+export class EngineAnswerTooLarge extends Error {
+  constructor(
+    readonly method: string,
+    readonly path: string,
+    readonly maxBytes: number,
+  ) {
+    super(`the Engine API answer to ${method} ${path} is larger than ${maxBytes} bytes`);
+    this.name = 'EngineAnswerTooLarge';
+  }
+}
+
+export interface EngineLimits {
+  /** The deadline of one call, reading included. */
+  timeoutMs: number;
+  /** The most bytes of one JSON answer dockhand reads. */
+  maxBytes: number;
+}
+
 export interface RequestOptions {
   query?: Record<string, string | number | boolean | undefined>;
   /** POST body (exec only: the guard refuses every other POST). */
@@ -40,20 +60,25 @@ export interface RequestOptions {
   signal?: AbortSignal | undefined;
   /** Overrides the client's deadline for this call. */
   timeoutMs?: number;
-  /** Status codes that are answers, not errors (besides 200). */
-  accept?: number[];
 }
+
+/** Error answers are short JSON (`{"message": …}`); more than this is not read. */
+const ERROR_BODY_BYTES = 64 * 1024;
+/** docker-modem hands over the response whatever its status; the client reads the status itself. */
+const EVERY_STATUS: Record<number, boolean> = Object.fromEntries(
+  Array.from({ length: 500 }, (_, i) => [i + 100, true] as const),
+);
 
 /**
  * Engine API calls through the (guarded) docker-modem, each with a deadline and the
- * caller's abort signal. JSON answers are validated with a zod schema; streams are
- * returned as the raw HTTP response, so logs are read and demultiplexed by dockhand,
- * not buffered (and JSON-parsed) by dockerode.
+ * caller's abort signal. Every answer is read as a stream by dockhand, never buffered by
+ * docker-modem: JSON answers at most `maxBytes` (then EngineAnswerTooLarge), validated with a
+ * zod schema; streams (logs, events) are handed over for their readers to bound.
  */
 export class EngineClient {
   constructor(
     private readonly modem: DockerModem,
-    readonly timeoutMs: number,
+    readonly limits: EngineLimits,
   ) {}
 
   async json<S extends z.ZodType>(
@@ -62,7 +87,15 @@ export class EngineClient {
     schema: S,
     options: RequestOptions = {},
   ): Promise<z.output<S>> {
-    const raw = await this.dial(method, path, false, options);
+    const response = await this.stream(method, path, options);
+    const { body, cut } = await readCapped(response, this.limits.maxBytes);
+    if (cut) throw new EngineAnswerTooLarge(method, path, this.limits.maxBytes);
+    let raw: unknown;
+    try {
+      raw = body.length > 0 ? JSON.parse(body.toString('utf8')) : undefined;
+    } catch {
+      throw new EngineResponseError(path, 'the answer is not JSON');
+    }
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       throw new EngineResponseError(
@@ -77,69 +110,69 @@ export class EngineClient {
   }
 
   /**
-   * The response body as a stream. The deadline covers the whole read: the stream is
-   * destroyed when it passes, or when the caller aborts.
+   * A successful answer's body as a stream; an error status is thrown as EngineError. The
+   * deadline covers the whole read: the stream is destroyed when it passes, or when the caller aborts.
    */
   async stream(method: 'GET' | 'POST', path: string, options: RequestOptions = {}): Promise<IncomingMessage> {
-    return (await this.dial(method, path, true, options)) as IncomingMessage;
-  }
-
-  private dial(method: string, path: string, isStream: boolean, options: RequestOptions): Promise<unknown> {
-    const timeoutMs = options.timeoutMs ?? this.timeoutMs;
+    const timeoutMs = options.timeoutMs ?? this.limits.timeoutMs;
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = options.signal ? AbortSignal.any([options.signal, deadline]) : deadline;
-    const statusCodes: Record<number, boolean | string> = { 200: true, 201: true, 204: true, 304: true };
-    for (const code of options.accept ?? []) statusCodes[code] = true;
-    Object.assign(statusCodes, {
-      400: 'bad parameter',
-      404: 'no such object',
-      409: 'conflict',
-      500: 'server error',
-      503: 'unavailable',
+    const timedOut = () => deadline.aborted && !options.signal?.aborted;
+    const response = await this.dial(method, path, options, signal).catch((error: unknown) => {
+      throw timedOut() ? new EngineTimeout(timeoutMs) : error;
     });
+    const stop = () => {
+      response.destroy(timedOut() ? new EngineTimeout(timeoutMs) : new Error('aborted'));
+    };
+    if (signal.aborted) stop();
+    else {
+      signal.addEventListener('abort', stop, { once: true });
+      response.once('close', () => {
+        signal.removeEventListener('abort', stop);
+      });
+    }
+    const status = response.statusCode ?? 0;
+    if (status >= 200 && status < 300) return response;
+    const { body } = await readCapped(response, ERROR_BODY_BYTES).catch(() => ({ body: Buffer.alloc(0) }));
+    throw new EngineError(status, errorMessage(body));
+  }
 
+  private dial(method: string, path: string, options: RequestOptions, signal: AbortSignal): Promise<IncomingMessage> {
     const query = Object.fromEntries(Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined));
     const hasQuery = Object.keys(query).length > 0;
     return new Promise((resolve, reject) => {
-      const fail = (error: unknown) =>
-        reject(deadline.aborted && !options.signal?.aborted ? new EngineTimeout(timeoutMs) : toEngineError(error));
-      if (signal.aborted) return fail(signal.reason);
+      if (signal.aborted) {
+        reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+        return;
+      }
       this.modem.dial(
         {
           path: hasQuery || options.body ? `${path}?` : path,
           method,
           options: options.body ? { _query: query, _body: options.body } : query,
-          isStream,
-          statusCodes,
+          isStream: true,
+          statusCodes: EVERY_STATUS,
           abortSignal: signal,
-        } as Parameters<DockerModem['dial']>[0],
+        },
         (error, data) => {
-          if (error) return fail(error);
-          if (isStream) {
-            const response = data as IncomingMessage;
-            const stop = () => response.destroy(deadline.aborted ? new EngineTimeout(timeoutMs) : new Error('aborted'));
-            if (signal.aborted) stop();
-            else {
-              signal.addEventListener('abort', stop, { once: true });
-              response.once('close', () => signal.removeEventListener('abort', stop));
-            }
-          }
-          resolve(data);
+          if (error) reject(error);
+          else resolve(data as IncomingMessage);
         },
       );
     });
   }
 }
 
-function toEngineError(error: unknown): unknown {
-  const statusCode = (error as { statusCode?: unknown }).statusCode;
-  if (typeof statusCode !== 'number') return error;
-  const json = (error as { json?: unknown }).json;
-  const message =
-    json && typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string'
-      ? (json as { message: string }).message
-      : typeof json === 'string' || Buffer.isBuffer(json)
-        ? String(json).trim()
-        : (error as Error).message;
-  return new EngineError(statusCode, message);
+/** The engine's `{"message": …}`, or the text some other server answered, on one line. */
+function errorMessage(body: Buffer): string {
+  const text = body.toString('utf8').trim();
+  try {
+    const json = JSON.parse(text) as unknown;
+    if (json && typeof json === 'object' && typeof (json as { message?: unknown }).message === 'string') {
+      return (json as { message: string }).message;
+    }
+  } catch {
+    // not JSON: some other server
+  }
+  return text.replace(/\s+/g, ' ');
 }

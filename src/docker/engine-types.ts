@@ -3,6 +3,10 @@ import { z } from 'zod';
 /**
  * The Engine API answers dockhand reads, validated once at the boundary (API 1.41+).
  * Only the fields dockhand uses; nulls become empty values so the inside never checks.
+ * Everything the Docker service returns keeps the Engine's own names (PascalCase, as
+ * `docker inspect` prints them and the Engine API documents them), so code, docs and what
+ * members see in `docker inspect` use one vocabulary; dockhand's own results (log tails,
+ * findings) are camelCase.
  */
 const strings = z
   .array(z.string())
@@ -34,28 +38,35 @@ const portMap = z
   .nullish()
   .transform((v) => v ?? {});
 
-export const ContainerListItem = z.object({
-  Id: z.string(),
-  Names: strings,
-  Image: text,
-  ImageID: text,
-  State: text,
-  Status: text,
-  Created: count,
-  Labels: labels,
-  Ports: z
-    .array(
-      z.object({
-        PrivatePort: z.number(),
-        PublicPort: z.number().optional(),
-        IP: z.string().optional(),
-        Type: z.string(),
-      }),
-    )
-    .nullish()
-    .transform((v) => v ?? []),
-});
-export type ContainerListItem = z.infer<typeof ContainerListItem>;
+/**
+ * One container of `GET /containers/json`, with `Name`: its first name without the slash
+ * (`Names: ["/web"]` → `web`), as `ContainerInspect.Name`.
+ */
+export const ContainerSummary = z
+  .object({
+    Id: z.string(),
+    Names: strings,
+    Image: text,
+    ImageID: text,
+    State: text,
+    Status: text,
+    Created: count,
+    Labels: labels,
+    Ports: z
+      .array(
+        z.object({
+          PrivatePort: z.number(),
+          PublicPort: z.number().optional(),
+          IP: z.string().optional(),
+          Type: z.string(),
+        }),
+      )
+      .nullish()
+      .transform((v) => v ?? []),
+  })
+  .transform((c) => ({ ...c, Name: (c.Names[0] ?? c.Id.slice(0, 12)).replace(/^\//, '') }));
+export type ContainerSummary = z.output<typeof ContainerSummary>;
+export type PortSummary = ContainerSummary['Ports'][number];
 
 export const ContainerInspect = z.object({
   Id: z.string(),
@@ -145,21 +156,23 @@ const imageConfig = z
 export const ImageInspect = z.object({
   Id: z.string(),
   RepoTags: strings,
+  RepoDigests: strings,
   Created: text,
   Size: count,
   Config: imageConfig,
 });
 export type ImageInspect = z.infer<typeof ImageInspect>;
 
-export const ImageListItem = z.object({
+/** One image of `GET /images/json`; untagged images have no `RepoTags` (not `<none>:<none>`). */
+export const ImageSummary = z.object({
   Id: z.string(),
-  RepoTags: strings,
+  RepoTags: strings.transform((tags) => tags.filter((t) => t !== '<none>:<none>')),
+  RepoDigests: strings.transform((digests) => digests.filter((d) => d !== '<none>@<none>')),
   Created: count,
   Size: count,
   Labels: labels,
-  Containers: z.number().default(-1),
 });
-export type ImageListItem = z.infer<typeof ImageListItem>;
+export type ImageSummary = z.output<typeof ImageSummary>;
 
 export const HistoryItem = z.object({
   Id: text,
@@ -181,4 +194,3 @@ export const TopResult = z.object({
 export type TopResult = z.infer<typeof TopResult>;
 
 export const ExecCreated = z.object({ Id: z.string() });
-export const ExecInspect = z.object({ ExitCode: z.number().nullish(), Running: z.boolean().default(false) });

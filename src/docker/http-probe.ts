@@ -29,6 +29,8 @@ export interface ProbeOptions {
   timeoutMs?: number;
   maxBytes?: number;
   signal?: AbortSignal | undefined;
+  /** The Host header to send instead of `host:port` (which server block answers may depend on it). */
+  hostHeader?: string;
 }
 
 /**
@@ -59,13 +61,18 @@ export function probeHttp(host: string, port: number, options: ProbeOptions = {}
         ...(code ? { code } : {}),
       });
     };
-    const onAbort = () => finish('error', 'ABORTED');
-    const timer = setTimeout(() => finish(received > 0 ? 'other' : 'timeout'), timeoutMs);
+    const onAbort = () => {
+      finish('error', 'ABORTED');
+    };
+    const timer = setTimeout(() => {
+      finish(received > 0 ? 'other' : 'timeout');
+    }, timeoutMs);
     options.signal?.addEventListener('abort', onAbort, { once: true });
 
     socket.once('connect', () => {
+      const hostHeader = options.hostHeader ?? `${host.includes(':') ? `[${host}]` : host}:${port}`;
       socket.write(
-        `GET / HTTP/1.0\r\nHost: ${host.includes(':') ? `[${host}]` : host}:${port}\r\nUser-Agent: dockhand-probe\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n`,
+        `GET / HTTP/1.0\r\nHost: ${hostHeader.replace(/[\r\n]/g, '')}\r\nUser-Agent: dockhand-probe\r\nAccept: text/html,*/*\r\nConnection: close\r\n\r\n`,
       );
     });
     socket.on('data', (chunk: Buffer) => {
@@ -74,12 +81,14 @@ export function probeHttp(host: string, port: number, options: ProbeOptions = {}
       received += Math.min(room, chunk.length);
       if (received >= maxBytes) finish('other');
     });
-    socket.once('end', () => finish(received > 0 ? 'other' : 'reset'));
+    socket.once('end', () => {
+      finish(received > 0 ? 'other' : 'reset');
+    });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      if (received > 0) return finish('other');
-      if (error.code === 'ECONNREFUSED') return finish('refused', error.code);
-      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') return finish('reset', error.code);
-      finish('error', error.code ?? error.message);
+      if (received > 0) finish('other');
+      else if (error.code === 'ECONNREFUSED') finish('refused', error.code);
+      else if (error.code === 'ECONNRESET' || error.code === 'EPIPE') finish('reset', error.code);
+      else finish('error', error.code ?? error.message);
     });
   });
 }

@@ -31,9 +31,9 @@ const LEGACY_NOP = /^\/bin\/sh -c #\(nop\)\s*(.*)$/s;
 export function parseCreatedBy(createdBy: string): { instruction: string; args: string } {
   let text = createdBy.trim().replace(/\s*# buildkit$/, '');
   const nop = LEGACY_NOP.exec(text);
-  if (nop) text = nop[1]!.trim();
+  if (nop) text = (nop[1] ?? '').trim();
   const match = INSTRUCTIONS.exec(text);
-  if (match) return { instruction: match[1]!, args: match[2]!.trim() };
+  if (match) return { instruction: match[1] ?? 'RUN', args: (match[2] ?? '').trim() };
   return { instruction: 'RUN', args: text };
 }
 

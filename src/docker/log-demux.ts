@@ -56,6 +56,6 @@ export class FrameDemuxer {
   }
 
   private isHeader(): boolean {
-    return this.header[0]! <= 2 && this.header[1] === 0 && this.header[2] === 0 && this.header[3] === 0;
+    return (this.header[0] ?? 0xff) <= 2 && this.header[1] === 0 && this.header[2] === 0 && this.header[3] === 0;
   }
 }

@@ -41,6 +41,8 @@ export interface LogTail {
   bytesRead: number;
   /** The most characters the tail held at once (bounded by maxChars). */
   peakChars: number;
+  /** The engine's time of the first (oldest) line read, when asked for timestamps. */
+  firstTime?: string;
 }
 
 const TIMESTAMP = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)) ?/;
@@ -56,6 +58,7 @@ export async function readLogTail(source: AsyncIterable<Buffer | string>, option
   const needle = options.grep?.toLowerCase();
   let scanned = 0;
   let matched = 0;
+  let firstTime: string | undefined;
 
   const splitter = new LineSplitter((stream, raw, cut) => {
     scanned++;
@@ -65,15 +68,21 @@ export async function readLogTail(source: AsyncIterable<Buffer | string>, option
       const stamp = TIMESTAMP.exec(text);
       if (stamp) {
         time = stamp[1];
+        firstTime ??= time;
         text = text.slice(stamp[0].length);
       }
     }
     text = redactors[stream].line(text);
     if (needle && !text.toLowerCase().includes(needle)) return;
     matched++;
-    tail.push({ stream, ...(time ? { time } : {}), text, ...(cut ? { cut } : {}) }, text.length + 40);
+    tail.push({ stream, ...(time ? { time } : {}), text, ...(cut ? { cut } : {}) }, lineSize(text));
   }, options.maxLineChars);
-  const demuxer = new FrameDemuxer((stream, payload) => splitter.push(stream, payload), { raw: options.tty });
+  const demuxer = new FrameDemuxer(
+    (stream, payload) => {
+      splitter.push(stream, payload);
+    },
+    { raw: options.tty },
+  );
 
   let bytesRead = 0;
   let scanCut = false;
@@ -95,5 +104,11 @@ export async function readLogTail(source: AsyncIterable<Buffer | string>, option
     scanCut,
     bytesRead,
     peakChars: tail.peakBytes,
+    ...(firstTime ? { firstTime } : {}),
   };
+}
+
+/** What a kept line counts against `maxChars`: its text and room for its time and stream. */
+export function lineSize(text: string): number {
+  return text.length + 40;
 }

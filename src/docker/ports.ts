@@ -80,5 +80,5 @@ export function urlOf(target: PortTarget): string {
 
 /** `127.0.0.1:8080` or `8080` (all interfaces), as in `docker run -p`. */
 export function describeBinding(binding: HostBinding): string {
-  return WILDCARD.has(binding.HostIp) ? `${binding.HostPort || '?'}` : `${binding.HostIp}:${binding.HostPort}`;
+  return WILDCARD.has(binding.HostIp) ? binding.HostPort || '?' : `${binding.HostIp}:${binding.HostPort}`;
 }

@@ -18,7 +18,7 @@ export function parseProcNetTcp(text: string): Listener[] {
   for (const line of text.split('\n').slice(1)) {
     const fields = line.trim().split(/\s+/);
     if (fields.length < 4 || fields[3] !== LISTEN) continue;
-    const [hexAddress, hexPort] = fields[1]!.split(':');
+    const [hexAddress, hexPort] = (fields[1] ?? '').split(':');
     if (!hexAddress || !hexPort) continue;
     const address = hexAddress.length === 8 ? ipv4(hexAddress) : ipv6(hexAddress);
     if (address === undefined) continue;
@@ -49,7 +49,7 @@ function ipv6(hex: string): string | undefined {
     return `::ffff:${bytes.slice(12).join('.')}`;
   }
   const groups = [];
-  for (let i = 0; i < 16; i += 2) groups.push(((bytes[i]! << 8) | bytes[i + 1]!).toString(16));
+  for (let i = 0; i < 16; i += 2) groups.push((((bytes[i] ?? 0) << 8) | (bytes[i + 1] ?? 0)).toString(16));
   return compressIpv6(groups);
 }
 

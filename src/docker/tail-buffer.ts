@@ -17,7 +17,7 @@ export class TailBuffer<T> {
     readonly maxBytes: number,
   ) {
     if (maxItems < 1) throw new RangeError('maxItems must be at least 1');
-    this.ring = new Array(maxItems);
+    this.ring = Array.from({ length: maxItems }, () => undefined);
   }
 
   push(item: T, size: number): void {
@@ -31,7 +31,10 @@ export class TailBuffer<T> {
 
   items(): T[] {
     const out: T[] = [];
-    for (let i = 0; i < this.length; i++) out.push(this.ring[(this.start + i) % this.maxItems]!.item);
+    for (let i = 0; i < this.length; i++) {
+      const slot = this.ring[(this.start + i) % this.maxItems];
+      if (slot) out.push(slot.item);
+    }
     return out;
   }
 
@@ -44,9 +47,9 @@ export class TailBuffer<T> {
   }
 
   private dropOldest(): void {
-    const oldest = this.ring[this.start]!;
+    const oldest = this.ring[this.start];
     this.ring[this.start] = undefined;
-    this.bytes -= oldest.size;
+    this.bytes -= oldest?.size ?? 0;
     this.start = (this.start + 1) % this.maxItems;
     this.length--;
     this.dropped++;

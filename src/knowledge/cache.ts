@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname, relative } from 'node:path';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { filesUnder } from '../core/files.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 
@@ -52,20 +52,20 @@ function cacheKey(build: string, dir: string, projectRoot: string): string | und
 function readCache(file: string): CacheFile | undefined {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (typeof parsed !== 'object' || parsed === null || !('key' in parsed) || !('knowledge' in parsed)) return undefined;
-    return parsed as CacheFile;
+    const envelope = typeof parsed === 'object' && parsed !== null && 'key' in parsed && 'knowledge' in parsed;
+    return envelope ? (parsed as CacheFile) : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** Into a folder that exists (the store makes the data folder; a recursive mkdir spins under /proc). */
 function writeCache(file: string, content: CacheFile): void {
   try {
-    mkdirSync(dirname(file), { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, JSON.stringify(content));
     renameSync(temporary, file);
   } catch {
-    // A read-only data folder: parse again next time.
+    // No such or a read-only data folder: parse again next time.
   }
 }

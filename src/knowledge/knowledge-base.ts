@@ -1,6 +1,7 @@
 import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
-import { KoreanSearchEngine } from './search/engine.ts';
+import { KoreanSearchEngine } from './search/korean-search-engine.ts';
+import { CONFIDENCE_THRESHOLD } from './search/weights.ts';
 import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
 import { titleOf } from './search/suggest.ts';
 import { snippetAround } from './snippet.ts';
@@ -12,15 +13,12 @@ export interface SearchResult {
   hits: SearchHit[];
   /** The best hit is good enough to answer with; otherwise offer the closest titles. */
   confident: boolean;
+  /** The query was too long to read whole (see search/limits.ts): the hits answer its beginning. */
+  truncated: boolean;
 }
 
-/**
- * Below this top score, `ask` says it has no good answer. Scores are the share of the question's
- * weight the best section covers (see search/engine.ts), so they compare across questions.
- * Calibrated on the dev questions (`npm run eval -- --calibrate`): the middle of the gap between
- * the no-answer questions and the answerable ones, with the best balanced accuracy.
- */
-export const CONFIDENCE_THRESHOLD = 0.41;
+/** Below this top score, `ask` says it has no good answer (calibrated: see search/weights.ts). */
+export { CONFIDENCE_THRESHOLD };
 
 export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
 
@@ -71,10 +69,10 @@ export class KnowledgeBase {
   }
 
   search(query: string, limit = 5): SearchResult {
-    const found = this.engine.search(query, Math.max(1, limit));
+    const answer = this.engine.search(query, Math.max(1, limit));
     const titled = this.sectionTitled(query);
-    const hits = titled ? withTitledFirst(titled, found).slice(0, Math.max(1, limit)) : found;
-    return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD };
+    const hits = titled ? withTitledFirst(titled, answer.hits).slice(0, Math.max(1, limit)) : answer.hits;
+    return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD, truncated: answer.truncated };
   }
 
   /**

@@ -32,7 +32,7 @@ export function loadKnowledge(dir: string, projectRoot: string = join(dir, '..')
   if (!existsSync(dir)) {
     return { docs, glossary: [], problems: [{ file: dir, message: 'knowledge folder not found' }] };
   }
-  for (const file of filesUnder(dir, (name) => name.endsWith('.md') && name !== 'README.md')) {
+  for (const file of markdownFiles(dir)) {
     const source = relative(projectRoot, file).split(sep).join('/');
     const id = relative(dir, file).split(sep).join('/').replace(/\.md$/, '');
     const result = parseKnowledgeFile(id, source, readFileSync(file, 'utf8'));
@@ -91,4 +91,9 @@ function loadGlossary(file: string, problems: KnowledgeProblem[], projectRoot: s
     return [];
   }
   return parsed.data.terms;
+}
+
+/** The Markdown notes under `dir` (READMEs aside), in a stable order. */
+export function markdownFiles(dir: string): string[] {
+  return filesUnder(dir, (name) => name.endsWith('.md') && name !== 'README.md');
 }

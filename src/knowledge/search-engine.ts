@@ -1,3 +1,8 @@
+/**
+ * The search contract: what the knowledge base asks of a retrieval strategy. The project's
+ * implementation is search/korean-search-engine.ts; eval/plain-fuse.ts is the baseline it is
+ * measured against.
+ */
 import type { Section } from './types.ts';
 
 export interface SearchHit {
@@ -10,6 +15,12 @@ export interface SearchHit {
   matched: string[];
 }
 
+export interface SearchAnswer {
+  hits: SearchHit[];
+  /** Part of a long query was not read (see search/limits.ts); the hits answer the part that was. */
+  truncated: boolean;
+}
+
 export interface Suggestion {
   id: string;
   title: string;
@@ -17,6 +28,6 @@ export interface Suggestion {
 
 /** A retrieval strategy over the knowledge sections. */
 export interface SearchEngine {
-  search(query: string, limit: number): SearchHit[];
+  search(query: string, limit: number): SearchAnswer;
   suggest(prefix: string, limit: number): Suggestion[];
 }

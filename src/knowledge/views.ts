@@ -1,3 +1,4 @@
+import type { Localized } from '../core/locale.ts';
 import type { HitView } from '../core/reply.ts';
 import type { SearchHit } from './search-engine.ts';
 import type { Section } from './types.ts';
@@ -30,6 +31,12 @@ export function lastHeadings(section: Section): string {
 function withPassage(section: Section, title: string): string {
   return section.passage && section.passage > 1 ? `${title} (${section.passage})` : title;
 }
+
+/** Said under an answer when search read only the beginning of the question (SearchResult.truncated). */
+export const PARTLY_READ: Localized = {
+  ko: '질문이 길어서 앞부분만 읽고 찾았어요.',
+  en: 'Your question was long, so I searched with its beginning only.',
+};
 
 export function hitView(hit: SearchHit): HitView {
   return {

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { StoreError } from './errors.ts';
 
 export interface Migration {
   version: number;
@@ -7,8 +8,8 @@ export interface Migration {
 }
 
 /**
- * Append-only: a shipped migration is never edited, a change is a new version.
- * The applied version lives in `PRAGMA user_version`.
+ * Append-only: a shipped migration is never edited, a change is a new version (the next
+ * number, added at the end). The applied version lives in `PRAGMA user_version`.
  */
 export const MIGRATIONS: Migration[] = [
   {
@@ -43,27 +44,85 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX votes_by_section ON votes (section_id);
     `,
   },
+  {
+    version: 2,
+    name: 'scheduled reminders and their fires',
+    up: `
+      CREATE TABLE reminders (
+        id              INTEGER PRIMARY KEY,
+        kind            TEXT    NOT NULL CHECK (kind IN ('cron', 'once')),
+        expression      TEXT,
+        fire_at         TEXT,
+        schedule_input  TEXT    NOT NULL,
+        timezone        TEXT    NOT NULL,
+        message         TEXT    NOT NULL,
+        guild_id        TEXT,
+        channel_id      TEXT,
+        role_id         TEXT,
+        chapter         INTEGER CHECK (chapter BETWEEN 1 AND 6),
+        status          TEXT    NOT NULL CHECK (status IN ('active', 'paused', 'done')),
+        active_since    TEXT    NOT NULL,
+        last_fire_at    TEXT,
+        created_at      TEXT    NOT NULL,
+        created_by      TEXT    NOT NULL,
+        created_by_name TEXT    NOT NULL,
+        CHECK ((kind = 'cron' AND expression IS NOT NULL) OR (kind = 'once' AND fire_at IS NOT NULL))
+      );
+      CREATE INDEX reminders_by_guild ON reminders (guild_id, id);
+
+      CREATE TABLE reminder_fires (
+        reminder_id INTEGER NOT NULL REFERENCES reminders (id) ON DELETE CASCADE,
+        fire_time   TEXT    NOT NULL,
+        claimed_at  TEXT    NOT NULL,
+        outcome     TEXT    NOT NULL CHECK (outcome IN ('posting', 'posted', 'failed', 'skipped')),
+        late        INTEGER NOT NULL CHECK (late IN (0, 1)),
+        detail      TEXT,
+        PRIMARY KEY (reminder_id, fire_time)
+      );
+    `,
+  },
 ];
 
 export function currentVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** Applies every migration newer than the database, each in its own transaction. */
-export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): number[] {
-  const applied: number[] = [];
-  const from = currentVersion(db);
-  const latest = migrations.reduce((max, m) => Math.max(max, m.version), 0);
-  if (from > latest) {
-    throw new Error(`database schema version ${from} is newer than this dockhand (${latest}); upgrade dockhand`);
+export function latestVersion(migrations: Migration[] = MIGRATIONS): number {
+  return migrations.reduce((max, m) => Math.max(max, m.version), 0);
+}
+
+/** A file written by a newer dockhand is left untouched: this one would not know its tables. */
+export function refuseNewerSchema(db: Database, migrations: Migration[] = MIGRATIONS): void {
+  const version = currentVersion(db);
+  const latest = latestVersion(migrations);
+  if (version > latest) {
+    throw new StoreError(
+      'newer-schema',
+      `${db.name} has schema version ${version}, newer than this dockhand knows (${latest}); it was left untouched. ` +
+        'Run the newer dockhand that wrote it, or use another database file.',
+    );
   }
+}
+
+/**
+ * Applies every migration newer than the database, each in its own transaction. Each one
+ * takes the write lock first (BEGIN IMMEDIATE) and reads the version again inside it: of
+ * several processes opening a new file at once, one migrates and the others find it done.
+ */
+export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): number[] {
+  refuseNewerSchema(db, migrations);
+  const applied: number[] = [];
   for (const migration of [...migrations].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= from) continue;
-    db.transaction(() => {
-      db.exec(migration.up);
-      db.pragma(`user_version = ${Number(migration.version)}`);
-    })();
-    applied.push(migration.version);
+    const ran = db
+      .transaction(() => {
+        refuseNewerSchema(db, migrations);
+        if (currentVersion(db) >= migration.version) return false;
+        db.exec(migration.up);
+        db.pragma(`user_version = ${String(migration.version)}`);
+        return true;
+      })
+      .immediate();
+    if (ran) applied.push(migration.version);
   }
   return applied;
 }

@@ -1,10 +1,16 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import { migrate } from './migrations.ts';
+import { checkHealth, openFailure, prepareLocation } from './database-file.ts';
+import { migrate, refuseNewerSchema } from './migrations.ts';
 import { QuestionRepository } from './questions.ts';
 
-/** The SQLite file: one connection, WAL, foreign keys, migrations applied on open. */
+/** How long a statement waits for another process's write lock before failing. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * The SQLite file: one connection, WAL, foreign keys, migrations applied on open. Opening
+ * checks before it writes: the location, the file's health (quick_check) and its schema
+ * version; a file that fails is left as it was (StoreError says what to do).
+ */
 export class Store {
   readonly questions: QuestionRepository;
 
@@ -16,12 +22,19 @@ export class Store {
   }
 
   static open(path: string): Store {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    const db = new BetterSqlite3(path);
+    prepareLocation(path);
+    let db: Database;
     try {
+      db = new BetterSqlite3(path, { timeout: BUSY_TIMEOUT_MS });
+    } catch (error) {
+      throw openFailure(path, error);
+    }
+    try {
+      db.pragma(`busy_timeout = ${String(BUSY_TIMEOUT_MS)}`);
+      checkHealth(db, path);
+      refuseNewerSchema(db);
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
-      db.pragma('busy_timeout = 5000');
       db.pragma('synchronous = NORMAL');
       migrate(db);
     } catch (error) {

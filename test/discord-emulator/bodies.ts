@@ -37,7 +37,13 @@ export const MessageBody = z.looseObject({
     .array(z.looseObject({ id: z.union([z.string(), z.number()]), description: z.string().optional() }))
     .nullish(),
   flags: z.number().optional(),
-  allowed_mentions: z.looseObject({ parse: z.array(z.string()).optional() }).optional(),
+  allowed_mentions: z
+    .looseObject({
+      parse: z.array(z.string()).optional(),
+      roles: z.array(z.string()).optional(),
+      users: z.array(z.string()).optional(),
+    })
+    .optional(),
 });
 
 const Choice = z.looseObject({ name: z.string(), value: z.union([z.string(), z.number()]) });

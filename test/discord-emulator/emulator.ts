@@ -11,11 +11,22 @@ import {
   componentPayload,
   describePayload,
   now,
+  type AttachmentInput,
   type CommandInput,
   type InteractionPayload,
   type RegisteredCommand,
+  type ResolvedAttachment,
 } from './interactions.ts';
-import { applyBody, customIds, messagePayload, newMessage, type StoredMessage, type UploadedFile } from './messages.ts';
+import {
+  applyBody,
+  channelMessagePayload,
+  customIds,
+  messagePayload,
+  newMessage,
+  type ChannelMessage,
+  type StoredMessage,
+  type UploadedFile,
+} from './messages.ts';
 import { CallbackType, ErrorCode, InteractionType, MessageFlag } from './protocol.ts';
 import type { RecordedCall } from './recorder.ts';
 import { snowflake } from './snowflake.ts';
@@ -23,7 +34,7 @@ import { choiceProblems, messageProblems, registrationProblems } from './validat
 import { createWorld, type World } from './world.ts';
 
 export { callbackOf, messageOf, type RecordedCall } from './recorder.ts';
-export type { StoredMessage } from './messages.ts';
+export type { ChannelMessage, StoredMessage } from './messages.ts';
 export { EmulatedInteraction } from './interactions.ts';
 
 export interface EmulatorOptions {
@@ -68,6 +79,12 @@ export class DiscordEmulator extends EventEmitter {
   /** Commands registered through PUT, per scope ('global' or a guild id). */
   readonly registered = new Map<string, RegisteredCommand[]>();
   readonly interactions = new Map<string, EmulatedInteraction>();
+  /** Files members attached, served at /ephemeral-attachments/… as Discord's CDN serves them. */
+  readonly uploads = new Map<string, { content: Buffer; contentType: string }>();
+  /** GETs of attachment URLs (the CDN side), for assertions. */
+  readonly downloads: string[] = [];
+  /** Messages the bot posted to channels directly (reminders), in order. */
+  readonly channelMessages: ChannelMessage[] = [];
   private readonly server: Server;
   private readonly options: Required<EmulatorOptions>;
   private holdCallbacksMs = 0;
@@ -132,7 +149,27 @@ export class DiscordEmulator extends EventEmitter {
 
   /** A member runs a slash command (built from the registered command, as Discord does). */
   slash(name: string, input: Omit<CommandInput, 'focused'> = {}, who: InteractOptions = {}): EmulatedInteraction {
-    return this.send(commandPayload(this.base(who), this.command(name), input));
+    return this.send(commandPayload(this.base(who), this.command(name), input, (file) => this.upload(file)));
+  }
+
+  /** Keeps an attached file and resolves it the way Discord does (a CDN URL with its name). */
+  private upload(file: AttachmentInput['attachment']): ResolvedAttachment {
+    const id = snowflake();
+    const content = typeof file.content === 'string' ? Buffer.from(file.content, 'utf8') : file.content;
+    const contentType = file.contentType ?? 'text/plain; charset=utf-8';
+    this.uploads.set(id, { content, contentType });
+    const url =
+      file.url ??
+      `http://127.0.0.1:${this.port}/ephemeral-attachments/${this.applicationId}/${id}/${encodeURIComponent(file.filename)}?ex=0&is=0&hm=0`;
+    return {
+      id,
+      filename: file.filename,
+      size: file.size ?? content.length,
+      url,
+      proxy_url: url,
+      content_type: contentType,
+      ephemeral: true,
+    };
   }
 
   /** A member types into an autocomplete option. */
@@ -255,6 +292,14 @@ export class DiscordEmulator extends EventEmitter {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const at = now();
     const url = new URL(req.url ?? '/', 'http://localhost');
+    const file = /^\/ephemeral-attachments\/\d+\/(\d+)\//.exec(url.pathname);
+    if (file && req.method === 'GET') {
+      this.downloads.push(url.pathname);
+      const upload = this.uploads.get(file[1] ?? '');
+      if (!upload) res.writeHead(404).end();
+      else res.writeHead(200, { 'content-type': upload.contentType }).end(upload.content);
+      return;
+    }
     this.emit('request', { method: req.method, path: url.pathname.replace(API_PREFIX, '') });
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -324,6 +369,8 @@ export class DiscordEmulator extends EventEmitter {
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
       return this.webhook(call, group(m, 1), group(m, 2), m[3]);
     }
+    const channel = method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path)?.[1] : undefined;
+    if (channel) return this.channelMessage(call, channel);
     throw new HttpError(404, 0, '404: Not Found');
   }
 
@@ -397,6 +444,26 @@ export class DiscordEmulator extends EventEmitter {
       }
     }
     return call.query.with_response === 'true' ? { interaction: { id, type: interaction.type } } : undefined;
+  }
+
+  /** A message the bot posts in a channel of the guild (it has Send Messages there). */
+  private channelMessage(call: RecordedCall, channelId: string): unknown {
+    this.authorize(call);
+    if (channelId !== this.world.channel.id) throw new HttpError(404, ErrorCode.UnknownChannel, 'Unknown Channel');
+    const body = read(MessageBody, call.body ?? {});
+    call.message = body;
+    const problems = messageProblems(body);
+    const mentions = body.allowed_mentions;
+    // Discord's rule: a type may be parsed or listed, not both.
+    for (const type of ['roles', 'users'] as const) {
+      if (mentions?.parse?.includes(type) && mentions[type])
+        problems.push(`allowed_mentions: ${type} parsed and listed`);
+    }
+    if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
+    const message: ChannelMessage = { ...newMessage(''), channelId, allowedMentions: mentions };
+    applyBody(message, body, call.files);
+    this.channelMessages.push(message);
+    return channelMessagePayload(message, this.world);
   }
 
   private webhook(call: RecordedCall, applicationId: string, token: string, messageId: string | undefined): unknown {

@@ -75,9 +75,33 @@ function basePayload<D>(base: Base, type: number, data: D) {
   };
 }
 
+/** A file a member attaches to an attachment option. */
+export interface AttachmentInput {
+  attachment: {
+    filename: string;
+    content: string | Buffer;
+    contentType?: string;
+    /** Serve it from another URL than the emulator's CDN path (a forged or foreign link). */
+    url?: string;
+    /** Announce another size than the content's (Discord reports the upload's size). */
+    size?: number;
+  };
+}
+
+/** What Discord puts in `data.resolved.attachments` for an uploaded file. */
+export interface ResolvedAttachment {
+  id: string;
+  filename: string;
+  size: number;
+  url: string;
+  proxy_url: string;
+  content_type: string;
+  ephemeral: boolean;
+}
+
 export interface CommandInput {
   subcommand?: string;
-  options?: Record<string, string | number | boolean>;
+  options?: Record<string, string | number | boolean | AttachmentInput>;
   /** Autocomplete: the option being typed. */
   focused?: string;
   /**
@@ -87,8 +111,17 @@ export interface CommandInput {
   unchecked?: boolean;
 }
 
-/** A chat-input or autocomplete interaction built from the registered command, as Discord builds it. */
-export function commandPayload(base: Base, command: RegisteredCommand, input: CommandInput) {
+/**
+ * A chat-input or autocomplete interaction built from the registered command, as Discord builds it.
+ * `upload` stores an attached file and returns how Discord resolves it.
+ */
+export function commandPayload(
+  base: Base,
+  command: RegisteredCommand,
+  input: CommandInput,
+  upload?: (file: AttachmentInput['attachment']) => ResolvedAttachment,
+) {
+  const attachments: Record<string, ResolvedAttachment> = {};
   let schema = command.options ?? [];
   let wrap = (options: unknown[]) => options;
   if (input.subcommand) {
@@ -100,6 +133,13 @@ export function commandPayload(base: Base, command: RegisteredCommand, input: Co
   const options = Object.entries(input.options ?? {}).map(([name, value]) => {
     const spec = schema.find((o) => o.name === name);
     if (!spec && !input.unchecked) throw new Error(`/${command.name} has no option ${name}`);
+    if (typeof value === 'object') {
+      if (!upload) throw new Error('attachments need the emulator to store them');
+      if (spec && spec.type !== OptionType.Attachment) throw new Error(`/${command.name} ${name} is not an attachment`);
+      const resolved = upload(value.attachment);
+      attachments[resolved.id] = resolved;
+      return { name, type: OptionType.Attachment, value: resolved.id };
+    }
     const type = spec?.type ?? inferType(value);
     if (input.focused === name) return { name, type, value: String(value), focused: true };
     return { name, type, value };
@@ -111,6 +151,7 @@ export function commandPayload(base: Base, command: RegisteredCommand, input: Co
     type: 1,
     ...(command.guild_id ? { guild_id: command.guild_id } : {}),
     options: wrap(options),
+    ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
   });
 }
 

@@ -117,3 +117,33 @@ export function messagePayload(message: StoredMessage, world: World) {
 export function customIds(message: StoredMessage): string[] {
   return message.components.flatMap((row) => row.components.flatMap((c) => (c.custom_id ? [c.custom_id] : [])));
 }
+
+/** A message the bot posted straight to a channel (POST /channels/{id}/messages), not through an interaction. */
+export interface ChannelMessage extends StoredMessage {
+  channelId: string;
+  /** `allowed_mentions` as sent: who the message may notify. */
+  allowedMentions: unknown;
+}
+
+/** A channel message as the API returns it. */
+export function channelMessagePayload(message: ChannelMessage, world: World) {
+  return {
+    id: message.id,
+    type: 0,
+    channel_id: message.channelId,
+    guild_id: world.guild.id,
+    author: world.bot,
+    content: message.content,
+    timestamp: message.createdAt,
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: message.embeds,
+    components: message.components,
+    pinned: false,
+    flags: message.flags,
+  };
+}

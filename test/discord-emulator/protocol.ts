@@ -23,7 +23,15 @@ export const CallbackType = {
   AutocompleteResult: 8,
 } as const;
 
-export const OptionType = { Subcommand: 1, SubcommandGroup: 2, String: 3, Integer: 4, Boolean: 5, Number: 10 } as const;
+export const OptionType = {
+  Subcommand: 1,
+  SubcommandGroup: 2,
+  String: 3,
+  Integer: 4,
+  Boolean: 5,
+  Number: 10,
+  Attachment: 11,
+} as const;
 
 export const ComponentType = { ActionRow: 1, Button: 2, StringSelect: 3 } as const;
 
@@ -34,6 +42,7 @@ export const PRIVILEGED_INTENTS = (1 << 1) | (1 << 8) | (1 << 15);
 
 /** Discord's JSON error codes the emulator answers with. */
 export const ErrorCode = {
+  UnknownChannel: 10003,
   UnknownWebhook: 10015,
   UnknownInteraction: 10062,
   Unauthorized: 40001,

@@ -6,6 +6,8 @@ export interface World {
   bot: UserPayload;
   guild: { id: string; name: string };
   channel: { id: string; name: string };
+  /** A role members can be notified by (e.g. from a reminder). */
+  role: { id: string; name: string };
   members: Record<string, MemberSeed>;
 }
 
@@ -23,6 +25,8 @@ export interface MemberSeed {
   nick: string | null;
   /** Permission bits as Discord sends them (a decimal string). */
   permissions: string;
+  /** Role ids the member holds. */
+  roles?: string[];
 }
 
 // VIEW_CHANNEL | SEND_MESSAGES | READ_MESSAGE_HISTORY | USE_APPLICATION_COMMANDS
@@ -38,16 +42,20 @@ export function createWorld(applicationId: string): World {
     discriminator: '0',
     avatar: null,
   });
+  const role = { id: snowflake(), name: '스터디원' };
   return {
     applicationId,
     bot: { id: applicationId, username: 'dockhand', global_name: null, discriminator: '0', avatar: null, bot: true },
     guild: { id: snowflake(), name: '도커 스터디' },
     channel: { id: snowflake(), name: '질문-답변' },
+    role,
     members: {
       minji: { user: user('minji', '민지'), nick: null, permissions: MEMBER_PERMISSIONS },
       jun: { user: user('jun', '준'), nick: '준 (3장 발표)', permissions: MEMBER_PERMISSIONS },
       alex: { user: user('alex', 'Alex'), nick: null, permissions: MEMBER_PERMISSIONS },
       organizer: { user: user('sora', '소라'), nick: '소라 (운영진)', permissions: ORGANIZER_PERMISSIONS },
+      // No Manage Server, but the study role (which dockhand can be told to trust as organizers).
+      helper: { user: user('hana', '하나'), nick: null, permissions: MEMBER_PERMISSIONS, roles: [role.id] },
     },
   };
 }
@@ -74,7 +82,7 @@ export function memberPayload(seed: MemberSeed) {
     user: seed.user,
     nick: seed.nick,
     avatar: null,
-    roles: [],
+    roles: seed.roles ?? [],
     joined_at: new Date(Date.now() - 30 * 86_400_000).toISOString(),
     premium_since: null,
     deaf: false,
@@ -112,6 +120,20 @@ export function guildCreatePayload(world: World) {
         permissions: MEMBER_PERMISSIONS,
         managed: false,
         mentionable: false,
+        flags: 0,
+      },
+      {
+        id: world.role.id,
+        name: world.role.name,
+        color: 0,
+        colors: { primary_color: 0, secondary_color: null, tertiary_color: null },
+        hoist: false,
+        icon: null,
+        unicode_emoji: null,
+        position: 1,
+        permissions: '0',
+        managed: false,
+        mentionable: true,
         flags: 0,
       },
     ],

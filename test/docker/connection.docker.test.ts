@@ -24,8 +24,8 @@ await describeWithDocker('Docker engine connection', () => {
       const docker = new DockerService(config.docker, log);
       expect(await docker.ping()).toBe(true);
       const listed = await docker.listContainers();
-      const mine = listed.find((c) => c.name === name);
-      expect(mine).toMatchObject({ image: BUSYBOX_IMAGE, state: 'created' });
+      const mine = listed.find((c) => c.Name === name);
+      expect(mine).toMatchObject({ Image: BUSYBOX_IMAGE, State: 'created' });
     } finally {
       await container.remove({ force: true });
     }

@@ -92,6 +92,47 @@ describe('parseSince', () => {
     expect(parseSince('2030-01-01T00:00:00Z', now)).toEqual(now);
   });
 
+  it.each([
+    ['99999999999999d', /reaches back before 1970/],
+    ['1e400d', /Cannot read/],
+    ['2024-02-30', /February 2024 has 29 days/],
+    ['2023-02-29', /February 2023 has 28 days/],
+    ['2024-04-31T10:00:00Z', /April 2024 has 30 days/],
+    ['2024-13-01', /the month must be 01–12/],
+    ['2024-00-10', /the month must be 01–12/],
+    ['2024-05-01T24:00:00Z', /the hour must be 00–23/],
+    ['2024-05-01T10:60:00Z', /the minutes must be 00–59/],
+    ['2024-05-01T10:00:61Z', /the seconds must be 00–59/],
+    ['2024-05-01T10:00:00+25:00', /offset/],
+    ['1969-12-31T00:00:00Z', /before 1970/],
+  ])('refuses %s saying what is wrong, never rolling it over or sending NaN', (input, expected) => {
+    const error = (() => {
+      try {
+        return parseSince(input, now);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(isUserError(error), String(error)).toBe(true);
+    expect((error as { code: string }).code).toBe('invalid-since');
+    expect((error as Error).message).toMatch(expected);
+    expect((error as { localized: { ko: string } }).localized.ko).toContain(input.slice(0, 40));
+  });
+
+  it('says in Korean what is wrong with a date', () => {
+    expect(() => parseSince('2024-02-30', now)).toThrow(
+      expect.objectContaining({
+        localized: expect.objectContaining({ ko: expect.stringContaining('2024년 2월은 29일까지예요') }),
+      }),
+    );
+  });
+
+  it('still reads leap days, time zones and fractions', () => {
+    expect(parseSince('2024-02-29', now).toISOString()).toBe('2024-02-29T00:00:00.000Z');
+    expect(parseSince('2024-04-30T23:59:59.5+09:00', now).toISOString()).toBe('2024-04-30T14:59:59.500Z');
+    expect(parseSince('1.5h', now).toISOString()).toBe('2024-05-01T10:30:00.000Z');
+  });
+
   it('formats the engine parameter as UNIX seconds', () => {
     expect(engineTimestamp(new Date('2024-05-01T11:50:00.250Z'))).toBe('1714564200.250');
   });

@@ -7,6 +7,7 @@ import type { Caller } from '../../src/core/context.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import type { LogLine } from '../../src/docker/log-reader.ts';
 import { ReadOnlyViolation } from '../../src/docker/read-only-guard.ts';
+import { guardedDockerode } from '../../src/docker/guarded-docker.ts';
 import { DockerService } from '../../src/docker/service.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { ensureBusyboxImage } from '../support/images.ts';
@@ -20,6 +21,7 @@ const names = {
   chatty: uniqueName('chatty'),
   running: uniqueName('running'),
   hidden: uniqueName('hidden'),
+  grepNewest: uniqueName('grep-newest'),
 };
 const containers: Dockerode.Container[] = [];
 let docker: DockerService;
@@ -56,10 +58,21 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
         startScenario(admin, { name: names.hidden, cmd: ['sleep', '600'] }),
       ])),
     );
+    // 3,000 lines of about 110 bytes; the first two and the last two match.
+    containers.push(
+      await startScenario(admin, {
+        name: names.grepNewest,
+        cmd: [
+          'sh',
+          '-c',
+          'i=0; while [ $i -lt 3000 ]; do case $i in 3|7|2990|2995) m=" MATCH";; *) m="";; esac; printf "line %05d %0100d%s\\n" $i 0 "$m"; i=$((i+1)); done',
+        ],
+      }),
+    );
     await Promise.all(
-      containers
-        .slice(0, 4)
-        .map((c, i) => waitFor(`scenario ${i} to exit`, async () => (await state(c)).Status === 'exited', 30_000)),
+      [...containers.slice(0, 4), containers[6]].map((c, i) =>
+        waitFor(`scenario ${i} to exit`, async () => c !== undefined && (await state(c)).Status === 'exited', 30_000),
+      ),
     );
     const env = { DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_DB: ':memory:', LOG_LEVEL: 'silent' };
     docker = new DockerService(loadConfig(env).docker, log);
@@ -96,12 +109,48 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
 
   it('reads a 100,000-line log with bounded memory, keeping only the tail', async () => {
     const container = await docker.container(names.long);
+    // The last lines need only the end of the log (it is read newest first)…
     const tail = await docker.logs(container, { tail: 'all', timestamps: true, maxLines: 100, maxChars: 8_000 });
-    expect(tail.scanned).toBe(100_000);
-    expect(tail.lines.at(-1)!.text).toBe('100000');
-    expect(tail.lines.length).toBeLessThanOrEqual(100);
-    expect(tail.peakChars).toBeLessThanOrEqual(8_000);
-    expect(tail.bytesRead).toBeGreaterThan(100_000 * 30);
+    expect(tail.lines.map((l) => l.text)).toEqual(Array.from({ length: 100 }, (_, i) => String(99_901 + i)));
+    expect(tail.scanned).toBeLessThan(100_000);
+    // …a rare --grep reads all of it, holding no more than the bounds.
+    const grep = await docker.logs(container, {
+      tail: 'all',
+      timestamps: true,
+      grep: '7777',
+      maxLines: 100,
+      maxChars: 8_000,
+    });
+    expect(grep.scanned).toBe(100_000);
+    expect(grep.lines.map((l) => l.text)).toEqual([
+      '7777',
+      '17777',
+      '27777',
+      '37777',
+      '47777',
+      '57777',
+      '67777',
+      ...Array.from({ length: 10 }, (_, i) => String(77_770 + i)),
+      '87777',
+      '97777',
+    ]);
+    expect(grep.peakChars).toBeLessThanOrEqual(8_000);
+    expect(grep.bytesRead).toBeGreaterThan(100_000 * 30);
+  });
+
+  it('--grep past the scan budget finds the newest matches: the log is read newest first', async () => {
+    const container = await docker.container(names.grepNewest);
+    const found = await docker.logs(container, {
+      tail: 50_000,
+      timestamps: true,
+      grep: 'match',
+      maxLines: 10,
+      maxChars: 10_000,
+      maxScanBytes: 60_000,
+    });
+    expect(found.lines.map((l) => l.text.slice(0, 10))).toEqual(['line 02990', 'line 02995']);
+    expect(found.scanCut).toBe(true);
+    expect(found.bytesRead).toBeLessThan(60_000 + 20_000);
   });
 
   it('docker logs: --tail, --grep on redacted text, long output as an attachment, secrets never shown', async () => {
@@ -145,7 +194,9 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
   });
 
   it('refuses to stop or remove a container without reaching the engine, and it keeps running', async () => {
-    const container = docker.client.getContainer(names.running);
+    const container = guardedDockerode(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST }).docker).getContainer(
+      names.running,
+    );
     await expect(container.stop()).rejects.toBeInstanceOf(ReadOnlyViolation);
     await expect(container.remove({ force: true })).rejects.toBeInstanceOf(ReadOnlyViolation);
     await expect(container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })).rejects.toBeInstanceOf(
@@ -163,7 +214,9 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
     expect(await withExec.execAllowed(container, ['cat', '/proc/net/tcp'])).toMatch(/local_address/);
     expect(await withExec.execAllowed(container, ['sh', '-c', 'id'])).toBeUndefined();
     await expect(
-      withExec.client.getContainer(names.running).exec({ Cmd: ['sh', '-c', 'touch /x'], AttachStdout: true }),
+      guardedDockerode(loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_ALLOW_EXEC: '1' }).docker)
+        .getContainer(names.running)
+        .exec({ Cmd: ['sh', '-c', 'touch /x'], AttachStdout: true }),
     ).rejects.toBeInstanceOf(ReadOnlyViolation);
     expect(await docker.execAllowed(container, ['cat', '/proc/net/tcp'])).toBeUndefined();
   });
@@ -178,7 +231,7 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
     for (const ref of [names.hidden, hiddenId.slice(0, 12)]) {
       await expect(visible.container(ref)).rejects.toMatchObject({ code: 'container-not-found' });
     }
-    const listed = (await visible.listContainers()).map((c) => c.name);
+    const listed = (await visible.listContainers()).map((c) => c.Name);
     expect(listed).toContain(names.running);
     expect(listed).not.toContain(names.hidden);
   });

@@ -2,7 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { isUserError } from '../../src/core/errors.ts';
 import { createLogger } from '../../src/core/logger.ts';
-import { ReadOnlyViolation } from '../../src/docker/read-only-guard.ts';
+import type DockerModem from 'docker-modem';
+import Dockerode from 'dockerode';
+import { guardModem, pathUnder, read, READS, ReadOnlyViolation } from '../../src/docker/read-only-guard.ts';
+import { guardedDockerode } from '../../src/docker/guarded-docker.ts';
 import { DockerService } from '../../src/docker/service.ts';
 import { FakeEngine, json } from '../support/fake-engine.ts';
 
@@ -14,30 +17,35 @@ afterEach(async () => {
   engine = undefined;
 });
 
+const configOn = (fake: FakeEngine, env: Record<string, string> = {}) =>
+  loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000', ...env }).docker;
+
 function serviceOn(fake: FakeEngine, env: Record<string, string> = {}): DockerService {
-  return new DockerService(
-    loadConfig({ DOCKER_HOST: fake.host, DOCKHAND_DOCKER_TIMEOUT_MS: '2000', ...env }).docker,
-    log,
-  );
+  return new DockerService(configOn(fake, env), log);
+}
+
+/** Dockerode on the same guarded modem the service uses. */
+function clientOn(fake: FakeEngine, env: Record<string, string> = {}) {
+  return guardedDockerode(configOn(fake, env));
 }
 
 describe('read-only guard', () => {
   it('refuses writes through any dockerode method before a request is sent', async () => {
     engine = await FakeEngine.start();
-    const docker = serviceOn(engine);
-    const container = docker.client.getContainer('web');
+    const client = clientOn(engine);
+    const container = client.getContainer('web');
     const attempts: Array<[string, () => Promise<unknown>]> = [
       ['stop', () => container.stop()],
       ['remove', () => container.remove({ force: true })],
       ['kill', () => container.kill()],
-      ['create', () => docker.client.createContainer({ Image: 'busybox' })],
-      ['pull', () => docker.client.pull('busybox')],
-      ['prune', () => docker.client.pruneContainers()],
+      ['create', () => client.createContainer({ Image: 'busybox' })],
+      ['pull', () => client.pull('busybox')],
+      ['prune', () => client.pruneContainers()],
       ['exec (disabled)', () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })],
       // Reads that would hand out files or whole images are refused too.
       ['archive', () => container.getArchive({ path: '/etc/shadow' })],
       ['export', () => container.export()],
-      ['image save', () => docker.client.getImage('busybox').get()],
+      ['image save', () => client.getImage('busybox').get()],
     ];
     for (const [name, attempt] of attempts) {
       const error = await attempt().then(
@@ -51,9 +59,8 @@ describe('read-only guard', () => {
 
   it('lets reads of known endpoints through', async () => {
     engine = await FakeEngine.start();
-    const docker = serviceOn(engine);
-    await docker.listContainers();
-    await docker.client.listImages();
+    await serviceOn(engine).listContainers();
+    await clientOn(engine).listImages();
     expect(engine.requests.map((r) => `${r.method} ${r.path.split('?')[0]}`)).toEqual([
       'GET /containers/json',
       'GET /images/json',
@@ -66,8 +73,8 @@ describe('read-only guard', () => {
       res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
       res.end();
     });
-    const docker = serviceOn(engine, { DOCKHAND_ALLOW_EXEC: '1' });
-    const container = docker.client.getContainer('web');
+    const client = clientOn(engine, { DOCKHAND_ALLOW_EXEC: '1' });
+    const container = client.getContainer('web');
 
     const refused = [
       () => container.exec({ Cmd: ['sh', '-c', 'cat /proc/net/tcp'], AttachStdout: true }),
@@ -75,7 +82,7 @@ describe('read-only guard', () => {
       () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, Privileged: true }),
       () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true, User: 'root' }),
       () => container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdin: true }),
-      () => docker.client.getExec('someone-elses-exec').start({}),
+      () => client.getExec('someone-elses-exec').start({}),
     ];
     for (const attempt of refused) await expect(attempt()).rejects.toBeInstanceOf(ReadOnlyViolation);
     expect(engine.requests).toEqual([]);
@@ -95,6 +102,118 @@ describe('read-only guard', () => {
       AttachStdout: true,
       AttachStderr: true,
     });
+  });
+});
+
+/** One request straight through a guarded modem, as any dockerode method would make it. */
+function dial(modem: DockerModem, options: { method: string; path: string; options?: object }): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    modem.dial({ statusCodes: { 200: true, 404: true }, ...options } as Parameters<DockerModem['dial']>[0], (e, d) => {
+      if (e) reject(e as Error);
+      else resolve(d);
+    });
+  });
+}
+
+describe('read-only guard: the path and query as they would be sent', () => {
+  it('refuses dot segments (encoded or not), empty segments, backslashes and odd characters before anything is sent', async () => {
+    engine = await FakeEngine.start();
+    const { modem } = clientOn(engine);
+    const paths = [
+      '/images/x/../../containers/web/export/json',
+      '/images/%2e%2e/%2E%2E/containers/web/archive/json',
+      '/images/.%2e/containers/web/json',
+      '/images/./web/json',
+      '/images/x%2f..%2f..%2fcontainers%2fweb%2fexport/json',
+      '/images/x%252e%252e/json',
+      '/containers//json',
+      '//127.0.0.1:1/containers/json',
+      '/containers/json/',
+      '/images\\..\\containers\\web/json',
+      '/images/web/export#/json',
+      '/images/web%00/json',
+      '/images/web;rm/json',
+      '/images/%zz/json',
+      'containers/json',
+    ];
+    for (const path of paths) {
+      await expect(dial(modem, { method: 'GET', path }), path).rejects.toBeInstanceOf(ReadOnlyViolation);
+    }
+    expect(engine.requests).toEqual([]);
+  });
+
+  it('checks the query the modem would build: only known parameters, each once, with sane values; none written into the path', async () => {
+    engine = await FakeEngine.start();
+    const { modem } = clientOn(engine);
+    const refused: Array<{ path: string; options?: object }> = [
+      { path: '/containers/web/json?size=1&', options: {} },
+      { path: '/containers/json?all=1' },
+      { path: '/containers/web/top?', options: { ps_args: 'aux' } },
+      { path: '/containers/web/logs?', options: { tail: '10; rm -rf /' } },
+      { path: '/containers/json?', options: { all: [true, false] } },
+      { path: '/containers/json?', options: { filters: 'not json' } },
+      { path: '/images/json?', options: { _query: { all: true, something: 1 } } },
+    ];
+    for (const request of refused) {
+      await expect(dial(modem, { method: 'GET', ...request }), request.path).rejects.toBeInstanceOf(ReadOnlyViolation);
+    }
+    expect(engine.requests).toEqual([]);
+
+    await dial(modem, {
+      method: 'GET',
+      path: '/containers/json?',
+      options: { all: true, filters: { label: ['a=b'] } },
+    });
+    await dial(modem, {
+      method: 'GET',
+      path: '/containers/web/logs?',
+      options: { stdout: true, tail: 'all', since: '1.5' },
+    });
+    await dial(modem, { method: 'HEAD', path: '/images/ghcr.io/org/app%3A1.0/json' });
+    expect(engine.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /containers/json?all=true&filters=%7B%22label%22%3A%5B%22a%3Db%22%5D%7D',
+      'GET /containers/web/logs?stdout=true&tail=all&since=1.5',
+      'HEAD /images/ghcr.io/org/app%3A1.0/json',
+    ]);
+  });
+
+  it('a read rule with a checked path parameter can be added (a narrow archive read, for example)', async () => {
+    engine = await FakeEngine.start();
+    const client = new Dockerode({ socketPath: engine.socketPath });
+    const reads = [...READS, read('/containers/:id/archive', { path: pathUnder('/etc/nginx') }, ['path'])];
+    guardModem(client.modem, { allowExec: false, reads });
+    const archive = (options?: object) =>
+      dial(client.modem, { method: 'GET', path: '/containers/web/archive?', ...(options ? { options } : {}) });
+    for (const path of [
+      '/etc/nginx/../shadow',
+      '/etc/nginx/./../../etc/shadow',
+      '/etc/nginxx/nginx.conf',
+      '/etc/shadow',
+      '/etc/nginx//nginx.conf',
+      '/etc/nginx/a\\..',
+      'etc/nginx/nginx.conf',
+    ]) {
+      await expect(archive({ path }), path).rejects.toBeInstanceOf(ReadOnlyViolation);
+    }
+    await expect(archive()).rejects.toThrow(/query parameter required: path/);
+    await expect(archive({ path: ['/etc/nginx/a', '/etc/shadow'] })).rejects.toThrow(/given twice/);
+    await expect(archive({ path: '/etc/nginx/nginx.conf', follow: true })).rejects.toThrow(/not allowed: follow/);
+    // Refused as before: the same endpoint without the rule, and any other folder.
+    await expect(
+      dial(clientOn(engine).modem, {
+        method: 'GET',
+        path: '/containers/web/archive?',
+        options: { path: '/etc/nginx/nginx.conf' },
+      }),
+    ).rejects.toBeInstanceOf(ReadOnlyViolation);
+    expect(engine.requests).toEqual([]);
+
+    await archive({ path: '/etc/nginx/conf.d/default.conf' });
+    await archive({ path: '/etc/nginx' });
+    expect(engine.requests.map((r) => r.path)).toEqual([
+      '/containers/web/archive?path=%2Fetc%2Fnginx%2Fconf.d%2Fdefault.conf',
+      '/containers/web/archive?path=%2Fetc%2Fnginx',
+    ]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadKnowledgeCached } from '../../src/knowledge/cache.ts';
@@ -7,11 +7,12 @@ import { PROJECT_ROOT } from '../../src/paths.ts';
 import { defined } from '../support/defined.ts';
 import { tempDir } from '../support/temp.ts';
 
-/** A copy of the project's knowledge to edit, and where its cache goes. */
+/** A copy of the project's knowledge to edit, and where its cache goes (the store made the data folder). */
 function workspace() {
   const root = tempDir();
   const dir = join(root, 'knowledge');
   cpSync(join(PROJECT_ROOT, 'knowledge'), dir, { recursive: true });
+  mkdirSync(join(root, 'data'));
   return { root, dir, cacheFile: join(root, 'data', 'knowledge-cache.json') };
 }
 
@@ -45,10 +46,13 @@ describe('knowledge parse cache', () => {
     expect(titleOf(loadKnowledgeCached(dir, root, cacheFile, 'build-b'), note.id)).toBe(note.title);
   });
 
-  it('caches nothing without a build (tsx, tests) and shrugs off a broken cache file', () => {
+  it('caches nothing without a build (tsx, tests) or a data folder, and shrugs off a broken cache file', () => {
     const { root, dir, cacheFile } = workspace();
     loadKnowledgeCached(dir, root, cacheFile, undefined);
     expect(existsSync(cacheFile)).toBe(false);
+    const nowhere = join(root, 'no-such-folder', 'knowledge-cache.json');
+    expect(loadKnowledgeCached(dir, root, nowhere, 'build-a')).toEqual(loadKnowledge(dir, root));
+    expect(existsSync(nowhere)).toBe(false);
     loadKnowledgeCached(dir, root, cacheFile, 'build-a');
     writeFileSync(cacheFile, '{"key": "build-a", "knowl');
     expect(loadKnowledgeCached(dir, root, cacheFile, 'build-a')).toEqual(loadKnowledge(dir, root));

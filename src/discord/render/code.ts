@@ -1,15 +1,27 @@
 import type { CodeBlock } from '../../core/reply.ts';
 
 const FENCE = '```';
-// A zero-width space between backticks keeps a ``` inside the content from closing the fence.
-const BROKEN_FENCE = '``\u200b`';
+/**
+ * Every run of three or more backticks in the content is broken by a zero-width space after
+ * each pair (``` → ``\u200b`, ````` → ``\u200b``\u200b`), so no run can close the fence,
+ * whether the Markdown parser closes at the first ``` (Discord) or at a run at least as long
+ * as the opening one (CommonMark): a longer fence alone would not hold in Discord.
+ */
+const PAIR_BEFORE_BACKTICK = /``(?=`)/g;
 
 /** A code block as Discord Markdown, safe whatever the content holds. */
 export function fenced(block: CodeBlock): string {
   const language = (block.language ?? '').toLowerCase().replace(/[^a-z0-9+#-]/g, '');
-  const content = block.content.replaceAll(FENCE, BROKEN_FENCE).replace(/\n+$/, '');
+  const content = trimNewlines(block.content.replace(PAIR_BEFORE_BACKTICK, '``\u200b'));
   const heading = block.title ? `**${block.title}**\n` : '';
   return `${heading}${FENCE}${language}\n${content}\n${FENCE}`;
+}
+
+/** Drops trailing newlines (a loop: `/\n+$/` backtracks over every long run of blank lines). */
+function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text[end - 1] === '\n') end--;
+  return text.slice(0, end);
 }
 
 const EXTENSIONS: Record<string, string> = {

@@ -1,6 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { translator, type Locale, type Translate } from '../../core/locale.ts';
 import type { HitView, Reply, ReplyField, Tone } from '../../core/reply.ts';
+import { discordTimestamps, mapReplyText } from '../../core/timestamp.ts';
 import { fit, LIMITS } from '../limits.ts';
 import { codeFileName, fenced } from './code.ts';
 import { renderActions, type MessageRow } from './components.ts';
@@ -32,8 +33,10 @@ const TONE_ICON: Partial<Record<Tone, string>> = { warning: '⚠️', error: '�
 const NOTE_RESERVE = 120;
 const HIT_SNIPPET = 300;
 
-export function renderReply(reply: Reply, locale: Locale): RenderedMessage {
+export function renderReply(original: Reply, locale: Locale): RenderedMessage {
   const t = translator(locale);
+  // Moments (`<t:…|zone>`) become Discord timestamps: each member sees their own time.
+  const reply = mapReplyText(original, discordTimestamps);
   const ephemeral = Boolean(reply.ephemeral || reply.error);
   const base = { components: renderActions(reply.actions ?? []), ephemeral, allowedMentions: { parse: [] as [] } };
   const files: RenderedFile[] = (reply.attachments ?? []).map((a) => ({

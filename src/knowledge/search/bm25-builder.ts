@@ -1,7 +1,6 @@
 import { Bm25Index, type FieldSpec } from './bm25.ts';
 import { IntList } from './int-list.ts';
-
-const K1 = 1.2;
+import { BM25_K1 as K1 } from './weights.ts';
 
 /**
  * Collects documents as term numbers (see termNumber), then lays out every term's postings in
@@ -16,7 +15,7 @@ export class Bm25Builder {
   private readonly fieldEnds = new IntList();
   private documents = 0;
 
-  constructor(private readonly fields: FieldSpec[]) {}
+  constructor(private readonly fields: readonly FieldSpec[]) {}
 
   /** The number standing for `term` in this index. */
   termNumber(term: string): number {
@@ -24,6 +23,8 @@ export class Bm25Builder {
     if (id === undefined) this.termIds.set(term, (id = this.termIds.size));
     return id;
   }
+
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over typed arrays, every index within bounds by construction */
 
   /** @param termsByField one list of term numbers per field, in the order of `fields` */
   addDocument(termsByField: ReadonlyArray<readonly number[]>): void {
@@ -132,3 +133,5 @@ function documentFrequencies(layout: Layout, termCount: number): Int32Array {
   }
   return df;
 }
+
+/* eslint-enable @typescript-eslint/no-non-null-assertion */

@@ -33,6 +33,8 @@ export class Bm25Index {
     private readonly scores: Float32Array,
   ) {}
 
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over typed arrays, every index within bounds by construction */
+
   postings(term: string): Postings | undefined {
     const id = this.termIds.get(term);
     if (id === undefined) return undefined;
@@ -65,4 +67,5 @@ export class Bm25Index {
     }
     return 0;
   }
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 }

@@ -1,4 +1,5 @@
 import { IntList } from './int-list.ts';
+import { countWork } from './work.ts';
 
 /** A word to be found by typos: its spelling, and how many letters a lookup may delete from it. */
 export interface DeletionEntry {
@@ -16,6 +17,8 @@ export interface DeletionEntry {
  * spelling with at most `depth` letters deleted), so a collision costs time, never a result.
  */
 export class DeletionIndex {
+  /** The longest spelling in the table. */
+  readonly longest: number;
   private readonly entries: DeletionEntry[];
   private readonly hashes = new IntList(16 * 1024);
   private readonly owners = new IntList(16 * 1024);
@@ -24,6 +27,7 @@ export class DeletionIndex {
 
   constructor(entries: DeletionEntry[]) {
     this.entries = entries;
+    this.longest = entries.reduce((longest, e) => Math.max(longest, e.spelling.length), 0);
     entries.forEach(({ spelling, depth }, owner) => {
       const add = (hash: number) => {
         this.hashes.push(hash);
@@ -31,7 +35,11 @@ export class DeletionIndex {
       };
       add(hashWithout(spelling, -1, -1));
       if (depth >= 1) for (let i = 0; i < spelling.length; i++) add(hashWithout(spelling, i, -1));
-      if (depth >= 2) for (let i = 0; i < spelling.length; i++) for (let j = i + 1; j < spelling.length; j++) add(hashWithout(spelling, i, j));
+      if (depth >= 2) {
+        for (let i = 0; i < spelling.length; i++) {
+          for (let j = i + 1; j < spelling.length; j++) add(hashWithout(spelling, i, j));
+        }
+      }
     });
     let buckets = 1024;
     while (buckets < this.hashes.length) buckets *= 2;
@@ -39,19 +47,25 @@ export class DeletionIndex {
     this.next = new Int32Array(this.hashes.length);
     for (let k = 0; k < this.hashes.length; k++) {
       const bucket = this.hashes.at(k) & (buckets - 1);
-      this.next[k] = this.heads[bucket]!;
+      this.next[k] = this.heads[bucket] ?? -1;
       this.heads[bucket] = k;
     }
   }
 
-  /** The entries one of whose variants is `variant`. */
-  forEachSharing(variant: string, visit: (entry: DeletionEntry) => void): void {
-    const hash = hashWithout(variant, -1, -1);
-    for (let k = this.heads[hash & (this.heads.length - 1)]!; k !== -1; k = this.next[k]!) {
+  /**
+   * The entries one of whose variants is `text` without the letters at `skipA` and `skipB`
+   * (-1: none), so a lookup's own deletions need not be built as strings either.
+   */
+  forEachSharing(text: string, skipA: number, skipB: number, visit: (entry: DeletionEntry) => void): void {
+    const hash = hashWithout(text, skipA, skipB);
+    let visited = 0;
+    for (let k = this.heads[hash & (this.heads.length - 1)] ?? -1; k !== -1; k = this.next[k] ?? -1) {
+      visited++;
       if (this.hashes.at(k) !== hash) continue;
-      const entry = this.entries[this.owners.at(k)]!;
-      if (isDeletionVariant(variant, entry.spelling, entry.depth)) visit(entry);
+      const entry = this.entries[this.owners.at(k)];
+      if (entry && isDeletionVariant(text, skipA, skipB, entry.spelling, entry.depth)) visit(entry);
     }
+    countWork(text.length + visited);
   }
 }
 
@@ -65,11 +79,20 @@ function hashWithout(text: string, skipA: number, skipB: number): number {
   return hash | 0;
 }
 
-/** True when `variant` is `spelling` with at most `depth` letters deleted (a subsequence that much shorter). */
-function isDeletionVariant(variant: string, spelling: string, depth: number): boolean {
-  const deleted = spelling.length - variant.length;
+/**
+ * True when the variant (`text` without the letters at `skipA` and `skipB`) is `spelling` with at
+ * most `depth` letters deleted: a subsequence of it, that much shorter.
+ */
+function isDeletionVariant(text: string, skipA: number, skipB: number, spelling: string, depth: number): boolean {
+  const length = text.length - (skipA >= 0 ? 1 : 0) - (skipB >= 0 ? 1 : 0);
+  const deleted = spelling.length - length;
   if (deleted < 0 || deleted > depth) return false;
+  countWork(spelling.length);
   let i = 0;
-  for (let j = 0; j < spelling.length && i < variant.length; j++) if (spelling.charCodeAt(j) === variant.charCodeAt(i)) i++;
-  return i === variant.length;
+  for (let j = 0; j < spelling.length && i < text.length; j++) {
+    while (i === skipA || i === skipB) i++;
+    if (i < text.length && spelling.charCodeAt(j) === text.charCodeAt(i)) i++;
+  }
+  while (i === skipA || i === skipB) i++;
+  return i >= text.length;
 }

@@ -2,6 +2,7 @@ import type { GlossaryTerm } from '../types.ts';
 import { compact, normalizeText } from './normalize.ts';
 import { joinTerm, pairTerm } from './terms.ts';
 import { wordsOf } from './tokens.ts';
+import { countWork } from './work.ts';
 
 /** One spelling of a glossary term, ready to search for. */
 export interface TermForm {
@@ -46,8 +47,14 @@ export class Glossary {
 
   /** Every spelling of every term that `text` is a spelling of. */
   formsOf(text: string): TermForm[] {
-    const ids = this.byKey.get(compact(normalizeText(text))) ?? [];
-    return ids.flatMap((id) => this.groups[id]!);
+    return this.formsOfNormal(normalizeText(text));
+  }
+
+  /** formsOf for text already normalised (a query's words, vocabulary words, glossary surfaces): not normalised again. */
+  formsOfNormal(text: string): TermForm[] {
+    countWork(text.length);
+    const ids = this.byKey.get(compact(text)) ?? [];
+    return ids.flatMap((id) => this.groups[id] ?? []);
   }
 
   /** True when `word` is one of the words of some spelling (환영 of 환영 페이지). */
@@ -56,7 +63,13 @@ export class Glossary {
   }
 
   has(text: string): boolean {
-    return this.byKey.has(compact(normalizeText(text)));
+    return this.hasNormal(normalizeText(text));
+  }
+
+  /** has for text already normalised (see formsOfNormal). */
+  hasNormal(text: string): boolean {
+    countWork(text.length);
+    return this.byKey.has(compact(text));
   }
 
   /** The words of every spelling. */

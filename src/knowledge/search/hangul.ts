@@ -1,5 +1,6 @@
 import { convertHangulToQwerty, convertQwertyToHangul, disassemble, getChoseong, getJongseong } from 'es-hangul';
 import { CharacterMap, mapCharacters } from './character-map.ts';
+import { countWork } from './work.ts';
 
 const SYLLABLES_ONLY = /^[가-힣]+$/;
 const CHOSEONG_ONLY = /^[ㄱ-ㅎ]+$/;
@@ -52,7 +53,9 @@ export function syllableBigrams(word: string): string[] {
  * undefined when the keys don't spell whole syllables.
  */
 export function hangulFromQwerty(word: string): string | undefined {
-  if (!LATIN_LETTERS_ONLY.test(word)) return undefined;
+  // Two syllables take at least four keys (initial and vowel each): shorter words need no conversion.
+  if (word.length < 4 || !LATIN_LETTERS_ONLY.test(word)) return undefined;
+  countWork(word.length * word.length);
   const converted = attempt(() => convertQwertyToHangul(word));
   return converted && isHangulWord(converted) && converted.length >= 2 ? converted : undefined;
 }
@@ -60,6 +63,7 @@ export function hangulFromQwerty(word: string): string | undefined {
 /** The English word typed with the Korean layout on (`애찯ㄱ` → docker), if any. */
 export function qwertyFromHangul(word: string): string | undefined {
   if (!/^[가-힣ㄱ-ㅣ]+$/.test(word)) return undefined;
+  countWork(word.length);
   const converted = attempt(() => convertHangulToQwerty(word));
   return converted && LATIN_LETTERS_ONLY.test(converted) ? converted : undefined;
 }
@@ -79,20 +83,22 @@ function attempt(convert: () => string): string | undefined {
  */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
-  let previous = new Array<number>(b.length + 1);
-  let current = new Array<number>(b.length + 1);
+  countWork(a.length * b.length);
+  let previous = new Int32Array(b.length + 1);
+  let current = new Int32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      // In range by construction: `?? 0` only satisfies the checker.
+      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
       current[j] = value;
       if (value < rowMin) rowMin = value;
     }
     if (rowMin > max) return max + 1;
     [previous, current] = [current, previous];
   }
-  return previous[b.length]!;
+  return previous[b.length] ?? max + 1;
 }

@@ -24,8 +24,9 @@ export class IntList {
     this.count = 0;
   }
 
+  /** The item at `index` (0 outside the list). */
   at(index: number): number {
-    return this.items[index]!;
+    return this.items[index] ?? 0;
   }
 
   /** The items so far, without copying (valid until the next push). */

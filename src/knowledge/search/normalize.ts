@@ -23,7 +23,7 @@ export function normalizeText(text: string): string {
   }
   out += text.slice(last).normalize('NFKC');
   return out
-    .replace(CONJOINING_INITIAL, (c) => INITIALS_AS_COMPATIBILITY[c.charCodeAt(0) - 0x1100]!)
+    .replace(CONJOINING_INITIAL, (c) => INITIALS_AS_COMPATIBILITY[c.charCodeAt(0) - 0x1100] ?? c)
     .toLowerCase()
     .replace(SPACE_TO_COLLAPSE, ' ')
     .trim();

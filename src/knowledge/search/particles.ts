@@ -39,17 +39,19 @@ export function stemsOf(word: string): string[] {
     }
   }
   stems.sort((a, b) => b.length - a.length);
+  if (word.length > CACHED_WORD_CHARS) return stems;
   if (STEMS.size >= STEM_CACHE_SIZE) STEMS.clear();
   STEMS.set(word, stems);
   return stems;
 }
 
-// Indexing meets the same words again and again: remember their stems (bounded).
-const STEM_CACHE_SIZE = 50_000;
+// Indexing meets the same words again and again: remember their stems (bounded in entries and word length).
+const STEM_CACHE_SIZE = 20_000;
+const CACHED_WORD_CHARS = 32;
 const STEMS = new Map<string, string[]>();
 const ENDINGS_BY_LAST = new Map<string, string[]>();
 for (const ending of ENDINGS) {
-  const last = ending.at(-1)!;
+  const last = ending.at(-1) ?? '';
   ENDINGS_BY_LAST.set(last, [...(ENDINGS_BY_LAST.get(last) ?? []), ending]);
 }
 

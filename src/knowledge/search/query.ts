@@ -1,11 +1,13 @@
 import type { Bm25Index } from './bm25.ts';
 import type { Glossary } from './expand.ts';
 import { hangulFromQwerty, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
+import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
 import { isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
-import { wordsOf, type Word } from './tokens.ts';
+import type { Word } from './tokens.ts';
 import { Vocabulary } from './vocabulary.ts';
+import { ALTERNATIVE_WEIGHTS, EXTRA_WEIGHTS, IMPORTANCE } from './weights.ts';
 
 /** How a query word reached an index term: shown to members as the reason for a hit. */
 export type Via = 'word' | 'stem' | 'typo' | 'choseong' | 'layout' | 'glossary' | 'compound';
@@ -38,6 +40,10 @@ export interface QueryPlan {
   concepts: Concept[];
   /** Terms that add evidence without being concepts: bigrams, word pairs, joins, literal parts. */
   extras: Alternative[];
+  /** Part of the query was left unread (see QUERY_LIMITS). */
+  truncated: boolean;
+  /** What the rest of this query's optional costly steps (the fuzzy title passes) may spend. */
+  budget: WorkBudget;
 }
 
 export interface QueryContext {
@@ -46,25 +52,37 @@ export interface QueryContext {
   glossary: Glossary;
 }
 
-const EXPANSION_WEIGHT = 0.8;
-const SINGLE_SYLLABLE = 0.3;
-const EXTRA_WEIGHTS = { bigram: 0.25, pair: 0.5, join: 0.5, phrase: 0.6, part: 0.3 } as const;
 /** Unknown words that look like verb forms (띄웠는데, 보여요) say little about the topic. */
 const PREDICATE_ENDING = /(요|고|서|면|데|죠|까|다|며|지|니|게|음|함|됨|는|은|을|던|려)$/;
 /** Endings that only verbs take, so even a word the notes contain (쓰려면) is no topic. */
-const VERB_FORM = /(려면|으면|우면|하면|되면|는데|은데|어요|아요|해요|나요|세요|니다|어서|아서|는지|을까|는가|었어|았어|려고|면서|지만|네요|군요|던데|거나|려는)$/;
-const VERB_FORM_FACTOR = 0.35;
-const UNKNOWN_PREDICATE = 0.25;
-const UNKNOWN_HANGUL = 0.6;
+const VERB_FORM =
+  /(려면|으면|우면|하면|되면|는데|은데|어요|아요|해요|나요|세요|니다|어서|아서|는지|을까|는가|었어|았어|려고|면서|지만|네요|군요|던데|거나|려는)$/;
+/** 초성 words a concept may stand for, at most. */
+const CHOSEONG_WORDS = 12;
 
-/** Turns a question into weighted concepts and extra evidence terms. */
+/** One query being planned: where it looks words up, and what its costly steps may still spend. */
+interface Planning extends QueryContext {
+  budget: WorkBudget;
+}
+
+/** Turns a question into weighted concepts and extra evidence terms, reading at most QUERY_LIMITS of it. */
 export function planQuery(query: string, context: QueryContext): QueryPlan {
-  const words = wordsOf(query);
+  const { words, truncated: cut } = readQuery(query);
+  let truncated = cut;
+  const planning: Planning = { ...context, budget: new WorkBudget() };
   const concepts: Concept[] = [];
   const extras: Alternative[] = [];
 
+  // Words after the one where the concepts ran out are not read.
+  let read = words.length;
   for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+    if (concepts.length >= QUERY_LIMITS.concepts) {
+      read = i;
+      truncated = true;
+      break;
+    }
+    const word = words[i];
+    if (!word) break;
     if (word.part) {
       extras.push({ term: word.text, weight: EXTRA_WEIGHTS.part, surface: word.text, via: 'word' });
       continue;
@@ -72,21 +90,25 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     if (word.kind === 'choseong') {
       let end = i + 1;
       while (words[end]?.kind === 'choseong') end++;
-      concepts.push(...choseongRunConcepts(words.slice(i, end).map((w) => w.text), context.vocabulary));
+      concepts.push(...choseongRunConcepts(words.slice(i, end).map((w) => w.text), planning));
       i = end - 1;
       continue;
     }
-    concepts.push(...conceptsOf(word, context));
+    concepts.push(...conceptsOf(word, planning));
+  }
+  if (concepts.length > QUERY_LIMITS.concepts) {
+    concepts.length = QUERY_LIMITS.concepts;
+    truncated = true;
   }
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
   extras.push(...phraseExtras(concepts, context.glossary));
-  extras.push(...adjacencyExtras(words, concepts));
+  extras.push(...adjacencyExtras(words.slice(0, read), concepts));
   for (const concept of concepts) concept.importance = importanceOf(concept, context.index);
-  return { concepts, extras: dedupe(extras) };
+  return { concepts, extras: dedupe(extras), truncated, budget: planning.budget };
 }
 
-function conceptsOf(word: Word, context: QueryContext): Concept[] {
-  const { vocabulary } = context;
+function conceptsOf(word: Word, planning: Planning): Concept[] {
+  const { vocabulary, budget } = planning;
   const text = word.text;
   if (isStopword(text)) return [];
   switch (word.kind) {
@@ -96,68 +118,103 @@ function conceptsOf(word: Word, context: QueryContext): Concept[] {
     case 'latin': {
       const singular = englishSingular(text);
       const direct = [text, singular].filter((w): w is string => !!w && vocabulary.has(w));
-      if (direct.length) return [concept(text, direct.map((w) => ({ term: w, weight: 1, surface: w, via: 'word' as const })))];
-      const typed = hangulFromQwerty(text);
-      if (typed) {
-        const hangul = conceptsOf({ text: typed, kind: 'hangul' }, context);
-        if (hangul.some((c) => c.alternatives.length)) return hangul.map((c) => ({ ...relabel(c, 'layout', 0.95), label: text }));
+      if (direct.length) {
+        return [concept(text, direct.map((w) => ({ term: w, weight: 1, surface: w, via: 'word' as const })))];
       }
-      const fixes = vocabulary.corrections(text).map((c) => ({ term: c.word, weight: typoWeight(c.distance), surface: c.word, via: 'typo' as const }));
-      return [concept(text, fixes)];
+      const typed = layoutAffordable(text, budget) ? hangulFromQwerty(text) : undefined;
+      if (typed) {
+        const hangul = conceptsOf({ text: typed, kind: 'hangul' }, planning);
+        if (hangul.some((c) => c.alternatives.length)) {
+          return hangul.map((c) => ({ ...relabel(c, 'layout', ALTERNATIVE_WEIGHTS.layout), label: text }));
+        }
+      }
+      return [concept(text, typoAlternatives(vocabulary.corrections(text, budget)))];
     }
     case 'hangul':
-      return hangulConcepts(text, context);
+      return hangulConcepts(text, planning);
     default:
       return [];
   }
 }
 
-function hangulConcepts(text: string, context: QueryContext): Concept[] {
-  const { vocabulary } = context;
+function hangulConcepts(text: string, planning: Planning): Concept[] {
+  const { vocabulary, glossary, budget } = planning;
   const stems = stemsOf(text);
+  const noun = stems[stems.length - 1] ?? text;
   if (isParticle(text) || (stems.some((s) => isStopword(s)) && !vocabulary.has(text))) return [];
-  const known = [text, ...stems].filter((w) => vocabulary.has(w) && (w === text || w.length >= 2 || !vocabulary.has(text)));
-  if (known.length) {
-    const noun = known[known.length - 1]!;
-    return [concept(noun, known.map((w) => ({ term: w, weight: 1, surface: w, via: w === text ? 'word' : 'stem' })))];
+  const known = [text, ...stems].filter(
+    (w) => vocabulary.has(w) && (w === text || w.length >= 2 || !vocabulary.has(text)),
+  );
+  const knownNoun = known[known.length - 1];
+  if (knownNoun) {
+    return [
+      concept(
+        knownNoun,
+        known.map((w) => ({ term: w, weight: 1, surface: w, via: w === text ? 'word' : 'stem' })),
+      ),
+    ];
   }
   // A spelling the glossary knows, though the notes never write it so (도커볼륨, 멀티스테이지).
   for (const candidate of [text, ...stems]) {
-    const forms = context.glossary.formsOf(candidate);
-    if (forms.length) return [concept(candidate, forms.map((f) => ({ term: f.term, weight: 1, surface: f.surface, via: 'glossary' as const })))];
+    const forms = glossary.formsOfNormal(candidate);
+    if (forms.length) {
+      return [
+        concept(
+          candidate,
+          forms.map((f) => ({ term: f.term, weight: 1, surface: f.surface, via: 'glossary' as const })),
+        ),
+      ];
+    }
   }
   // A glued compound (사용자정의네트워크): split into words the index or glossary knows.
   for (const candidate of [text, ...stems]) {
-    const pieces = Vocabulary.split(candidate, (p) => vocabulary.has(p) || context.glossary.has(p));
+    if (!splitAffordable(candidate, budget)) continue;
+    const pieces = Vocabulary.split(candidate, (p) => vocabulary.has(p) || glossary.hasNormal(p));
     if (!pieces) continue;
     return pieces
       .filter((p) => !isStopword(p) && !isParticle(p))
-      .flatMap((p) => hangulConcepts(p, context))
-      .map((c) => relabel(c, 'compound', 1));
+      .flatMap((p) => hangulConcepts(p, planning))
+      .map((c) => relabel(c, 'compound', ALTERNATIVE_WEIGHTS.compound));
   }
   // A word the glossary uses (환영 of 환영 페이지) is no typo, though no note spells it alone.
-  if ([text, ...stems].some((w) => context.glossary.hasWord(w))) return [concept(stems[stems.length - 1] ?? text, [])];
+  if ([text, ...stems].some((w) => glossary.hasWord(w))) return [concept(noun, [])];
   for (const candidate of PREDICATE_ENDING.test(text) ? stems : [text, ...stems]) {
-    const fixes = vocabulary.corrections(candidate);
-    if (fixes.length) {
-      return [concept(candidate, fixes.map((c) => ({ term: c.word, weight: typoWeight(c.distance), surface: c.word, via: 'typo' as const })))];
-    }
+    const fixes = vocabulary.corrections(candidate, budget);
+    if (fixes.length) return [concept(candidate, typoAlternatives(fixes))];
   }
-  const english = qwertyFromHangul(text);
-  if (english && vocabulary.has(english)) return [concept(english, [{ term: english, weight: 0.95, surface: english, via: 'layout' }])];
-  return [concept(stems[stems.length - 1] ?? text, [])];
+  const english = layoutAffordable(text, budget) ? qwertyFromHangul(text) : undefined;
+  if (english && vocabulary.has(english)) {
+    return [concept(english, [{ term: english, weight: ALTERNATIVE_WEIGHTS.layout, surface: english, via: 'layout' }])];
+  }
+  return [concept(noun, [])];
+}
+
+/** Layout conversion costs about the square of the word's length (es-hangul). */
+function layoutAffordable(word: string, budget: WorkBudget): boolean {
+  return word.length <= WORD_LIMITS.layout && budget.spend(word.length * word.length);
+}
+
+/** Splitting tries every piece of up to 12 characters ending at each position. */
+function splitAffordable(word: string, budget: WorkBudget): boolean {
+  return word.length <= WORD_LIMITS.split && budget.spend(word.length * 12);
+}
+
+function typoAlternatives(fixes: ReadonlyArray<{ word: string; distance: number }>): Alternative[] {
+  return fixes.map((c) => ({ term: c.word, weight: typoWeight(c.distance), surface: c.word, via: 'typo' as const }));
 }
 
 /**
  * Consecutive 초성 words (ㄷㅋ ㅋㅍㅈ): a multi-word title, alias or glossary term with these
  * initials (도커 컴포즈) becomes a concept of its own, beside each word's own candidates.
  */
-function choseongRunConcepts(run: string[], vocabulary: Vocabulary): Concept[] {
+function choseongRunConcepts(run: string[], planning: Planning): Concept[] {
+  const { vocabulary, budget } = planning;
   const initials = run.join('');
   const phrases = vocabulary.joinsWithChoseong(initials);
   const concepts: Concept[] = [];
   if (phrases.length) {
-    const weight = Math.max(0.6, 0.95 - 0.05 * (phrases.length - 1));
+    const { first, step, least } = ALTERNATIVE_WEIGHTS.choseongPhrase;
+    const weight = Math.max(least, first - step * (phrases.length - 1));
     const alternatives = phrases.flatMap((joins) =>
       joins.map((term) => ({ term, weight, surface: term.slice(JOIN.length), via: 'choseong' as const })),
     );
@@ -167,7 +224,9 @@ function choseongRunConcepts(run: string[], vocabulary: Vocabulary): Concept[] {
     const words = vocabulary.wordsWithChoseong(word);
     if (words.length) concepts.push(choseongConcept(word, words));
     else if (!phrases.length) {
-      const pieces = Vocabulary.split(word, (p) => vocabulary.wordsWithChoseong(p).length > 0);
+      const pieces = splitAffordable(word, budget)
+        ? Vocabulary.split(word, (p) => vocabulary.wordsWithChoseong(p).length > 0)
+        : undefined;
       if (pieces) concepts.push(...pieces.map((p) => choseongConcept(p, vocabulary.wordsWithChoseong(p))));
       else concepts.push({ ...concept(word, []), initials: true, fuzzy: true });
     }
@@ -177,9 +236,13 @@ function choseongRunConcepts(run: string[], vocabulary: Vocabulary): Concept[] {
 
 function choseongConcept(initials: string, words: string[]): Concept {
   // The fewer words share these initials, the likelier each is meant.
-  const weight = Math.max(0.5, 0.9 - 0.05 * (words.length - 1));
+  const { first, step, least } = ALTERNATIVE_WEIGHTS.choseongWord;
+  const weight = Math.max(least, first - step * (words.length - 1));
   return {
-    ...concept(initials, words.slice(0, 12).map((w) => ({ term: w, weight, surface: w, via: 'choseong' as const }))),
+    ...concept(
+      initials,
+      words.slice(0, CHOSEONG_WORDS).map((w) => ({ term: w, weight, surface: w, via: 'choseong' as const })),
+    ),
     initials: true,
     fuzzy: true,
   };
@@ -188,10 +251,15 @@ function choseongConcept(initials: string, words: string[]): Concept {
 function expandWithGlossary(target: Concept, glossary: Glossary): void {
   const have = new Set(target.alternatives.map((a) => a.term));
   for (const alternative of [...target.alternatives]) {
-    for (const form of glossary.formsOf(alternative.surface)) {
+    for (const form of glossary.formsOfNormal(alternative.surface)) {
       if (have.has(form.term)) continue;
       have.add(form.term);
-      target.alternatives.push({ term: form.term, weight: alternative.weight * EXPANSION_WEIGHT, surface: form.surface, via: 'glossary' });
+      target.alternatives.push({
+        term: form.term,
+        weight: alternative.weight * ALTERNATIVE_WEIGHTS.glossary,
+        surface: form.surface,
+        via: 'glossary',
+      });
     }
   }
 }
@@ -203,7 +271,7 @@ function phraseExtras(concepts: Concept[], glossary: Glossary): Alternative[] {
   for (let start = 0; start < concepts.length; start++) {
     for (let end = start + 2; end <= Math.min(concepts.length, start + glossary.maxWords); end++) {
       const phrase = concepts.slice(start, end).map(phraseWord).join(' ');
-      for (const form of glossary.formsOf(phrase)) {
+      for (const form of glossary.formsOfNormal(phrase)) {
         if (covered.has(form.term)) continue;
         extras.push({ term: form.term, weight: EXTRA_WEIGHTS.phrase, surface: form.surface, via: 'glossary' });
       }
@@ -232,17 +300,29 @@ function adjacencyExtras(words: Word[], concepts: Concept[]): Alternative[] {
   }
   if (run) hangulRuns.push(run);
   for (const text of hangulRuns) {
-    for (const bigram of syllableBigrams(text)) extras.push({ term: BIGRAM + bigram, weight: EXTRA_WEIGHTS.bigram, surface: bigram, via: 'word' });
+    for (const bigram of syllableBigrams(text)) {
+      extras.push({ term: BIGRAM + bigram, weight: EXTRA_WEIGHTS.bigram, surface: bigram, via: 'word' });
+    }
   }
   for (let i = 0; i + 1 < concepts.length; i++) {
-    const a = concepts[i]!.alternatives[0];
-    const b = concepts[i + 1]!.alternatives[0];
+    const a = concepts[i]?.alternatives[0];
+    const b = concepts[i + 1]?.alternatives[0];
     if (!a || !b) continue;
     if (/^[a-z]+$/.test(a.surface) && /^[a-z]+$/.test(b.surface)) {
-      extras.push({ term: pairTerm(a.surface, b.surface), weight: EXTRA_WEIGHTS.pair, surface: `${a.surface} ${b.surface}`, via: 'word' });
+      extras.push({
+        term: pairTerm(a.surface, b.surface),
+        weight: EXTRA_WEIGHTS.pair,
+        surface: `${a.surface} ${b.surface}`,
+        via: 'word',
+      });
     }
     if (isHangulWord(a.surface) && isHangulWord(b.surface)) {
-      extras.push({ term: joinTerm(a.surface, b.surface), weight: EXTRA_WEIGHTS.join, surface: `${a.surface} ${b.surface}`, via: 'word' });
+      extras.push({
+        term: joinTerm(a.surface, b.surface),
+        weight: EXTRA_WEIGHTS.join,
+        surface: `${a.surface} ${b.surface}`,
+        via: 'word',
+      });
     }
   }
   return extras;
@@ -256,14 +336,14 @@ function importanceOf(target: Concept, index: Bm25Index): number {
     // syllable or looks like a verb form. Unknown Latin words are mostly product names.
     if (hangul && target.label.length === 1) return 0;
     const unseen = index.idf('\u0000');
-    if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * UNKNOWN_PREDICATE;
-    return hangul ? unseen * UNKNOWN_HANGUL : unseen;
+    if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * IMPORTANCE.unknownPredicate;
+    return hangul ? unseen * IMPORTANCE.unknownHangul : unseen;
   }
   // As specific as its commonest likely spelling: not inflated by a rare particle form or synonym.
   const top = Math.max(...present.map((a) => a.weight));
   const idf = Math.min(...present.filter((a) => a.weight >= 0.9 * top).map((a) => index.idf(a.term) * a.weight));
-  if (hangul && target.label.length === 1) return idf * SINGLE_SYLLABLE;
-  if (hangul && VERB_FORM.test(target.label)) return idf * VERB_FORM_FACTOR;
+  if (hangul && target.label.length === 1) return idf * IMPORTANCE.singleSyllable;
+  if (hangul && VERB_FORM.test(target.label)) return idf * IMPORTANCE.verbForm;
   return idf;
 }
 
@@ -276,11 +356,16 @@ function concept(label: string, alternatives: Alternative[]): Concept {
 function relabel(target: Concept, via: Via, factor: number): Concept {
   return {
     ...target,
-    alternatives: target.alternatives.map((a) => ({ ...a, weight: a.weight * factor, via: a.via === 'word' || a.via === 'stem' ? via : a.via })),
+    alternatives: target.alternatives.map((a) => ({
+      ...a,
+      weight: a.weight * factor,
+      via: a.via === 'word' || a.via === 'stem' ? via : a.via,
+    })),
   };
 }
 
-const typoWeight = (distance: number): number => (distance <= 1 ? 0.8 : 0.65);
+const typoWeight = (distance: number): number =>
+  distance <= 1 ? ALTERNATIVE_WEIGHTS.typo[0] : ALTERNATIVE_WEIGHTS.typo[1];
 
 function dedupe(alternatives: Alternative[]): Alternative[] {
   const best = new Map<string, Alternative>();

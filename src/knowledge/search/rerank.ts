@@ -1,7 +1,10 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import { choseong, jamo } from './hangul.ts';
+import type { WorkBudget } from './limits.ts';
 import { compact, normalizeText } from './normalize.ts';
 import type { Concept } from './query.ts';
+import { SIMILARITY } from './weights.ts';
+import { countWork } from './work.ts';
 
 /** A section's short fields: as written (compact), in jamo and in initials, prepared once. */
 export interface ShortFields {
@@ -33,7 +36,7 @@ const SPELLING_OPTIONS: IFuseOptions<ShortFields> = {
   ],
   includeScore: true,
   ignoreLocation: true,
-  threshold: 0.3,
+  threshold: SIMILARITY.spellingThreshold,
 };
 
 const INITIALS_OPTIONS: IFuseOptions<ShortFields> = {
@@ -42,12 +45,11 @@ const INITIALS_OPTIONS: IFuseOptions<ShortFields> = {
     { name: 'headingInitials', weight: 2 },
     { name: 'aliasInitials', weight: 1.5 },
   ],
-  threshold: 0.1,
+  threshold: SIMILARITY.initialsThreshold,
 };
 
-const ALIAS_MATCH = 0.9;
-/** Bitap is the costly part: fuzzy comparison is kept to the strongest BM25 candidates. */
-const FUZZY_CANDIDATES = 10;
+/** fuse.js compares patterns of up to 32 characters (one machine word of bitap). */
+const PATTERN_MAX = 32;
 
 /**
  * How well each candidate's heading and aliases match the query's concepts, 0..1, weighted by
@@ -55,12 +57,14 @@ const FUZZY_CANDIDATES = 10;
  * spelling) counts when one of its spellings appears in the heading or an alias. Where
  * fuzziness is needed — a corrected typo, 초성, a word the notes never use — fuse.js compares
  * its jamo spelling (or initials) with the fields, so 볼룸 still finds the heading 도커 볼륨.
- * Only the BM25 candidates are compared, so the cost does not grow with the corpus.
+ * Only the BM25 candidates are compared, so the cost does not grow with the corpus; each fuzzy
+ * pass is paid for from the query's `budget`, and skipped when it no longer fits.
  */
-export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concept[]): number[] {
+export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concept[], budget: WorkBudget): number[] {
   const totals = new Array<number>(candidates.length).fill(0);
   const weight = concepts.reduce((sum, c) => sum + c.importance, 0);
   if (!candidates.length || weight === 0) return totals;
+  const fuzzyCandidates = candidates.slice(0, SIMILARITY.fuzzyCandidates);
   let spelling: Fuse<ShortFields> | undefined;
   let initials: Fuse<ShortFields> | undefined;
   for (const concept of concepts) {
@@ -69,22 +73,38 @@ export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concep
     if (!concept.fuzzy) {
       const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: a.weight }));
       candidates.forEach((fields, i) => {
+        countWork(spellings.length * (fields.heading.length + fields.aliases.length));
         let best = 0;
         for (const { text, weight: w } of spellings) {
           if (fields.heading.includes(text)) best = Math.max(best, w);
-          else if (fields.aliases.includes(text)) best = Math.max(best, w * ALIAS_MATCH);
+          else if (fields.aliases.includes(text)) best = Math.max(best, w * SIMILARITY.aliasMatch);
         }
-        totals[i]! += share * best;
+        totals[i] = (totals[i] ?? 0) + share * best;
       });
       continue;
     }
-    const fuse = concept.initials
-      ? (initials ??= new Fuse(candidates.slice(0, FUZZY_CANDIDATES), INITIALS_OPTIONS))
-      : (spelling ??= new Fuse(candidates.slice(0, FUZZY_CANDIDATES), SPELLING_OPTIONS));
-    const pattern = concept.initials ? concept.fuzzyLabel : jamo(concept.fuzzyLabel);
+    const pattern = (concept.initials ? concept.fuzzyLabel : jamo(concept.fuzzyLabel)).slice(0, PATTERN_MAX);
     if (pattern.length < 2) continue;
-    for (const result of fuse.search(pattern.slice(0, 32))) totals[result.refIndex]! += share * (1 - (result.score ?? 1));
+    const cost = pattern.length * fieldLength(fuzzyCandidates, concept.initials);
+    if (!budget.spend(cost)) continue;
+    countWork(cost);
+    const fuse = concept.initials
+      ? (initials ??= new Fuse(fuzzyCandidates, INITIALS_OPTIONS))
+      : (spelling ??= new Fuse(fuzzyCandidates, SPELLING_OPTIONS));
+    for (const result of fuse.search(pattern)) {
+      totals[result.refIndex] = (totals[result.refIndex] ?? 0) + share * (1 - (result.score ?? 1));
+    }
   }
   return totals;
 }
 
+/** The characters a fuzzy pass reads: the candidates' jamo (or initials) headings and aliases. */
+function fieldLength(candidates: ShortFields[], initials: boolean): number {
+  let length = 0;
+  for (const fields of candidates) {
+    const aliases = initials ? fields.aliasInitials : fields.aliasesJamo;
+    length += (initials ? fields.headingInitials : fields.headingJamo).length;
+    for (const alias of aliases) length += alias.length;
+  }
+  return length;
+}

@@ -1,17 +1,10 @@
 import type { KnowledgeDoc, Section } from '../types.ts';
-import type { Bm25Index, FieldSpec } from './bm25.ts';
+import type { Bm25Index } from './bm25.ts';
 import { Bm25Builder } from './bm25-builder.ts';
 import { memoise } from './memoise.ts';
 import { TermNumbering } from './term-numbering.ts';
 import { phraseWords, wholeWords, wordsOf } from './tokens.ts';
-
-/** heading, section aliases, context (enclosing headings, document title and aliases), text. */
-const FIELDS: FieldSpec[] = [
-  { weight: 3, b: 0.3 },
-  { weight: 2.5, b: 0.3 },
-  { weight: 0.5, b: 0.3 },
-  { weight: 1, b: 0.75 },
-];
+import { FIELDS } from './weights.ts';
 
 export interface SectionIndex {
   index: Bm25Index;

@@ -1,9 +1,11 @@
 import type { Suggestion } from '../search-engine.ts';
 import type { Section } from '../types.ts';
 import { choseong, hangulFromQwerty, isChoseongWord, jamo } from './hangul.ts';
+import { cutText, QUERY_LIMITS, WORD_LIMITS } from './limits.ts';
 import { memoise } from './memoise.ts';
 import { compact, normalizeText } from './normalize.ts';
 import { lastHeadings } from '../views.ts';
+import { countWork } from './work.ts';
 
 /** Discord caps a choice's name and value at 100 characters. */
 const MAX_TITLE = 100;
@@ -57,23 +59,28 @@ export class SuggestIndex {
   }
 
   suggest(prefix: string, limit: number, search?: (query: string, limit: number) => Section[]): Suggestion[] {
-    const typed = compact(normalizeText(prefix));
+    const typed = compact(normalizeText(cutText(prefix, QUERY_LIMITS.chars)));
+    countWork(prefix.length + typed.length);
     if (!typed) return this.entries.slice(0, limit).map(({ id, title }) => ({ id, title }));
     const best = new Map<number, number>();
-    const collect = (table: PrefixTable, key: string) => table.forEachStartingWith(key, (entry, rank) => {
-      if (rank < (best.get(entry) ?? Infinity)) best.set(entry, rank);
-    });
+    const collect = (table: PrefixTable, key: string) => {
+      table.forEachStartingWith(key, (entry, rank) => {
+        if (rank < (best.get(entry) ?? Infinity)) best.set(entry, rank);
+      });
+    };
     if (isChoseongWord(typed)) collect(this.initials, typed);
-    collect(this.spellings, jamo(typed));
-    if (best.size < limit && /^[a-z]+$/.test(typed)) {
+    // A spelling is never shorter than what was typed: past the longest title, nothing starts with it.
+    if (typed.length <= this.spellings.longest) collect(this.spellings, jamo(typed));
+    if (best.size < limit && typed.length <= WORD_LIMITS.layout && /^[a-z]+$/.test(typed)) {
       const hangul = hangulFromQwerty(typed);
       if (hangul) collect(this.spellings, jamo(hangul));
     }
-    const picked = [...best.entries()]
-      .sort((a, b) => a[1] - b[1] || this.entries[a[0]]!.title.length - this.entries[b[0]]!.title.length || a[0] - b[0])
-      .slice(0, limit)
-      .map(([entry]) => this.entries[entry]!);
-    const out = picked.map(({ id, title }) => ({ id, title }));
+    const picked = [...best].flatMap(([at, rank]) => {
+      const entry = this.entries[at];
+      return entry ? [{ at, rank, entry }] : [];
+    });
+    picked.sort((a, b) => a.rank - b.rank || a.entry.title.length - b.entry.title.length || a.at - b.at);
+    const out = picked.slice(0, limit).map(({ entry: { id, title } }) => ({ id, title }));
     if (out.length < limit && search && typed.length >= 2) {
       const have = new Set(out.map((s) => s.title));
       for (const section of search(prefix, limit)) {
@@ -105,12 +112,15 @@ function wordStarts(text: string): WordStart[] {
 
 /** Sorted distinct keys, each with the (entry, rank) pairs it stands for. */
 class PrefixTable {
+  /** The longest key: no longer prefix can match. */
+  readonly longest: number;
   private readonly keys: string[];
   private readonly values: number[][];
 
   constructor(map: Map<string, number[]>) {
     this.keys = [...map.keys()].sort();
-    this.values = this.keys.map((k) => map.get(k)!);
+    this.values = this.keys.map((k) => map.get(k) ?? []);
+    this.longest = this.keys.reduce((longest, key) => Math.max(longest, key.length), 0);
   }
 
   forEachStartingWith(prefix: string, visit: (entry: number, rank: number) => void): void {
@@ -118,11 +128,11 @@ class PrefixTable {
     let hi = this.keys.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.keys[mid]! < prefix) lo = mid + 1;
+      if ((this.keys[mid] ?? '') < prefix) lo = mid + 1;
       else hi = mid;
     }
-    for (let i = lo; i < this.keys.length && this.keys[i]!.startsWith(prefix); i++) {
-      for (const packed of this.values[i]!) visit(packed >> 3, packed & 7);
+    for (let i = lo; i < this.keys.length && this.keys[i]?.startsWith(prefix); i++) {
+      for (const packed of this.values[i] ?? []) visit(packed >> 3, packed & 7);
     }
   }
 }

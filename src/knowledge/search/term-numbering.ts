@@ -25,7 +25,8 @@ export class TermNumbering {
   termNumbers(words: readonly Word[]): number[] {
     const numbers: number[] = [];
     for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
+      const word = words[i];
+      if (!word) break;
       const numbered = this.numbered(word);
       appendTo(numbers, numbered.own);
       const next = words[i + 1];
@@ -55,5 +56,6 @@ export class TermNumbering {
 // Indexed loops: this runs for every word of the corpus, much of it before the JIT has optimised
 // it, and unoptimised for…of pays for the iterator protocol on every element.
 function appendTo(target: number[], items: readonly number[]): void {
+  // eslint-disable-next-line @typescript-eslint/no-non-null-assertion -- hot loop (every word of the corpus), i < length
   for (let i = 0; i < items.length; i++) target.push(items[i]!);
 }

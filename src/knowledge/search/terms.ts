@@ -22,8 +22,9 @@ function wordForms(word: Word): string[] {
 }
 
 // A word's own terms are the same wherever it occurs: worked out once per Hangul or Latin word
-// (bounded), so indexing a long text mostly reuses strings it has already made.
-const OWN_TERMS_CACHE_SIZE = 50_000;
+// (bounded in entries and word length), so indexing a long text mostly reuses strings it has already made.
+const OWN_TERMS_CACHE_SIZE = 20_000;
+const CACHED_WORD_CHARS = 32;
 const OWN_TERMS = { hangul: new Map<string, readonly string[]>(), latin: new Map<string, readonly string[]>() };
 
 /** The terms a word stands for on its own: its forms and, for Hangul, its syllable bigrams. */
@@ -33,6 +34,7 @@ export function ownTerms(word: Word): readonly string[] {
   let terms = cache.get(word.text);
   if (terms) return terms;
   terms = word.kind === 'hangul' ? [...wordForms(word), ...syllableBigrams(word.text).map((bigram) => BIGRAM + bigram)] : wordForms(word);
+  if (word.text.length > CACHED_WORD_CHARS) return terms;
   if (cache.size >= OWN_TERMS_CACHE_SIZE) cache.clear();
   cache.set(word.text, terms);
   return terms;
@@ -61,12 +63,11 @@ export const joinTerm = (a: string, b: string): string => `${JOIN}${a}${b}`;
  */
 export function indexTerms(words: readonly Word[]): string[] {
   const terms: string[] = [];
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  words.forEach((word, i) => {
     terms.push(...ownTerms(word));
     const next = words[i + 1];
     if (next) terms.push(...adjacentTerms(word, next));
-  }
+  });
   return terms;
 }
 

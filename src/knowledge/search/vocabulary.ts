@@ -1,6 +1,8 @@
 import { consonantSpellings, editDistance, isHangulWord, jamo } from './hangul.ts';
 import { DeletionIndex, type DeletionEntry } from './deletion-index.ts';
+import { WORD_LIMITS, type WorkBudget } from './limits.ts';
 import { joinTerm } from './terms.ts';
+import { countWork } from './work.ts';
 
 /** Word forms with their document frequency (a Map will do). */
 export interface WordFrequencies {
@@ -13,8 +15,11 @@ export interface Correction {
   distance: number;
 }
 
+/** The most edits editsAllowed allows. */
+const MAX_EDITS = 2;
+
 /** Edits allowed for a word of this many jamo (or letters): none for very short words. */
-export function typoBudget(spellingLength: number): number {
+export function editsAllowed(spellingLength: number): number {
   if (spellingLength >= 10) return 2;
   if (spellingLength >= 4) return 1;
   return 0;
@@ -67,21 +72,31 @@ export class Vocabulary {
   /**
    * Known words closest to `word` in jamo spelling (ties all returned, commonest first).
    * Symmetric delete: two spellings within k edits share a variant with up to k letters
-   * deleted from each, so the lookup never scans the vocabulary.
+   * deleted from each, so the lookup never scans the vocabulary. The variants are paid for
+   * from the query's `budget`; a word longer than WORD_LIMITS.typoSpelling is not corrected.
    */
-  corrections(word: string, limit = 3): Correction[] {
+  corrections(word: string, budget: WorkBudget, limit = 3): Correction[] {
     const spelling = jamo(word);
-    const budget = typoBudget(spelling.length);
-    if (budget === 0) return [];
-    const candidates = new Map<string, string>();
+    const edits = editsAllowed(spelling.length);
+    if (edits === 0 || spelling.length > WORD_LIMITS.typoSpelling) return [];
     const table = (this.typoTable ??= this.buildTypoTable());
-    for (const variant of deletions(spelling, budget)) table.forEachSharing(variant, (e) => candidates.set(e.word, e.spelling));
-    let best = budget + 1;
+    // Longer than every entry by more than the edits allowed: nothing can be near it.
+    if (spelling.length > table.longest + edits) return [];
+    if (!budget.spend(variantCount(spelling.length, edits) * spelling.length)) return [];
+    const candidates = new Map<string, string>();
+    const collect = (e: DeletionEntry) => candidates.set(e.word, e.spelling);
+    // The spelling itself, and every variant with one or two letters deleted (never built as strings).
+    table.forEachSharing(spelling, -1, -1, collect);
+    for (let i = 0; i < spelling.length; i++) {
+      table.forEachSharing(spelling, i, -1, collect);
+      if (edits >= 2) for (let j = i + 1; j < spelling.length; j++) table.forEachSharing(spelling, i, j, collect);
+    }
+    let best = edits + 1;
     let found: Correction[] = [];
     for (const [candidate, target] of candidates) {
       if (spelling.length < SHORT_SPELLING && !this.terms.has(candidate)) continue;
-      const distance = editDistance(spelling, target, Math.min(budget, best));
-      if (distance > budget || distance > best) continue;
+      const distance = editDistance(spelling, target, Math.min(edits, best));
+      if (distance > edits || distance > best) continue;
       if (distance < best) {
         best = distance;
         found = [];
@@ -101,20 +116,26 @@ export class Vocabulary {
    * (ㅂㅇㄷㅁㅇㅌ → 바인드 마운트), as the join terms of their adjacent words.
    */
   joinsWithChoseong(initials: string): string[][] {
-    return (this.choseong().phrases.get(initials) ?? []).map((words) =>
-      words.slice(1).map((word, i) => joinTerm(words[i]!, word)),
-    );
+    return (this.choseong().phrases.get(initials) ?? []).map((words) => {
+      const joins: string[] = [];
+      for (let i = 1; i < words.length; i++) joins.push(joinTerm(words[i - 1] ?? '', words[i] ?? ''));
+      return joins;
+    });
   }
 
-  /** Symmetric-delete table over every written, title and glossary word long enough to mistype. */
+  /**
+   * Symmetric-delete table over every written, title and glossary word long enough to mistype
+   * and short enough for a query word of at most WORD_LIMITS.typoSpelling letters to reach.
+   */
   private buildTypoTable(): DeletionIndex {
     const entries: DeletionEntry[] = [];
     for (const word of new Set([...this.writtenWords, ...this.terms])) {
       const fuzzy = isHangulWord(word) ? word.length >= 2 : FUZZY_LATIN.test(word);
       if (!fuzzy) continue;
       const spelling = jamo(word);
+      if (spelling.length > WORD_LIMITS.typoSpelling + MAX_EDITS) continue;
       // Two edits away only reaches title and glossary words: a rare body word is an unlikely aim.
-      entries.push({ word, spelling, depth: Math.min(typoBudget(spelling.length), this.terms.has(word) ? 2 : 1) });
+      entries.push({ word, spelling, depth: Math.min(editsAllowed(spelling.length), this.terms.has(word) ? 2 : 1) });
     }
     return new DeletionIndex(entries);
   }
@@ -139,6 +160,7 @@ export class Vocabulary {
    * 사용자, 정의, 네트워크. `isKnown` decides what counts as a piece; undefined if no split.
    */
   static split(text: string, isKnown: (piece: string) => boolean, minPiece = 2): string[] | undefined {
+    countWork(text.length * 12);
     const best: Array<string[] | undefined> = [[]];
     for (let end = 1; end <= text.length; end++) {
       for (let start = Math.max(0, end - 12); start <= end - minPiece; start++) {
@@ -168,22 +190,7 @@ function addTo<T>(map: Map<string, T[]>, key: string, value: T): void {
   else map.set(key, [value]);
 }
 
-/** The text and every variant with up to `depth` letters deleted. */
-function deletions(text: string, depth: number): Set<string> {
-  const out = new Set([text]);
-  let frontier = [text];
-  for (let d = 0; d < depth; d++) {
-    const next: string[] = [];
-    for (const t of frontier) {
-      for (let i = 0; i < t.length; i++) {
-        const variant = t.slice(0, i) + t.slice(i + 1);
-        if (!out.has(variant)) {
-          out.add(variant);
-          next.push(variant);
-        }
-      }
-    }
-    frontier = next;
-  }
-  return out;
+/** How many variants a lookup with up to `depth` deletions tries for a spelling of `length` letters. */
+function variantCount(length: number, depth: number): number {
+  return 1 + length + (depth >= 2 ? (length * (length - 1)) / 2 : 0);
 }

@@ -30,10 +30,32 @@ describe('deletion index (typo lookup)', () => {
     const variantsOf = entries.map((e) => deletions(e.spelling, e.depth));
     for (const query of randomSpellings(200, 9)) {
       for (const variant of deletions(query, 2)) {
-        const expected = entries.filter((_, i) => variantsOf[i]!.has(variant)).map((e) => e.word);
+        const expected = entries.filter((_, i) => variantsOf[i]?.has(variant)).map((e) => e.word);
         const found: string[] = [];
-        index.forEachSharing(variant, (e) => found.push(e.word));
+        index.forEachSharing(variant, -1, -1, (e) => found.push(e.word));
         expect(new Set(found)).toEqual(new Set(expected));
+      }
+    }
+  });
+
+  it('finds the same through letters skipped in place as through the variant built as a string', () => {
+    const entries: DeletionEntry[] = randomSpellings(400, 5).map((spelling, i) => ({ word: `w${i}`, spelling, depth: i % 3 }));
+    const index = new DeletionIndex(entries);
+    const lookup = (text: string, a: number, b: number) => {
+      const found = new Set<string>();
+      index.forEachSharing(text, a, b, (e) => found.add(e.word));
+      return found;
+    };
+    for (const query of randomSpellings(100, 9)) {
+      for (let a = -1; a < query.length; a++) {
+        // No deletion, one (a), or two (a and b).
+        const seconds = a < 0 ? [-1] : [-1, ...Array.from({ length: query.length - a - 1 }, (_, k) => a + 1 + k)];
+        for (const b of seconds) {
+          const variant = Array.from(query)
+            .filter((_, i) => i !== a && i !== b)
+            .join('');
+          expect(lookup(query, a, b)).toEqual(lookup(variant, -1, -1));
+        }
       }
     }
   });

@@ -35,15 +35,17 @@ describe('Korean-aware search over the notes', () => {
   it('is confident about answerable questions and not about ones the notes do not cover', () => {
     const answered = knowledge.search('도커 볼륨 만드는 법');
     expect(answered.confident).toBe(true);
-    expect(answered.hits[0]!.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+    expect(answered.hits[0]?.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
     const unanswered = knowledge.search('헬름 차트로 파드 배포하기');
     expect(unanswered.confident).toBe(false);
     expect(unanswered.hits.length).toBeGreaterThan(0); // still the closest sections, to offer
   });
 
   it('keeps scores within 0..1 and answers nothing for an empty or filler-only question', () => {
-    for (const hit of knowledge.search('docker', 10).hits)
-      (expect(hit.score).toBeGreaterThanOrEqual(0), expect(hit.score).toBeLessThanOrEqual(1));
+    for (const hit of knowledge.search('docker', 10).hits) {
+      expect(hit.score).toBeGreaterThanOrEqual(0);
+      expect(hit.score).toBeLessThanOrEqual(1);
+    }
     expect(knowledge.search('   ').hits).toEqual([]);
     expect(knowledge.search('뭐야?').hits).toEqual([]);
   });

@@ -5,8 +5,8 @@ import { choseong, consonantSpellings, jamo } from '../../../src/knowledge/searc
 // hangul.ts converts character by character, remembering each character's answer; es-hangul
 // converts whole strings. They must agree on any text, Hangul or not.
 const POOL = [
-  ...'도커볼륨컨테이너쿠버네티스ㅂㅇㄷㅁㅇㅌㄳㅘㅢ',
-  ...'abcXYZ019-_:./ ',
+  ...Array.from('도커볼륨컨테이너쿠버네티스ㅂㅇㄷㅁㅇㅌㄳㅘㅢ'),
+  ...Array.from('abcXYZ019-_:./ '),
   '\t',
   '\n',
   '\u3000',
@@ -31,7 +31,7 @@ function randomTexts(count: number, seed = 7): string[] {
       text +=
         next() < 0.3
           ? String.fromCharCode(0xac00 + Math.floor(next() * 11172))
-          : POOL[Math.floor(next() * POOL.length)]!;
+          : (POOL[Math.floor(next() * POOL.length)] ?? '');
     }
     return text;
   });

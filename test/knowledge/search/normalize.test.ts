@@ -8,6 +8,7 @@ import {
   qwertyFromHangul,
   syllableBigrams,
 } from '../../../src/knowledge/search/hangul.ts';
+import { WORD_LIMITS, WorkBudget } from '../../../src/knowledge/search/limits.ts';
 import { compact, normalizeText } from '../../../src/knowledge/search/normalize.ts';
 import { englishSingular, isParticle, stemsOf } from '../../../src/knowledge/search/particles.ts';
 import { indexTerms, joinTerm, pairTerm } from '../../../src/knowledge/search/terms.ts';
@@ -113,12 +114,27 @@ describe('jamo distance (typos)', () => {
     const written = new Set(['볼륨', '쿠버네티스', '레지스트리', '네임스페이스']);
     const df = new Map([...written].map((w) => [w, 2]));
     const vocabulary = new Vocabulary(df, written, [['볼륨'], ['레지스트리']]);
-    expect(vocabulary.corrections('볼룸').map((c) => c.word)).toEqual(['볼륨']);
-    expect(vocabulary.corrections('쿠버내티스')).toEqual([{ word: '쿠버네티스', distance: 1 }]);
+    expect(vocabulary.corrections('볼룸', new WorkBudget()).map((c) => c.word)).toEqual(['볼륨']);
+    expect(vocabulary.corrections('쿠버내티스', new WorkBudget())).toEqual([{ word: '쿠버네티스', distance: 1 }]);
     // Two edits away only towards a title or glossary word…
-    expect(vocabulary.corrections('레지스추리')).toEqual([{ word: '레지스트리', distance: 2 }]);
-    expect(vocabulary.corrections('내임스패이스')).toEqual([]);
-    expect(vocabulary.corrections('도커')).toEqual([]);
+    expect(vocabulary.corrections('레지스추리', new WorkBudget())).toEqual([{ word: '레지스트리', distance: 2 }]);
+    expect(vocabulary.corrections('내임스패이스', new WorkBudget())).toEqual([]);
+    expect(vocabulary.corrections('도커', new WorkBudget())).toEqual([]);
+  });
+
+  it('pays for a correction from the query budget, and skips it when the budget is spent', () => {
+    const written = new Set(['볼륨', '쿠버네티스']);
+    const vocabulary = new Vocabulary(new Map([...written].map((w) => [w, 2])), written, [['볼륨']]);
+    const budget = new WorkBudget(1_000);
+    expect(vocabulary.corrections('쿠버내티스', budget)).toEqual([{ word: '쿠버네티스', distance: 1 }]);
+    expect(vocabulary.corrections('쿠버내티스', budget)).toEqual([]);
+    // A word longer than the cap is not looked at, whatever the budget.
+    const long = '쿠버네티스'.repeat(3) + '볼'; // 33 jamo
+    const withLong = new Vocabulary(new Map([[long, 1]]), new Set([long]), []);
+    expect(jamo(long).length).toBeGreaterThan(WORD_LIMITS.typoSpelling);
+    expect(withLong.corrections(long.slice(0, -1) + '벌', new WorkBudget(Infinity))).toEqual([]);
+    // …while one short enough still reaches it.
+    expect(withLong.corrections(long.slice(0, -1) + '보', new WorkBudget(Infinity))).toEqual([{ word: long, distance: 1 }]);
   });
 });
 

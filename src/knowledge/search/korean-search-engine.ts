@@ -1,7 +1,7 @@
-import type { SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
+import type { SearchAnswer, SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
 import { snippetAround } from '../snippet.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
-import { Accumulator } from './accumulator.ts';
+import { AccumulatorPool, type Accumulator } from './accumulator.ts';
 import type { Bm25Index } from './bm25.ts';
 import { Glossary } from './expand.ts';
 import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
@@ -10,13 +10,8 @@ import { SuggestIndex } from './suggest.ts';
 import { indexSections } from './section-index.ts';
 import { BIGRAM, isWordTerm } from './terms.ts';
 import { Vocabulary, type WordFrequencies } from './vocabulary.ts';
-
-/** BM25 candidates handed to the fuse.js re-ranking. */
-const CANDIDATES = 20;
-/** Reciprocal rank fusion constant: small, because only the first few ranks matter here. */
-const RRF_K = 10;
-/** A hit's score: mostly how much of the question it covers, partly how well its title matches. */
-const COVERAGE_SHARE = 0.8;
+import { FUSION } from './weights.ts';
+import { countWork } from './work.ts';
 
 interface Matched {
   coverage: number;
@@ -34,7 +29,8 @@ interface Ranked {
  * Korean-aware retrieval: normalised, 조사-stripped, bigram- and glossary-expanded BM25F
  * candidates, re-ranked by fuse.js over jamo spellings of titles and aliases, fused by
  * reciprocal rank. Scores are the share of the question's weight a section covers, so they
- * compare across questions.
+ * compare across questions. Each query works within search/limits.ts, and keeps its scratch
+ * state to itself: the engine is re-entrant.
  */
 export class KoreanSearchEngine implements SearchEngine {
   private readonly index: Bm25Index;
@@ -43,8 +39,7 @@ export class KoreanSearchEngine implements SearchEngine {
   private readonly context: QueryContext;
   /** Built on the first autocomplete request: searches never need it. */
   private suggestions?: SuggestIndex;
-  private readonly scores: Accumulator;
-  private readonly conceptScores: Accumulator;
+  private readonly accumulators: AccumulatorPool;
 
   constructor(
     private readonly sections: Section[],
@@ -57,86 +52,111 @@ export class KoreanSearchEngine implements SearchEngine {
     const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...glossary.phrases()]);
     this.context = { index: this.index, vocabulary, glossary };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
-    this.scores = new Accumulator(sections.length);
-    this.conceptScores = new Accumulator(sections.length);
+    this.accumulators = new AccumulatorPool(sections.length);
   }
 
-  search(query: string, limit: number): SearchHit[] {
-    return this.rank(query, limit).map(({ section, score, found }) => ({
-      section,
-      score,
-      snippet: snippetAround(section.text, found.surfaces),
-      matched: found.reasons,
-    }));
+  search(query: string, limit: number): SearchAnswer {
+    const plan = planQuery(query, this.context);
+    const hits = this.rank(plan, limit).map(({ section, score, found }): SearchHit => {
+      countWork(section.text.length * (1 + found.surfaces.length));
+      return { section, score, snippet: snippetAround(section.text, found.surfaces), matched: found.reasons };
+    });
+    return { hits, truncated: plan.truncated };
   }
 
   /** Titles continuing the typed prefix; the BM25 stage alone fills up the list, as autocomplete must be quick. */
   suggest(prefix: string, limit: number): Suggestion[] {
     this.suggestions ??= new SuggestIndex(this.sections);
     return this.suggestions.suggest(prefix, limit, (query, n) =>
-      this.candidates(planQuery(query, this.context), n).map((doc) => this.sections[doc]!),
+      this.candidates(planQuery(query, this.context), n).map((doc) => this.section(doc)),
     );
   }
 
   /** The best `limit` sections by BM25F over the plan's concepts and extra terms. */
   private candidates(plan: QueryPlan, limit: number): number[] {
-    for (const concept of plan.concepts) this.addConcept(concept);
-    for (const extra of plan.extras) this.addTerm(extra);
-    const best = this.scores.top(limit);
-    this.scores.clear();
-    return best;
+    return this.accumulators.with((scores) =>
+      this.accumulators.with((conceptScores) => {
+        for (const concept of plan.concepts) this.addConcept(concept, scores, conceptScores);
+        for (const extra of plan.extras) this.addTerm(extra, scores);
+        return scores.top(limit);
+      }),
+    );
   }
 
-  private rank(query: string, limit: number): Ranked[] {
-    const plan = planQuery(query, this.context);
-    const candidates = this.candidates(plan, CANDIDATES);
+  private rank(plan: QueryPlan, limit: number): Ranked[] {
+    const candidates = this.candidates(plan, FUSION.candidates);
     if (candidates.length === 0) return [];
-    const similarity = shortFieldSimilarity(candidates.map((doc) => this.shortFieldsOf(doc)), plan.concepts);
+    const similarity = shortFieldSimilarity(
+      candidates.map((doc) => this.shortFieldsOf(doc)),
+      plan.concepts,
+      plan.budget,
+    );
     const totalImportance = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
-    const found = candidates.map((doc) => this.matchedAlternatives(plan.concepts, plan.extras, doc));
-    const coverage = found.map((f) => (totalImportance > 0 ? f.coverage / totalImportance : 0));
+    const rows = candidates.map((doc, position) => {
+      const found = this.matchedAlternatives(plan.concepts, plan.extras, doc);
+      const coverage = totalImportance > 0 ? found.coverage / totalImportance : 0;
+      return { doc, position, found, coverage, similarity: similarity[position] ?? 0, fused: 0 };
+    });
     // Three opinions, fused by reciprocal rank: BM25; how much of the question a section covers
     // (ties broken by title similarity); and fuse.js over the short fields.
-    const positions = candidates.map((_, i) => i);
     const rankings = [
-      positions,
-      [...positions].sort((a, b) => coverage[b]! - coverage[a]! || similarity[b]! - similarity[a]! || a - b),
-      [...positions].sort((a, b) => similarity[b]! - similarity[a]! || a - b),
+      rows,
+      [...rows].sort((a, b) => b.coverage - a.coverage || b.similarity - a.similarity || a.position - b.position),
+      [...rows].sort((a, b) => b.similarity - a.similarity || a.position - b.position),
     ];
-    const fused = new Array<number>(candidates.length).fill(0);
-    for (const ranking of rankings) ranking.forEach((i, rank) => (fused[i]! += 1 / (RRF_K + rank + 1)));
-    return [...positions]
-      .sort((a, b) => fused[b]! - fused[a]! || a - b)
+    for (const ranking of rankings) {
+      ranking.forEach((row, rank) => (row.fused += 1 / (FUSION.rrfK + rank + 1)));
+    }
+    return [...rows]
+      .sort((a, b) => b.fused - a.fused || a.position - b.position)
       .slice(0, limit)
-      .map((i) => ({
-        section: this.sections[candidates[i]!]!,
+      .map((row) => ({
+        section: this.section(row.doc),
         // How well this section answers, on a scale shared by all questions.
-        score: clamp01(COVERAGE_SHARE * coverage[i]! + (1 - COVERAGE_SHARE) * similarity[i]!),
-        found: found[i]!,
+        score: clamp01(FUSION.coverageShare * row.coverage + (1 - FUSION.coverageShare) * row.similarity),
+        found: row.found,
       }));
   }
 
+  private section(doc: number): Section {
+    const section = this.sections[doc];
+    if (!section) throw new Error(`no section ${doc} in the index`);
+    return section;
+  }
+
   private shortFieldsOf(doc: number): ShortFields {
-    const section = this.sections[doc]!;
+    const section = this.section(doc);
     return (this.shortFields[doc] ??= shortFieldsOf(section.heading, section.aliases));
   }
 
+  /* eslint-disable @typescript-eslint/no-non-null-assertion -- hot loops over the index's typed arrays, k within [start, end) */
+
   /** Adds, per document, the best-scoring alternative of a concept. */
-  private addConcept(concept: Concept): void {
+  private addConcept(concept: Concept, scores: Accumulator, conceptScores: Accumulator): void {
     for (const alternative of concept.alternatives) {
       const postings = this.index.postings(alternative.term);
       if (!postings) continue;
-      for (let k = postings.start; k < postings.end; k++) this.conceptScores.max(postings.docs[k]!, alternative.weight * postings.scores[k]!);
+      countWork(postings.end - postings.start);
+      for (let k = postings.start; k < postings.end; k++) {
+        conceptScores.max(postings.docs[k]!, alternative.weight * postings.scores[k]!);
+      }
     }
-    this.conceptScores.forEach((doc, value) => this.scores.add(doc, value));
-    this.conceptScores.clear();
+    conceptScores.forEach((doc, value) => {
+      scores.add(doc, value);
+    });
+    conceptScores.clear();
   }
 
-  private addTerm(alternative: Alternative): void {
+  private addTerm(alternative: Alternative, scores: Accumulator): void {
     const postings = this.index.postings(alternative.term);
     if (!postings) return;
-    for (let k = postings.start; k < postings.end; k++) this.scores.add(postings.docs[k]!, alternative.weight * postings.scores[k]!);
+    countWork(postings.end - postings.start);
+    for (let k = postings.start; k < postings.end; k++) {
+      scores.add(postings.docs[k]!, alternative.weight * postings.scores[k]!);
+    }
   }
+
+  /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */
   private matchedAlternatives(concepts: Concept[], extras: Alternative[], doc: number): Matched {
@@ -144,6 +164,7 @@ export class KoreanSearchEngine implements SearchEngine {
     const reasons: string[] = [];
     const surfaces: string[] = [];
     for (const concept of concepts) {
+      countWork(concept.alternatives.length);
       let best: Alternative | undefined;
       for (const alternative of concept.alternatives) {
         if (this.index.scoreIn(alternative.term, doc) <= 0) continue;
@@ -156,6 +177,7 @@ export class KoreanSearchEngine implements SearchEngine {
       const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
       reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
     }
+    countWork(extras.length);
     for (const extra of extras) {
       if (!extra.term.startsWith(BIGRAM) && this.index.scoreIn(extra.term, doc) > 0) surfaces.push(extra.surface);
     }

@@ -1,0 +1,79 @@
+import type { FieldSpec } from './bm25.ts';
+
+/**
+ * Every number that shapes the ranking, in one place. `npm run eval` measures what they do, and
+ * eval/calibrate.ts (`npm run eval -- --calibrate`) says where the confidence threshold belongs.
+ * Change one only with the eval beside you, then re-record the snapshot
+ * (`npm run -s snapshot -- --write`) and say in the commit which answers moved.
+ */
+
+/** BM25F fields, in index order: heading, section aliases, context (enclosing headings, document title and aliases), text. */
+export const FIELDS: readonly FieldSpec[] = [
+  { weight: 3, b: 0.3 },
+  { weight: 2.5, b: 0.3 },
+  { weight: 0.5, b: 0.3 },
+  { weight: 1, b: 0.75 },
+];
+
+/** BM25 term-frequency saturation. */
+export const BM25_K1 = 1.2;
+
+/** How the engine fuses its opinions (korean-search-engine.ts). */
+export const FUSION = {
+  /** BM25 candidates handed to the re-ranking. */
+  candidates: 20,
+  /** Reciprocal rank fusion constant: small, because only the first few ranks matter here. */
+  rrfK: 10,
+  /** A hit's score: mostly how much of the question it covers, partly how well its title matches. */
+  coverageShare: 0.8,
+} as const;
+
+/**
+ * Below this top score, `ask` says it has no good answer. Scores are the share of the question's
+ * weight the best section covers, so they compare across questions. Calibrated on the dev
+ * questions (eval/calibrate.ts): the middle of the gap between the no-answer questions and the
+ * answerable ones, with the best balanced accuracy.
+ */
+export const CONFIDENCE_THRESHOLD = 0.41;
+
+/** How sure search is that an index term stands for what the member typed (query.ts). */
+export const ALTERNATIVE_WEIGHTS = {
+  /** Another spelling of the same glossary term, times the weight of the spelling it came from. */
+  glossary: 0.8,
+  /** A word typed with the wrong keyboard layout (ehzj → 도커). */
+  layout: 0.95,
+  /** A typo corrected by one edit, and by two. */
+  typo: [0.8, 0.65],
+  /** The pieces of a glued compound (사용자정의네트워크), times their own weight. */
+  compound: 1,
+  /** A multi-word title whose initials were typed (ㄷㅋ ㅋㅍㅈ → 도커 컴포즈): less sure the more phrases share them. */
+  choseongPhrase: { first: 0.95, step: 0.05, least: 0.6 },
+  /** A word whose initials were typed (ㄷㅋ → 도커): less sure the more words share them. */
+  choseongWord: { first: 0.9, step: 0.05, least: 0.5 },
+} as const;
+
+/** Terms that add evidence without being concepts. */
+export const EXTRA_WEIGHTS = { bigram: 0.25, pair: 0.5, join: 0.5, phrase: 0.6, part: 0.3 } as const;
+
+/** How much finding a concept tells, as factors of its idf. */
+export const IMPORTANCE = {
+  /** A lone Hangul syllable. */
+  singleSyllable: 0.3,
+  /** A verb form (쓰려면, 되나요), even one the notes contain. */
+  verbForm: 0.35,
+  /** Unknown to the notes and shaped like a verb form (띄웠는데). */
+  unknownPredicate: 0.25,
+  /** Unknown Hangul (likely a topic the notes don't cover); unknown Latin words count in full. */
+  unknownHangul: 0.6,
+} as const;
+
+/** Title and alias similarity (rerank.ts). */
+export const SIMILARITY = {
+  /** A spelling found in an alias rather than the heading. */
+  aliasMatch: 0.9,
+  /** fuse.js thresholds for jamo spellings and for initials. */
+  spellingThreshold: 0.3,
+  initialsThreshold: 0.1,
+  /** Bitap is the costly part: fuzzy comparison is kept to the strongest BM25 candidates. */
+  fuzzyCandidates: 10,
+} as const;
