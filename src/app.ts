@@ -29,6 +29,8 @@ export interface App {
 export interface AppOptions {
   log?: Logger;
   clock?: Clock;
+  /** The one command this process runs (the one-shot CLI): only its module is loaded (see loadCommands). */
+  command?: string | undefined;
 }
 
 /** Builds the services and the command core shared by every transport. */
@@ -64,7 +66,7 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
   };
   let registry;
   try {
-    registry = await loadCommands(COMMANDS_DIR);
+    registry = await loadCommands(COMMANDS_DIR, options.command);
   } catch (error) {
     store.close();
     throw error;
