@@ -7,44 +7,32 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DiscordEmulator, type EmulatedInteraction } from '../test/discord-emulator/emulator.ts';
-import { runScript, ScriptProcess } from '../test/support/bot-process.ts';
+import { deployCommandsWith, emulatorEnv, startedBot, type ScriptProcess } from '../test/support/bot-process.ts';
+import { cycle, percentile } from './stats.ts';
 
 const TOKEN = 'bench.discord.token';
 
 export default async function discordBench(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dockhand-bench-discord-'));
   const discord = await DiscordEmulator.start({ token: TOKEN });
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: join(dir, 'dockhand.db'),
-    LOG_LEVEL: 'warn',
-  };
+  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
   let bot: ScriptProcess | undefined;
   try {
-    const deploy = await runScript('src/discord/deploy-commands.ts', env);
-    if (deploy.exit.code !== 0) throw new Error(deploy.stderr);
-    const started = performance.now();
-    bot = new ScriptProcess('src/main.ts', { ...env, LOG_LEVEL: 'info' });
-    await bot.waitForLog(/discord: ready/, 60_000);
-    console.log(`start-up to READY: ${(performance.now() - started).toFixed(0)} ms (node + tsx + knowledge + gateway)`);
+    await deployCommandsWith(env);
+    const ready = await startedBot(env);
+    bot = ready.bot;
+    console.log(`start-up to READY: ${(ready.readySeconds * 1000).toFixed(0)} ms (npm start: knowledge + gateway)`);
 
     const prefixes = ['볼', '볼륨', '포트', 'docker', 'ㄷㅋ', 'compose', '이미지', 'ecs', 'nginx', '컨테이너'];
     const autocomplete = await measure(
       200,
-      (i) => discord.autocomplete('ask', 'query', { options: { query: prefixes[i % prefixes.length]! } }),
+      (i) => discord.autocomplete('ask', 'query', { options: { query: cycle(prefixes, i) } }),
       discord,
     );
     report('autocomplete /ask query', autocomplete, 500);
 
     const questions = ['볼륨', '포트 포워딩', 'Dockerfile COPY', 'compose depends_on', 'ECS 태스크 정의'];
-    const asks = await measure(
-      50,
-      (i) => discord.slash('ask', { options: { query: questions[i % questions.length]! } }),
-      discord,
-    );
+    const asks = await measure(50, (i) => discord.slash('ask', { options: { query: cycle(questions, i) } }), discord);
     report('/ask (first response)', asks, 1_000);
 
     const members = Object.keys(discord.world.members);
@@ -85,12 +73,11 @@ async function measure(
 }
 
 function report(what: string, times: number[], targetP95: number): void {
-  const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  const p95 = at(0.95);
+  const p95 = percentile(times, 0.95);
   const ok = p95 < targetP95;
   if (!ok) process.exitCode = 1;
   console.log(
-    `${what}: n=${sorted.length} p50 ${at(0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms — target p95 < ${targetP95} ms: ${ok ? 'ok' : 'MISSED'}`,
+    `${what}: n=${times.length} p50 ${percentile(times, 0.5).toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, ` +
+      `max ${Math.max(...times).toFixed(1)} ms — target p95 < ${targetP95} ms: ${ok ? 'ok' : 'MISSED'}`,
   );
 }

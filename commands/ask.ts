@@ -1,8 +1,9 @@
 import { defineCommand } from '../src/core/command.ts';
 import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
+import type { Translate } from '../src/core/locale.ts';
 import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
-import { clip, quoteInline, stripBold } from '../src/core/text.ts';
+import { quoteInline, stripBold } from '../src/core/text.ts';
 import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
 
@@ -25,7 +26,7 @@ export default defineCommand({
       maxLength: 300,
       description: { ko: '궁금한 것 (예: 볼륨이 뭐야, -p 8080:80 의미)', en: 'Your question (e.g. what is a volume)' },
       autocomplete: (partial, ctx) =>
-        ctx.knowledge.suggest(partial, 25).map((s) => ({ name: { ko: s.title, en: s.title }, value: s.title })),
+        ctx.knowledge.suggest(partial).map((s) => ({ name: { ko: s.title, en: s.title }, value: s.title })),
     },
     {
       name: 'hide',
@@ -51,23 +52,29 @@ export default defineCommand({
     });
     const hits = result.hits.map(hitView);
     const data = { query, questionId, confident: result.confident, hits, ...(result.truncated && { truncated: true }) };
-    const en = ctx.caller.locale === 'en';
+    const { t } = ctx;
     // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
-    const notice = result.truncated ? { footer: ctx.t(PARTLY_READ) } : {};
+    const notice = result.truncated ? { footer: t(PARTLY_READ) } : {};
     const [best, ...others] = result.hits;
 
     if (!best || !result.confident) {
       const closest = result.hits.slice(0, SHOWN_HITS);
       const asked = quoteInline(query);
       return {
-        title: en ? 'No sure answer in the notes' : '노트에서 확실한 답을 찾지 못했어요',
+        title: t({ ko: '노트에서 확실한 답을 찾지 못했어요', en: 'No sure answer in the notes' }),
         text: best
-          ? en
-            ? `Nothing in the notes clearly answers ${asked}. The closest section is below: if it isn't it, pick another from the list. I recorded the question so the group can fill the gap.`
-            : `${asked}에 딱 맞는 내용을 노트에서 찾지 못했어요. 가장 가까운 내용을 아래에 두었으니, 아니라면 목록에서 골라 보세요. 질문은 기록해 두었으니 스터디에서 채워 볼게요.`
-          : en
-            ? `Nothing in the notes answers ${asked}. I recorded the question so the group can fill the gap.`
-            : `${asked}에 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
+          ? t({
+              ko:
+                `${asked}에 딱 맞는 내용을 노트에서 찾지 못했어요. 가장 가까운 내용을 아래에 두었으니, ` +
+                '아니라면 목록에서 골라 보세요. 질문은 기록해 두었으니 스터디에서 채워 볼게요.',
+              en:
+                `Nothing in the notes clearly answers ${asked}. The closest section is below: ` +
+                "if it isn't it, pick another from the list. I recorded the question so the group can fill the gap.",
+            })
+          : t({
+              ko: `${asked}에 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
+              en: `Nothing in the notes answers ${asked}. I recorded the question so the group can fill the gap.`,
+            }),
         tone: 'warning',
         hits,
         ...(best
@@ -75,21 +82,22 @@ export default defineCommand({
               // Unsure is not empty-handed: the nearest section may still be what was meant.
               fields: [
                 {
-                  name: en
-                    ? `Closest: ${listedTitle(best.section, en)}`
-                    : `가장 가까운 내용: ${listedTitle(best.section, en)}`,
+                  name: t({
+                    ko: `가장 가까운 내용: ${listedTitle(best.section, t)}`,
+                    en: `Closest: ${listedTitle(best.section, t)}`,
+                  }),
                   value: best.snippet,
                 },
               ],
               // 👍 on the closest section tells the group (and a later calibration) it was the answer after all.
               actions: [
-                answerButtons(questionId, en),
+                answerButtons(questionId, t),
                 [
                   {
                     kind: 'select' as const,
                     customId: encodeCustomId('ask', 'pick', questionId),
-                    placeholder: en ? 'Did you mean one of these?' : '혹시 이것을 찾으셨나요?',
-                    options: closest.map((h) => pickOption(h.section, h.snippet, en)),
+                    placeholder: t({ ko: '혹시 이것을 찾으셨나요?', en: 'Did you mean one of these?' }),
+                    options: closest.map((h) => pickOption(h.section, h.snippet, t)),
                   },
                 ],
               ],
@@ -105,26 +113,26 @@ export default defineCommand({
       ...sectionReply(best.section, best.snippet),
       hits,
       fields: [
-        ...chapterField(best.section, en),
+        ...chapterField(best.section, t),
         ...(others.length
           ? [
               {
-                name: en ? 'Also see' : '함께 보면 좋은 곳',
-                value: others.map((h) => `• ${listedTitle(h.section, en)}`).join('\n'),
+                name: t({ ko: '함께 보면 좋은 곳', en: 'Also see' }),
+                value: others.map((h) => `• ${listedTitle(h.section, t)}`).join('\n'),
               },
             ]
           : []),
       ],
       actions: [
-        answerButtons(questionId, en),
+        answerButtons(questionId, t),
         ...(others.length
           ? [
               [
                 {
                   kind: 'select' as const,
                   customId: encodeCustomId('ask', 'pick', questionId),
-                  placeholder: en ? 'Open another section' : '다른 절 펼쳐 보기',
-                  options: others.map((h) => pickOption(h.section, h.snippet, en)),
+                  placeholder: t({ ko: '다른 절 펼쳐 보기', en: 'Open another section' }),
+                  options: others.map((h) => pickOption(h.section, h.snippet, t)),
                 },
               ] as ActionRow,
             ]
@@ -149,11 +157,9 @@ export default defineCommand({
         votedAt: ctx.clock.now(),
       });
       const totals = ctx.store.questions.voteTotals(questionId, sectionId);
-      const en = ctx.caller.locale === 'en';
+      const counts = `(👍 ${totals.up} · 👎 ${totals.down})`;
       return {
-        text: en
-          ? `Thanks for the feedback! (👍 ${totals.up} · 👎 ${totals.down})`
-          : `피드백 고마워요! (👍 ${totals.up} · 👎 ${totals.down})`,
+        text: ctx.t({ ko: `피드백 고마워요! ${counts}`, en: `Thanks for the feedback! ${counts}` }),
         ephemeral: true,
         data: { questionId, sectionId, ...totals },
       };
@@ -164,7 +170,7 @@ export default defineCommand({
       if (!section) throw unknownQuestion();
       return {
         ...sectionReply(section, section.text),
-        fields: chapterField(section, ctx.caller.locale === 'en'),
+        fields: chapterField(section, ctx.t),
         ephemeral: true,
       };
     },
@@ -173,7 +179,7 @@ export default defineCommand({
       if (!section || !ctx.store.questions.get(Number(id))) throw unknownQuestion();
       return {
         ...sectionReply(section, section.text),
-        fields: chapterField(section, ctx.caller.locale === 'en'),
+        fields: chapterField(section, ctx.t),
         ephemeral: true,
       };
     },
@@ -190,48 +196,49 @@ function sectionReply(section: Section, text: string): Reply {
   };
 }
 
-function chapterField(section: Section, en: boolean): ReplyField[] {
+function chapterField(section: Section, t: Translate): ReplyField[] {
   return [
-    { name: en ? 'Where' : '장', value: whereFrom(section, en), inline: true },
-    { name: en ? 'Source' : '출처', value: `\`${section.source}\``, inline: true },
+    { name: t({ ko: '장', en: 'Where' }), value: whereFrom(section, t), inline: true },
+    { name: t({ ko: '출처', en: 'Source' }), value: `\`${section.source}\``, inline: true },
   ];
 }
 
-function whereFrom(section: Section, en: boolean): string {
-  if (section.chapter === undefined) return en ? 'Playbook' : '문제 해결 가이드';
-  return en ? `Chapter ${section.chapter}` : `${section.chapter}장`;
+function whereFrom(section: Section, t: Translate): string {
+  if (section.chapter === undefined) return t({ ko: '문제 해결 가이드', en: 'Playbook' });
+  return t({ ko: `${section.chapter}장`, en: `Chapter ${section.chapter}` });
 }
 
 /** In lists the whole heading path is noise: "5.1 도커 컴포즈 › 설치 (5장)". */
-function listedTitle(section: Section, en: boolean): string {
-  return `${shortSectionTitle(section)} (${whereFrom(section, en)})`;
+function listedTitle(section: Section, t: Translate): string {
+  return `${shortSectionTitle(section)} (${whereFrom(section, t)})`;
 }
 
-function pickOption(section: Section, snippet: string, en: boolean) {
-  return { label: clip(listedTitle(section, en), 100), value: section.id, description: clip(stripBold(snippet), 100) };
+/** A select option; Discord shows no Markdown there, so the snippet loses its bold. */
+function pickOption(section: Section, snippet: string, t: Translate) {
+  return { label: listedTitle(section, t), value: section.id, description: stripBold(snippet) };
 }
 
 /** 👍/👎 on the answer, and the whole section (the embed shows a snippet). */
-function answerButtons(questionId: number, en: boolean): ActionRow {
+function answerButtons(questionId: number, t: Translate): ActionRow {
   return [
     {
       kind: 'button',
       customId: encodeCustomId('ask', 'vote', questionId, 'up'),
-      label: en ? 'Helpful' : '도움이 됐어요',
+      label: t({ ko: '도움이 됐어요', en: 'Helpful' }),
       emoji: '👍',
       style: 'success',
     },
     {
       kind: 'button',
       customId: encodeCustomId('ask', 'vote', questionId, 'down'),
-      label: en ? 'Not helpful' : '아니에요',
+      label: t({ ko: '아니에요', en: 'Not helpful' }),
       emoji: '👎',
       style: 'secondary',
     },
     {
       kind: 'button',
       customId: encodeCustomId('ask', 'full', questionId),
-      label: en ? 'Whole section' : '전체 보기',
+      label: t({ ko: '전체 보기', en: 'Whole section' }),
       emoji: '📖',
       style: 'primary',
     },

@@ -1,10 +1,8 @@
 import { defineCommand } from '../src/core/command.ts';
 import { diagnose } from '../src/diagnostics/diagnose.ts';
 import { gatherFacts } from '../src/diagnostics/gather.ts';
-import { containerOption } from './docker/shared.ts';
-import { sectionMenu } from './note/section-menu.ts';
-import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { shortSectionTitle } from '../src/knowledge/views.ts';
+import { containerOption } from './shared/docker-options.ts';
+import { countLine, findingsReply } from './shared/findings-reply.ts';
 
 export default defineCommand({
   name: 'diagnose',
@@ -17,37 +15,20 @@ export default defineCommand({
   cooldownSeconds: 5,
   options: [containerOption],
   run: async ({ container: name }, ctx) => {
-    const en = ctx.caller.locale === 'en';
+    const { t } = ctx;
     const facts = await gatherFacts(ctx.docker, name, ctx.clock, ctx.signal);
-    const findings = diagnose(facts, ctx.caller.locale, ctx.knowledge);
-    const count = (severity: string) => findings.filter((f) => f.severity === severity).length;
-    const errors = count('error');
-    const warnings = count('warning');
+    const findings = diagnose(facts, t, ctx.knowledge);
     const target = facts.container.Name;
-    const summary =
-      findings.length === 0
-        ? en
-          ? `No problems found in \`${target}\` (${facts.container.State.Status}).`
-          : `\`${target}\`에서 문제를 찾지 못했어요 (${facts.container.State.Status}).`
-        : en
-          ? `${errors} error(s), ${warnings} warning(s), ${findings.length - errors - warnings} note(s) — most serious first.`
-          : `오류 ${errors} · 주의 ${warnings} · 참고 ${findings.length - errors - warnings} — 심각한 것부터 보여 줘요.`;
-    return {
-      title: en ? `Diagnosis: ${target}` : `진단: ${target}`,
-      text: summary,
-      tone: errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'success',
-      findings: findings.map((f) => ({ ...f, refTitles: f.refs.flatMap((id) => noteTitle(ctx.knowledge, id)) })),
-      actions: sectionMenu(
-        ctx.knowledge,
-        findings.flatMap((f) => f.refs),
-        en ? 'Open the note that explains the fix' : '고치는 법이 담긴 노트 펼쳐 보기',
-      ),
-      data: { target, findings },
-    };
+    const state = facts.container.State.Status;
+    return findingsReply(target, findings, ctx.knowledge, t, {
+      title: t({ ko: `진단: ${target}`, en: `Diagnosis: ${target}` }),
+      text:
+        findings.length === 0
+          ? t({
+              ko: `\`${target}\`에서 문제를 찾지 못했어요 (${state}).`,
+              en: `No problems found in \`${target}\` (${state}).`,
+            })
+          : countLine(findings, t),
+    });
   },
 });
-
-function noteTitle(knowledge: KnowledgeBase, id: string): string[] {
-  const section = knowledge.section(id);
-  return section ? [shortSectionTitle({ ...section, passage: undefined })] : [];
-}

@@ -7,7 +7,7 @@ import {
   type Transport,
 } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
-import type { Locale } from '../src/core/locale.ts';
+import type { Translate } from '../src/core/locale.ts';
 
 export default defineCommand({
   name: 'help',
@@ -29,16 +29,15 @@ export default defineCommand({
     },
   ],
   run: ({ command }, ctx) => {
-    const locale = ctx.caller.locale;
-    const en = locale === 'en';
+    const { t } = ctx;
     if (!command) {
       return {
-        title: en ? 'dockhand commands' : 'dockhand 명령',
+        title: t({ ko: 'dockhand 명령', en: 'dockhand commands' }),
         text: ctx.commands
-          .map((c) => `\`/${c.name}\`${c.nameKo ? ` (${c.nameKo})` : ''} — ${c.description[locale]}`)
+          .map((c) => `\`/${c.name}\`${c.nameKo ? ` (${c.nameKo})` : ''} — ${t(c.description)}`)
           .join('\n'),
-        footer: en ? 'Details: /help command:<name>' : '자세히: /help command:<이름>',
-        data: { commands: ctx.commands.map((c) => ({ name: c.name, description: c.description[locale] })) },
+        footer: t({ ko: '자세히: /help command:<이름>', en: 'Details: /help command:<name>' }),
+        data: { commands: ctx.commands.map((c) => ({ name: c.name, description: t(c.description) })) },
       };
     }
     const found = ctx.commands.find((c) => c.name === command.replace(/^\//, '') || c.nameKo === command);
@@ -48,24 +47,24 @@ export default defineCommand({
         en: `There is no \`${command}\` command. See /help for the list.`,
       });
     }
-    return { title: `/${found.name}`, text: usage(found, locale, ctx.caller.transport), data: { name: found.name } };
+    return { title: `/${found.name}`, text: usage(found, t, ctx.caller.transport), data: { name: found.name } };
   },
 });
 
-function usage(command: CommandDefinition, locale: Locale, transport: Transport): string {
-  const lines = [command.description[locale]];
+function usage(command: CommandDefinition, t: Translate, transport: Transport): string {
+  const lines = [t(command.description)];
   const offered = (options: readonly OptionSpec[]) => options.filter((o) => offeredOn(o, transport));
   if (isGroup(command)) {
     for (const sub of command.subcommands) {
       lines.push(
         '',
-        `\`/${command.name} ${sub.name}${signature(offered(sub.options))}\` — ${sub.description[locale]}`,
-        ...optionLines(offered(sub.options), locale),
+        `\`/${command.name} ${sub.name}${signature(offered(sub.options))}\` — ${t(sub.description)}`,
+        ...optionLines(offered(sub.options), t),
       );
     }
   } else {
     const options = offered(command.options);
-    lines.push('', `\`/${command.name}${signature(options)}\``, ...optionLines(options, locale));
+    lines.push('', `\`/${command.name}${signature(options)}\``, ...optionLines(options, t));
   }
   return lines.join('\n');
 }
@@ -74,8 +73,7 @@ function signature(options: readonly OptionSpec[]): string {
   return options.map((o) => (o.required ? ` <${o.name}>` : ` [--${o.name}]`)).join('');
 }
 
-function optionLines(options: readonly OptionSpec[], locale: Locale): string[] {
-  return options.map(
-    (o) => `• \`${o.name}\`${o.required ? '' : locale === 'en' ? ' (optional)' : ' (선택)'}: ${o.description[locale]}`,
-  );
+function optionLines(options: readonly OptionSpec[], t: Translate): string[] {
+  const optional = t({ ko: ' (선택)', en: ' (optional)' });
+  return options.map((o) => `• \`${o.name}\`${o.required ? '' : optional}: ${t(o.description)}`);
 }

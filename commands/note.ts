@@ -1,13 +1,12 @@
 import { defineCommand } from '../src/core/command.ts';
 import { UserError } from '../src/core/errors.ts';
+import type { Translate } from '../src/core/locale.ts';
 import type { Reply } from '../src/core/reply.ts';
-import { clip } from '../src/core/text.ts';
+import { CHAPTER_COUNT, CHAPTERS } from '../src/knowledge/chapters.ts';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
 import type { KnowledgeDoc, Section } from '../src/knowledge/types.ts';
-import { sectionTitle } from '../src/knowledge/views.ts';
-import { OPEN_SECTION_ID, sectionValue } from './note/section-menu.ts';
-
-const CHAPTERS = [1, 2, 3, 4, 5, 6];
+import { headingPath } from '../src/knowledge/views.ts';
+import { OPEN_SECTION_ID, sectionValue } from './shared/section-menu.ts';
 
 export default defineCommand({
   name: 'note',
@@ -19,7 +18,7 @@ export default defineCommand({
       nameKo: '장',
       type: 'integer',
       required: true,
-      description: { ko: '몇 장? (1–6)', en: 'Which chapter (1–6)' },
+      description: { ko: `몇 장? (1–${CHAPTER_COUNT})`, en: `Which chapter (1–${CHAPTER_COUNT})` },
       choices: CHAPTERS.map((n) => ({ name: { ko: `${n}장`, en: `Chapter ${n}` }, value: n })),
     },
     {
@@ -34,7 +33,6 @@ export default defineCommand({
         return sections
           .filter((s) => !s.passage || s.passage === 1)
           .filter((s) => !wanted || s.heading.toLowerCase().includes(wanted) || s.anchor.includes(wanted))
-          .slice(0, 25)
           .map((s) => ({ name: { ko: s.heading, en: s.heading }, value: s.anchor }));
       },
     },
@@ -47,35 +45,35 @@ export default defineCommand({
         en: `No notes for chapter ${chapter} yet.`,
       });
     }
-    if (!section) return tableOfContents(doc, ctx.caller.locale === 'en');
-    const found = findSection(ctx.knowledge, doc, section);
-    if (!found.length) {
+    if (!section) return tableOfContents(doc, ctx.t);
+    const found = findSection(doc, section);
+    if (!found) {
       throw new UserError('unknown-section', {
         ko: `${chapter}장에 "${section}" 절이 없어요. /note chapter:${chapter} 로 목차를 보세요.`,
         en: `Chapter ${chapter} has no section "${section}". Try /note chapter:${chapter} for its contents.`,
       });
     }
-    return showSection(found);
+    return showSection(ctx.knowledge, found);
   },
   components: {
     toc: (_args, ctx, selected) => {
       const [docId, anchor] = (selected[0] ?? '').split('#');
       const doc = docId ? ctx.knowledge.doc(docId) : undefined;
-      const found = doc && anchor ? findSection(ctx.knowledge, doc, anchor) : [];
-      if (!found.length) {
+      const found = doc && anchor ? findSection(doc, anchor) : undefined;
+      if (!found) {
         throw new UserError('unknown-section', { ko: '그 절을 찾을 수 없어요.', en: 'That section no longer exists.' });
       }
-      return { ...showSection(found), ephemeral: true };
+      return { ...showSection(ctx.knowledge, found), ephemeral: true };
     },
   },
 });
 
-function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
+function tableOfContents(doc: KnowledgeDoc, t: Translate): Reply {
   const entries = doc.sections.filter((s) => !s.passage || s.passage === 1);
   const lines = entries.map((s) => `${'  '.repeat(Math.max(0, s.level - 2))}• ${s.heading}  \`${s.anchor}\``);
   return {
     title: doc.title,
-    text: (en ? `${doc.titleEn}\n\n` : '') + lines.join('\n'),
+    text: t({ ko: '', en: `${doc.titleEn}\n\n` }) + lines.join('\n'),
     footer: doc.source,
     tone: 'info',
     actions: [
@@ -83,8 +81,8 @@ function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
         {
           kind: 'select',
           customId: OPEN_SECTION_ID,
-          placeholder: en ? 'Open a section' : '펼쳐 볼 절을 고르세요',
-          options: entries.slice(0, 25).map((s) => ({ label: clip(s.heading, 100), value: sectionValue(s) })),
+          placeholder: t({ ko: '펼쳐 볼 절을 고르세요', en: 'Open a section' }),
+          options: entries.map((s) => ({ label: s.heading, value: sectionValue(s) })),
         },
       ],
     ],
@@ -92,24 +90,25 @@ function tableOfContents(doc: KnowledgeDoc, en: boolean): Reply {
   };
 }
 
-/** All passages of the section whose anchor or heading matches. */
-function findSection(knowledge: KnowledgeBase, doc: KnowledgeDoc, wanted: string): Section[] {
+/** The section (its first passage) whose anchor or heading matches. */
+function findSection(doc: KnowledgeDoc, wanted: string): Section | undefined {
   const key = wanted.trim().toLowerCase();
-  const match =
+  return (
     doc.sections.find((s) => s.anchor === key) ??
     doc.sections.find((s) => s.heading.toLowerCase() === key) ??
-    doc.sections.find((s) => s.heading.toLowerCase().includes(key));
-  if (!match) return [];
-  return knowledge.sections.filter((s) => s.docId === doc.id && s.anchor === match.anchor);
+    doc.sections.find((s) => s.heading.toLowerCase().includes(key))
+  );
 }
 
-function showSection(passages: Section[]): Reply {
-  const first = passages[0]!;
+/** The whole section, every passage of it. */
+function showSection(knowledge: KnowledgeBase, section: Section): Reply {
+  const passages = knowledge.sections.filter((s) => s.docId === section.docId && s.anchor === section.anchor);
+  const text = passages.map((p) => p.text).join('\n\n');
   return {
-    title: sectionTitle({ ...first, passage: undefined }),
-    text: passages.map((p) => p.text).join('\n\n'),
-    footer: first.source,
+    title: headingPath(section),
+    text,
+    footer: section.source,
     tone: 'info',
-    data: { id: first.id, text: passages.map((p) => p.text).join('\n\n') },
+    data: { id: section.id, text },
   };
 }

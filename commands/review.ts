@@ -2,13 +2,13 @@ import { safeName } from '../src/core/attachment.ts';
 import { defineCommand } from '../src/core/command.ts';
 import type { CommandContext } from '../src/core/context.ts';
 import type { Reply, ReplyFinding } from '../src/core/reply.ts';
-import { shortSectionTitle } from '../src/knowledge/views.ts';
 import { fromCallerDirectory } from '../src/paths.ts';
 import { inspectBuildContext } from '../src/review/context.ts';
 import type { ReviewFinding } from '../src/review/finding.ts';
 import { reviewDockerfile } from '../src/review/review.ts';
 import { summaryLines } from '../src/review/summary.ts';
-import { sectionMenu } from './note/section-menu.ts';
+import { noteTitles } from './shared/findings-reply.ts';
+import { sectionMenu } from './shared/section-menu.ts';
 
 export default defineCommand({
   name: 'review',
@@ -103,10 +103,7 @@ function shownFinding(f: ReviewFinding, ctx: CommandContext): ReplyFinding {
     evidence: f.evidence,
     next: f.next,
     refs,
-    refTitles: refs.flatMap((id) => {
-      const section = ctx.knowledge.section(id);
-      return section ? [shortSectionTitle({ ...section, passage: undefined })] : [];
-    }),
+    refTitles: noteTitles(ctx.knowledge, refs),
   };
 }
 

@@ -38,12 +38,10 @@ export default defineCommand({
       text: hit.section.text,
     }));
     return {
-      title: ctx.caller.locale === 'en' ? `Search: ${query}` : `검색: ${query}`,
+      title: ctx.t({ ko: `검색: ${query}`, en: `Search: ${query}` }),
       text: hits.length
         ? hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score}, ${h.id})`).join('\n')
-        : ctx.caller.locale === 'en'
-          ? 'No hits.'
-          : '결과가 없어요.',
+        : ctx.t({ ko: '결과가 없어요.', en: 'No hits.' }),
       ...(result.truncated && { footer: ctx.t(PARTLY_READ) }),
       data: { query, hits, ...(result.truncated && { truncated: true }) },
     };

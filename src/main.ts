@@ -4,6 +4,7 @@
 import { createApp } from './app.ts';
 import { consoleCaller } from './cli/caller.ts';
 import { startConsole } from './cli/console.ts';
+import { isTerminal, wantsColor } from './cli/terminal.ts';
 import { exitOnSetupError, processConfigOrExit } from './config.ts';
 import type { RunningBot } from './discord/bot.ts';
 
@@ -32,14 +33,22 @@ async function main(): Promise<void> {
       await app.close();
       throw error;
     }
+    // Ready; the search index builds now, before the first question is likely to arrive.
+    setImmediate(() => {
+      app.warm();
+    });
     return;
   }
 
   const repl = startConsole(app, consoleCaller(config.defaultLocale), {
     input: process.stdin,
     output: process.stdout,
-    color: process.stdout.isTTY === true && !process.env.NO_COLOR,
-    terminal: process.stdin.isTTY === true,
+    color: wantsColor(),
+    terminal: isTerminal(process.stdin),
+  });
+  // The prompt is up; the search index builds before the first line can arrive.
+  setImmediate(() => {
+    app.warm();
   });
   await repl.closed;
   await app.close();

@@ -1,8 +1,8 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redactRecord } from '../../src/core/redact.ts';
-import { formatAge, formatPort } from './shared.ts';
-
-const SHOWN = 25;
+import { shortId } from '../../src/core/text.ts';
+import { formatAge, formatPort } from './format.ts';
+import { listReply } from './list-reply.ts';
 
 export const containers = defineSubcommand({
   name: 'containers',
@@ -11,34 +11,29 @@ export const containers = defineSubcommand({
   options: [],
   run: async (_options, ctx) => {
     const list = await ctx.docker.listContainers(ctx.signal);
-    const locale = ctx.caller.locale;
-    const en = locale === 'en';
     const now = ctx.clock.now();
     const rows = list.map((c) => ({
-      id: c.Id.slice(0, 12),
+      id: shortId(c.Id),
       name: c.Name,
       image: c.Image,
       state: c.State,
       status: c.Status,
       createdAt: new Date(c.Created * 1000).toISOString(),
-      age: formatAge(new Date(c.Created * 1000), now, locale),
+      age: formatAge(new Date(c.Created * 1000), now, ctx.t),
       ports: c.Ports.map(formatPort),
       labels: redactRecord(c.Labels),
     }));
-    const lines = rows
-      .slice(0, SHOWN)
-      .map(
-        (c) =>
-          `• **${c.name}** \`${c.image}\` — ${c.state} (${c.status})${c.ports.length ? ` · ${c.ports.join(', ')}` : ''} · ${c.age}`,
-      );
-    const more = rows.length - SHOWN;
-    return {
-      title: en ? `Containers (${rows.length})` : `컨테이너 목록 (${rows.length})`,
-      text: lines.length ? lines.join('\n') : en ? 'No containers visible.' : '볼 수 있는 컨테이너가 없어요.',
-      ...(more > 0
-        ? { footer: en ? `…and ${more} more (--json lists all)` : `…그리고 ${more}개 더 (--json 으로 전체 보기)` }
-        : {}),
-      data: { containers: rows },
-    };
+    return listReply(
+      {
+        title: { ko: `컨테이너 목록 (${rows.length})`, en: `Containers (${rows.length})` },
+        empty: { ko: '볼 수 있는 컨테이너가 없어요.', en: 'No containers visible.' },
+        lines: rows.map((c) => {
+          const ports = c.ports.length ? ` · ${c.ports.join(', ')}` : '';
+          return `• **${c.name}** \`${c.image}\` — ${c.state} (${c.status})${ports} · ${c.age}`;
+        }),
+        data: { containers: rows },
+      },
+      ctx.t,
+    );
   },
 });

@@ -1,11 +1,11 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
-import { sayer } from '../../src/diagnostics/check.ts';
+import { clip, shortId } from '../../src/core/text.ts';
 import { historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
 import { dominantLayers, formatBytes, sizeBar, toLayers, type Layer } from '../../src/docker/layers.ts';
-import { sectionMenu } from '../note/section-menu.ts';
-import { imageOption } from './shared.ts';
+import { imageOption } from '../shared/docker-options.ts';
+import { sectionMenu } from '../shared/section-menu.ts';
 
 /** Layers shown in the message; a longer history goes into an attachment too. */
 const INLINE_LAYERS = 30;
@@ -21,14 +21,13 @@ export const history = defineSubcommand({
   },
   options: [imageOption],
   run: async ({ image: ref }, ctx) => {
-    const en = ctx.caller.locale === 'en';
-    const say = sayer(ctx.caller.locale);
+    const { t } = ctx;
     const image = await ctx.docker.image(ref, ctx.signal);
     const layers = toLayers(await ctx.docker.history(image, ctx.signal));
     const total = layers.reduce((sum, l) => sum + l.size, 0);
     const largest = Math.max(0, ...layers.map((l) => l.size));
     const dominant = dominantLayers(layers);
-    const hints = historyHints(layers, say).map((hint) => {
+    const hints = historyHints(layers, t).map((hint) => {
       const note = chapterRef(ctx.knowledge, DOCKERFILE_CHAPTER, hint.anchors);
       const deeper = hint.playbookSections.filter((id) => ctx.knowledge.section(id));
       return {
@@ -41,7 +40,7 @@ export const history = defineSubcommand({
     });
 
     const table = layers.map((l) => tableRow(l, largest));
-    const header = en ? ' #  SIZE      LAYER          INSTRUCTION' : ' #  크기      비중           명령';
+    const header = t({ ko: ' #  크기      비중           명령', en: ' #  SIZE      LAYER          INSTRUCTION' });
     const inline =
       table.length > INLINE_LAYERS
         ? [...table.slice(0, INLINE_LAYERS / 2), '   …', ...table.slice(-INLINE_LAYERS / 2)]
@@ -51,33 +50,38 @@ export const history = defineSubcommand({
     const fields: ReplyField[] = [];
     if (dominant.length > 0) {
       fields.push({
-        name: en ? 'Dominant layers' : '용량을 차지하는 레이어',
+        name: t({ ko: '용량을 차지하는 레이어', en: 'Dominant layers' }),
         value: dominant
-          .map(
-            (l) =>
-              `#${l.index} ${formatBytes(l.size)} (${Math.round((l.size / total) * 100)}%) — \`${clipText(l.instruction + ' ' + l.args, 80)}\``,
-          )
+          .map((l) => {
+            const share = Math.round((l.size / total) * 100);
+            return `#${l.index} ${formatBytes(l.size)} (${share}%) — \`${clipLine(`${l.instruction} ${l.args}`, 80)}\``;
+          })
           .join('\n'),
       });
     }
     for (const hint of hints) {
       fields.push({
         name: `💡 ${hint.title}`,
-        value: `${hint.detail}\n${en ? 'Layers' : '레이어'}: ${hint.layers.map((n) => `#${n}`).join(', ')}${hint.refs.length ? `\n📖 ${hint.refs.join(', ')}` : ''}`,
+        value: [
+          hint.detail,
+          `${t({ ko: '레이어', en: 'Layers' })}: ${hint.layers.map((n) => `#${n}`).join(', ')}`,
+          ...(hint.refs.length ? [`📖 ${hint.refs.join(', ')}`] : []),
+        ].join('\n'),
       });
     }
 
     return {
-      title: en ? `Image history: ${name}` : `이미지 히스토리: ${name}`,
-      text: en
-        ? `\`${shortId(image.Id)}\` · ${formatBytes(total)} in ${layers.length} layers (oldest first, as in the Dockerfile)`
-        : `\`${shortId(image.Id)}\` · 레이어 ${layers.length}개, 합계 ${formatBytes(total)} (Dockerfile 순서: 위가 먼저)`,
+      title: t({ ko: `이미지 히스토리: ${name}`, en: `Image history: ${name}` }),
+      text: `\`${shortId(image.Id)}\` · ${t({
+        ko: `레이어 ${layers.length}개, 합계 ${formatBytes(total)} (Dockerfile 순서: 위가 먼저)`,
+        en: `${formatBytes(total)} in ${layers.length} layers (oldest first, as in the Dockerfile)`,
+      })}`,
       code: [{ language: 'text', content: [header, ...inline].join('\n') }],
       fields,
       actions: sectionMenu(
         ctx.knowledge,
         hints.flatMap((h) => h.refs),
-        en ? 'Open the note behind a hint' : '힌트를 설명하는 노트 펼쳐 보기',
+        t({ ko: '힌트를 설명하는 노트 펼쳐 보기', en: 'Open the note behind a hint' }),
       ),
       ...(table.length > INLINE_LAYERS
         ? {
@@ -113,14 +117,11 @@ export const history = defineSubcommand({
 function tableRow(layer: Layer, largest: number): string {
   const bar = layer.size > 0 ? sizeBar(layer.size, largest) : ' '.repeat(12);
   const size = formatBytes(layer.size).padEnd(9);
-  return `${String(layer.index).padStart(2)}  ${size} ${bar}   ${clipText(`${layer.instruction} ${layer.args}`, CREATED_BY_CHARS)}`;
+  const instruction = clipLine(`${layer.instruction} ${layer.args}`, CREATED_BY_CHARS);
+  return `${String(layer.index).padStart(2)}  ${size} ${bar}   ${instruction}`;
 }
 
-function clipText(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-
-function shortId(id: string): string {
-  return id.replace(/^sha256:/, '').slice(0, 12);
+/** One line of at most `max` characters: Dockerfile instructions span lines with `\`. */
+function clipLine(text: string, max: number): string {
+  return clip(text.replace(/\s+/g, ' ').trim(), max);
 }

@@ -1,8 +1,8 @@
 import { defineSubcommand } from '../../src/core/command.ts';
+import { shortId } from '../../src/core/text.ts';
 import { formatBytes } from '../../src/docker/layers.ts';
-import { formatAge } from './shared.ts';
-
-const SHOWN = 25;
+import { formatAge } from './format.ts';
+import { listReply } from './list-reply.ts';
 
 export const images = defineSubcommand({
   name: 'images',
@@ -11,32 +11,27 @@ export const images = defineSubcommand({
   options: [],
   run: async (_options, ctx) => {
     const list = await ctx.docker.listImages(ctx.signal);
-    const locale = ctx.caller.locale;
-    const en = locale === 'en';
     const now = ctx.clock.now();
     const rows = list
       .sort((a, b) => b.Created - a.Created)
       .map((i) => ({
-        id: i.Id.replace(/^sha256:/, '').slice(0, 12),
+        id: shortId(i.Id),
         tags: i.RepoTags,
         size: i.Size,
         createdAt: new Date(i.Created * 1000).toISOString(),
-        age: formatAge(new Date(i.Created * 1000), now, locale),
+        age: formatAge(new Date(i.Created * 1000), now, ctx.t),
       }));
-    const lines = rows
-      .slice(0, SHOWN)
-      .map(
-        (i) =>
-          `• **${i.tags[0] ?? '<none>'}**${i.tags.length > 1 ? ` (+${i.tags.length - 1})` : ''} \`${i.id}\` — ${formatBytes(i.size)} · ${i.age}`,
-      );
-    const more = rows.length - SHOWN;
-    return {
-      title: en ? `Images (${rows.length})` : `이미지 목록 (${rows.length})`,
-      text: lines.length ? lines.join('\n') : en ? 'No images visible.' : '볼 수 있는 이미지가 없어요.',
-      ...(more > 0
-        ? { footer: en ? `…and ${more} more (--json lists all)` : `…그리고 ${more}개 더 (--json 으로 전체 보기)` }
-        : {}),
-      data: { images: rows },
-    };
+    return listReply(
+      {
+        title: { ko: `이미지 목록 (${rows.length})`, en: `Images (${rows.length})` },
+        empty: { ko: '볼 수 있는 이미지가 없어요.', en: 'No images visible.' },
+        lines: rows.map((i) => {
+          const others = i.tags.length > 1 ? ` (+${i.tags.length - 1})` : '';
+          return `• **${i.tags[0] ?? '<none>'}**${others} \`${i.id}\` — ${formatBytes(i.size)} · ${i.age}`;
+        }),
+        data: { images: rows },
+      },
+      ctx.t,
+    );
   },
 });

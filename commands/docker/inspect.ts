@@ -1,14 +1,14 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { redact, redactEnvEntry, redactRecord } from '../../src/core/redact.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
-import { clip, codeSpan } from '../../src/core/text.ts';
+import { codeSpan, shortId } from '../../src/core/text.ts';
 import { exitMeaning } from '../../src/diagnostics/exit-codes.ts';
 import { describeBinding } from '../../src/docker/ports.ts';
-import { containerOption, formatAge } from './shared.ts';
+import { containerOption } from '../shared/docker-options.ts';
+import { formatAge } from './format.ts';
 
+/** Environment variables and labels shown; a container may carry hundreds. */
 const MAX_ENV = 40;
-/** Discord's limit for a field value. */
-const FIELD_CHARS = 1000;
 const MAX_LABELS = 20;
 
 export const inspect = defineSubcommand({
@@ -20,8 +20,7 @@ export const inspect = defineSubcommand({
   },
   options: [containerOption],
   run: async ({ container: name }, ctx) => {
-    const locale = ctx.caller.locale;
-    const en = locale === 'en';
+    const { t } = ctx;
     const c = await ctx.docker.container(name, ctx.signal);
     const now = ctx.clock.now();
     const state = c.State;
@@ -30,6 +29,7 @@ export const inspect = defineSubcommand({
     const command = redact([...c.Config.Entrypoint, ...c.Config.Cmd].join(' '));
     const env = c.Config.Env.map(redactEnvEntry);
     const labels = redactRecord(c.Config.Labels);
+    const restartPolicy = c.HostConfig.RestartPolicy.Name || 'no';
     const mounts = c.Mounts.map((m) => ({
       type: m.Type,
       source: m.Name || m.Source,
@@ -46,72 +46,68 @@ export const inspect = defineSubcommand({
       bindings: (bindings ?? []).map(describeBinding),
     }));
     const since = Date.parse(state.Running ? state.StartedAt : state.FinishedAt);
-    const when = Number.isFinite(since) && since > 0 ? formatAge(new Date(since), now, locale) : undefined;
+    const when = Number.isFinite(since) && since > 0 ? formatAge(new Date(since), now, t) : undefined;
+    const notPublished = t({ ko: '게시 안 됨', en: 'not published' });
 
     const fields: ReplyField[] = [
       {
-        name: en ? 'State' : '상태',
+        name: t({ ko: '상태', en: 'State' }),
         value: `${state.Status}${when ? ` (${when})` : ''}${state.Health ? ` · health: ${state.Health.Status}` : ''}`,
         inline: true,
       },
-      { name: en ? 'Image' : '이미지', value: `\`${c.Config.Image}\``, inline: true },
+      { name: t({ ko: '이미지', en: 'Image' }), value: `\`${c.Config.Image}\``, inline: true },
       {
-        name: en ? 'Restarts' : '재시작',
-        value: `${c.RestartCount} · policy: ${c.HostConfig.RestartPolicy.Name || 'no'}`,
+        name: t({ ko: '재시작', en: 'Restarts' }),
+        value: `${c.RestartCount} · policy: ${restartPolicy}`,
         inline: true,
       },
     ];
     if (meaning) {
       fields.push({
-        name: en ? `Exit code ${state.ExitCode}` : `종료 코드 ${state.ExitCode}`,
-        value: meaning.meaning[locale],
+        name: t({ ko: `종료 코드 ${state.ExitCode}`, en: `Exit code ${state.ExitCode}` }),
+        value: t(meaning.meaning),
       });
     }
-    if (state.OOMKilled)
+    if (state.OOMKilled) {
       fields.push({
         name: 'OOMKilled',
-        value: en ? 'true: killed for using too much memory' : 'true: 메모리 초과로 강제 종료됨',
+        value: t({ ko: 'true: 메모리 초과로 강제 종료됨', en: 'true: killed for using too much memory' }),
         inline: true,
       });
-    if (state.Error) fields.push({ name: 'State.Error', value: clip(redact(state.Error), FIELD_CHARS) });
-    fields.push({ name: en ? 'Command' : '실행 명령', value: codeSpan(clip(command, FIELD_CHARS - 2) || '—') });
-    fields.push({
-      name: en ? 'Ports' : '포트',
-      value:
-        clip(
-          ports.map((p) => `${p.port} → ${p.bindings.join(', ') || (en ? 'not published' : '게시 안 됨')}`).join('\n'),
-          FIELD_CHARS,
-        ) || '—',
-    });
-    fields.push({
-      name: en ? 'Networks' : '네트워크',
-      value: clip(networks.map((n) => `${n.name} ${n.ip || ''}`.trim()).join('\n'), FIELD_CHARS) || '—',
-      inline: true,
-    });
-    fields.push({
-      name: en ? 'Mounts' : '마운트',
-      value:
-        clip(
-          mounts.map((m) => `${m.type} ${m.source} → ${m.destination}${m.rw ? '' : ' (ro)'}`).join('\n'),
-          FIELD_CHARS,
-        ) || '—',
-    });
+    }
+    if (state.Error) fields.push({ name: 'State.Error', value: redact(state.Error) });
+    fields.push(
+      { name: t({ ko: '실행 명령', en: 'Command' }), value: codeSpan(command || '—') },
+      {
+        name: t({ ko: '포트', en: 'Ports' }),
+        value: ports.map((p) => `${p.port} → ${p.bindings.join(', ') || notPublished}`).join('\n') || '—',
+      },
+      {
+        name: t({ ko: '네트워크', en: 'Networks' }),
+        value: networks.map((n) => `${n.name} ${n.ip || ''}`.trim()).join('\n') || '—',
+        inline: true,
+      },
+      {
+        name: t({ ko: '마운트', en: 'Mounts' }),
+        value: mounts.map((m) => `${m.type} ${m.source} → ${m.destination}${m.rw ? '' : ' (ro)'}`).join('\n') || '—',
+      },
+    );
 
     const labelLines = Object.entries(labels)
       .slice(0, MAX_LABELS)
       .map(([k, v]) => `${k}=${v}`);
     return {
-      title: en ? `Container: ${c.Name}` : `컨테이너: ${c.Name}`,
-      text: `\`${c.Id.slice(0, 12)}\``,
+      title: t({ ko: `컨테이너: ${c.Name}`, en: `Container: ${c.Name}` }),
+      text: `\`${shortId(c.Id)}\``,
       fields,
       code: [
         {
-          title: en ? 'Environment (secrets redacted)' : '환경 변수 (비밀값 가림)',
+          title: t({ ko: '환경 변수 (비밀값 가림)', en: 'Environment (secrets redacted)' }),
           language: 'text',
           content: env.slice(0, MAX_ENV).join('\n') || '—',
         },
         ...(labelLines.length
-          ? [{ title: en ? 'Labels' : '레이블', language: 'text', content: labelLines.join('\n') }]
+          ? [{ title: t({ ko: '레이블', en: 'Labels' }), language: 'text', content: labelLines.join('\n') }]
           : []),
       ],
       data: {
@@ -128,10 +124,10 @@ export const inspect = defineSubcommand({
           health: state.Health?.Status,
         },
         exitCode: state.ExitCode,
-        exitMeaning: meaning ? meaning.meaning[locale] : undefined,
+        exitMeaning: meaning ? t(meaning.meaning) : undefined,
         oomKilled: state.OOMKilled,
         restartCount: c.RestartCount,
-        restartPolicy: c.HostConfig.RestartPolicy.Name || 'no',
+        restartPolicy,
         command,
         env,
         labels,

@@ -3,7 +3,8 @@ import type { Translate } from '../../src/core/locale.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import type { LogLine } from '../../src/docker/log-reader.ts';
 import { parseSince } from '../../src/docker/since.ts';
-import { containerOption, lastLinesWithin } from './shared.ts';
+import { lastLinesWithin } from '../../src/core/text.ts';
+import { containerOption } from '../shared/docker-options.ts';
 
 const DEFAULT_TAIL = 100;
 const MAX_TAIL = 1000;
@@ -63,7 +64,7 @@ export const logs = defineSubcommand({
     },
   ],
   run: async ({ container: name, tail, since, grep, timestamps }, ctx): Promise<Reply> => {
-    const en = ctx.caller.locale === 'en';
+    const { t } = ctx;
     const wanted = tail ?? DEFAULT_TAIL;
     const sinceAt = since ? parseSince(since, ctx.clock.now()) : undefined;
     const container = await ctx.docker.container(name, ctx.signal);
@@ -89,20 +90,29 @@ export const logs = defineSubcommand({
       ...(grep ? [`grep "${grep}"`] : []),
       container.Config.Tty ? 'TTY' : 'stdout+stderr',
     ].join(' · ');
-    const summary = en
-      ? `${result.lines.length} line(s) shown of ${result.matched} ${grep ? 'matching' : ''} (${result.scanned} read) · ${filters}`
-      : `${result.lines.length}줄 표시 / ${grep ? '일치 ' : ''}${result.matched}줄 (읽은 줄 ${result.scanned}) · ${filters}`;
+    const { lines, matched, scanned } = result;
+    const summary = t({
+      ko: `${lines.length}줄 표시 / ${grep ? '일치 ' : ''}${matched}줄 (읽은 줄 ${scanned}) · ${filters}`,
+      en: `${lines.length} line(s) shown of ${matched} ${grep ? 'matching' : ''} (${scanned} read) · ${filters}`,
+    });
     const notes = [
       ...(result.scanCut ? [scanLimitNote(result.firstTime, clockFace ?? localTime(ctx.config.timezone), ctx.t)] : []),
       ...(omitted > 0
-        ? [en ? `The first ${omitted} line(s) are in the attachment.` : `앞의 ${omitted}줄은 첨부 파일에 있어요.`]
+        ? [
+            t({
+              ko: `앞의 ${omitted}줄은 첨부 파일에 있어요.`,
+              en: `The first ${omitted} line(s) are in the attachment.`,
+            }),
+          ]
         : []),
     ];
 
     return {
-      title: en ? `Logs: ${container.Name}` : `로그: ${container.Name}`,
+      title: t({ ko: `로그: ${container.Name}`, en: `Logs: ${container.Name}` }),
       text: [summary.replace(/\s+/g, ' '), ...notes].join('\n'),
-      code: [{ language: 'text', content: shown.length ? shown.join('\n') : en ? '(no lines)' : '(로그 없음)' }],
+      code: [
+        { language: 'text', content: shown.length ? shown.join('\n') : t({ ko: '(로그 없음)', en: '(no lines)' }) },
+      ],
       ...(omitted > 0
         ? { attachments: [{ name: `logs-${container.Name}.txt`, content: rendered.join('\n') + '\n' }] }
         : {}),
@@ -123,7 +133,9 @@ function scanLimitNote(firstTime: string | undefined, clockFace: (iso: string) =
   return firstTime
     ? t({
         ko: `읽기 한도에 닿아 ${clockFace(firstTime)} 이후의 줄만 살펴봤어요 (최근 줄부터 읽어요). 그보다 오래된 줄은 보지 않았어요.`,
-        en: `Reached the scan limit: only lines from ${clockFace(firstTime)} on were searched (newest first); older lines were not.`,
+        en:
+          `Reached the scan limit: only lines from ${clockFace(firstTime)} on were searched (newest first); ` +
+          `older lines were not.`,
       })
     : t({ ko: '읽기 한도에 닿아 한 줄도 읽지 못했어요.', en: 'Reached the scan limit before a whole line was read.' });
 }

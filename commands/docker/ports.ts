@@ -1,6 +1,8 @@
 import { defineSubcommand } from '../../src/core/command.ts';
+import type { Translate } from '../../src/core/locale.ts';
 import { describeBinding, portTable, type PortRow } from '../../src/docker/ports.ts';
-import { containerOption } from './shared.ts';
+import { table } from '../../src/core/text.ts';
+import { containerOption } from '../shared/docker-options.ts';
 
 export const ports = defineSubcommand({
   name: 'ports',
@@ -11,29 +13,35 @@ export const ports = defineSubcommand({
   },
   options: [containerOption],
   run: async ({ container: name }, ctx) => {
-    const en = ctx.caller.locale === 'en';
+    const { t } = ctx;
     const container = await ctx.docker.container(name, ctx.signal);
     const image = await ctx.docker.imageOf(container, ctx.signal);
     const rows = portTable(container, image, ctx.docker.probeHost);
     const running = container.State.Running;
 
-    const header = en
-      ? ['PORT', 'EXPOSE', '-p REQUESTED', 'BOUND NOW', 'OPEN']
-      : ['포트', 'EXPOSE', '-p 요청', '현재 바인딩', '열 주소'];
+    const header = [
+      t({ ko: '포트', en: 'PORT' }),
+      'EXPOSE',
+      t({ ko: '-p 요청', en: '-p REQUESTED' }),
+      t({ ko: '현재 바인딩', en: 'BOUND NOW' }),
+      t({ ko: '열 주소', en: 'OPEN' }),
+    ];
     const cells = rows.map((r) => [
       r.port,
-      exposeCell(r, en),
+      exposeCell(r, t),
       r.requested.map(describeBinding).join(', ') || '—',
       r.actual.map(describeBinding).join(', ') || '—',
       r.urls.join(' ') || '—',
     ]);
-    const notes = rows.flatMap((r) => noteFor(r, running, en));
+    const notes = rows.flatMap((r) => noteFor(r, running, t));
 
     return {
-      title: en ? `Ports: ${container.Name}` : `포트: ${container.Name}`,
+      title: t({ ko: `포트: ${container.Name}`, en: `Ports: ${container.Name}` }),
       text: [
-        en ? `State: ${container.State.Status}` : `상태: ${container.State.Status}`,
-        ...(rows.length === 0 ? [en ? 'No exposed or published ports.' : 'EXPOSE하거나 게시한 포트가 없어요.'] : []),
+        t({ ko: `상태: ${container.State.Status}`, en: `State: ${container.State.Status}` }),
+        ...(rows.length === 0
+          ? [t({ ko: 'EXPOSE하거나 게시한 포트가 없어요.', en: 'No exposed or published ports.' })]
+          : []),
         ...notes,
       ].join('\n'),
       ...(rows.length > 0 ? { code: [{ language: 'text', content: table([header, ...cells]) }] } : {}),
@@ -46,56 +54,47 @@ export const ports = defineSubcommand({
   },
 });
 
-function exposeCell(row: PortRow, en: boolean): string {
-  if (row.exposedByImage) return en ? 'image' : '이미지';
-  if (row.exposedByContainer) return en ? 'container' : '컨테이너';
+function exposeCell(row: PortRow, t: Translate): string {
+  if (row.exposedByImage) return t({ ko: '이미지', en: 'image' });
+  if (row.exposedByContainer) return t({ ko: '컨테이너', en: 'container' });
   return '—';
 }
 
-function noteFor(row: PortRow, running: boolean, en: boolean): string[] {
+function noteFor(row: PortRow, running: boolean, t: Translate): string[] {
+  const { port, containerPort } = row;
   if (row.requested.length === 0 && row.actual.length === 0) {
     return [
-      en
-        ? `• ${row.port} is exposed but not published: only other containers can reach it. Publish it with \`-p 8080:${row.containerPort}\`.`
-        : `• ${row.port}는 EXPOSE만 되고 게시되지 않았어요: 다른 컨테이너만 닿아요. 브라우저로 열려면 \`-p 8080:${row.containerPort}\`로 게시하세요.`,
+      t({
+        ko:
+          `• ${port}는 EXPOSE만 되고 게시되지 않았어요: 다른 컨테이너만 닿아요. ` +
+          `브라우저로 열려면 \`-p 8080:${containerPort}\`로 게시하세요.`,
+        en:
+          `• ${port} is exposed but not published: only other containers can reach it. ` +
+          `Publish it with \`-p 8080:${containerPort}\`.`,
+      }),
     ];
   }
   if (row.requested.length > 0 && row.actual.length === 0) {
     return [
       running
-        ? en
-          ? `• ${row.port} was requested but is not bound.`
-          : `• ${row.port}는 요청됐지만 바인딩되지 않았어요.`
-        : en
-          ? `• ${row.port} is bound only while the container runs.`
-          : `• ${row.port}는 컨테이너가 실행 중일 때만 바인딩돼요.`,
+        ? t({ ko: `• ${port}는 요청됐지만 바인딩되지 않았어요.`, en: `• ${port} was requested but is not bound.` })
+        : t({
+            ko: `• ${port}는 컨테이너가 실행 중일 때만 바인딩돼요.`,
+            en: `• ${port} is bound only while the container runs.`,
+          }),
     ];
   }
   if (row.actual.length > 0 && !row.exposedByImage) {
     return [
-      en
-        ? `• ${row.port} is published but the image does not EXPOSE it: make sure the app listens on ${row.containerPort} inside.`
-        : `• ${row.port}는 게시됐지만 이미지가 EXPOSE하지 않는 포트예요: 앱이 컨테이너 안에서 ${row.containerPort}번을 듣는지 확인하세요.`,
+      t({
+        ko:
+          `• ${port}는 게시됐지만 이미지가 EXPOSE하지 않는 포트예요: ` +
+          `앱이 컨테이너 안에서 ${containerPort}번을 듣는지 확인하세요.`,
+        en:
+          `• ${port} is published but the image does not EXPOSE it: ` +
+          `make sure the app listens on ${containerPort} inside.`,
+      }),
     ];
   }
   return [];
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, col) => Math.max(...rows.map((r) => displayWidth(r[col] ?? ''))));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, col) => cell + ' '.repeat(Math.max(0, widths[col]! - displayWidth(cell))))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-/** Hangul takes two columns in a monospace font. */
-function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) width += /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/.test(char) ? 2 : 1;
-  return width;
 }

@@ -4,8 +4,8 @@ import { diagnoseNginx } from '../../src/diagnostics/nginx/diagnose.ts';
 import { gatherNginxFacts } from '../../src/diagnostics/nginx/gather.ts';
 import type { NginxFacts } from '../../src/diagnostics/nginx/facts.ts';
 import type { Translate } from '../../src/core/locale.ts';
-import { containerOption } from '../docker/shared.ts';
-import { countLine, findingsReply } from './shared.ts';
+import { containerOption } from '../shared/docker-options.ts';
+import { countLine, findingsReply } from '../shared/findings-reply.ts';
 
 const SHOWN_FILES = 8;
 

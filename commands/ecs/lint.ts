@@ -5,7 +5,7 @@ import { lintTaskDefinition } from '../../src/diagnostics/ecs/lint.ts';
 import { parseTaskDefinition, type TaskDefinition } from '../../src/diagnostics/ecs/task-definition.ts';
 import { where } from '../../src/diagnostics/nginx/conf-parser.ts';
 import { textOrFile } from './input.ts';
-import { countLine, findingsReply } from './shared.ts';
+import { countLine, findingsReply } from '../shared/findings-reply.ts';
 
 /** Discord's cap on a string option. */
 const PASTE_MAX = 6000;

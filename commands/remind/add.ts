@@ -1,8 +1,7 @@
 import { defineSubcommand, type AutocompleteSource } from '../../src/core/command.ts';
 import { upcoming, scheduleWords, targetLine, timeLines } from '../../src/reminders/reminder-view.ts';
 import { numbered, quoted, scopeOf } from './shared.ts';
-
-const CHAPTERS = [1, 2, 3, 4, 5, 6];
+import { CHAPTER_COUNT, CHAPTERS } from '../../src/knowledge/chapters.ts';
 
 const timeZones: AutocompleteSource = (partial) => {
   const wanted = partial.trim().toLowerCase();
@@ -55,7 +54,10 @@ export const add = defineSubcommand({
       name: 'chapter',
       nameKo: '장',
       type: 'integer',
-      description: { ko: '붙일 실습 체크리스트의 장 (1–6)', en: "Attach this chapter's lab checklist (1–6)" },
+      description: {
+        ko: `붙일 실습 체크리스트의 장 (1–${CHAPTER_COUNT})`,
+        en: `Attach this chapter's lab checklist (1–${CHAPTER_COUNT})`,
+      },
       choices: CHAPTERS.map((n) => ({ name: { ko: `${n}장`, en: `Chapter ${n}` }, value: n })),
     },
     {

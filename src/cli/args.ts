@@ -26,19 +26,16 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
   const flags: OutputFlags = { json: false };
   const rest: string[] = [];
   let literal = false;
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  const reader = words.values();
+  for (const word of reader) {
     if (literal) rest.push(word);
     else if (word === '--') {
       literal = true;
       rest.push(word);
     } else if (word === '--json') flags.json = true;
-    else if (word === '--batch' || word.startsWith('--batch=')) {
-      flags.batch = valueAt(words, i, '--batch');
-      if (!word.includes('=')) i++;
-    } else if (word === '--locale' || word.startsWith('--locale=')) {
-      flags.locale = localeOf(valueAt(words, i, '--locale'));
-      if (!word.includes('=')) i++;
+    else if (word === '--batch' || word.startsWith('--batch=')) flags.batch = flagValue(word, reader, '--batch');
+    else if (word === '--locale' || word.startsWith('--locale=')) {
+      flags.locale = localeOf(flagValue(word, reader, '--locale'));
     } else rest.push(word);
   }
 
@@ -72,6 +69,8 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
   };
 }
 
+const OPTION_NAME = /^[a-z][a-z0-9_-]*$/;
+
 function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<string, unknown> {
   const options: Record<string, unknown> = {};
   const positional: string[] = [];
@@ -79,8 +78,8 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
   const takesText = specs.some((s) => s.type === 'string' && s.rest);
   let literal = false;
 
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
+  const reader = tokens.values();
+  for (const token of reader) {
     if (literal) {
       positional.push(token);
       continue;
@@ -89,22 +88,18 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
       literal = true;
       continue;
     }
-    const long = /^--([a-z][a-z0-9_-]*)(?:=(.*))?$/s.exec(token);
-    const named = long
-      ? (byName.get(long[1]!) ?? (long[1]!.startsWith('no-') ? negated(byName, long[1]!) : undefined))
-      : undefined;
+    const long = longFlag(token);
+    const named = long && (byName.get(long.name) ?? negated(byName, long.name));
     if (long && named) {
-      if (named.type === 'boolean') {
-        options[named.name] = long[2] ?? !long[1]!.startsWith('no-');
-      } else {
-        options[named.name] = long[2] ?? valueAt(tokens, i++, `--${named.name}`);
-      }
+      if (named.type === 'boolean') options[named.name] = long.inline ?? !long.name.startsWith('no-');
+      else options[named.name] = long.inline ?? flagValue(token, reader, `--${named.name}`);
       continue;
     }
-    const colon = /^([a-z][a-z0-9_-]*):(.*)$/s.exec(token);
-    const byColon = colon?.[1] ? byName.get(colon[1]) : undefined;
-    if (colon && byColon) {
-      options[byColon.name] = colon[2];
+    const colon = token.indexOf(':');
+    const key = token.slice(0, colon);
+    const byColon = colon > 0 && OPTION_NAME.test(key) ? byName.get(key) : undefined;
+    if (byColon) {
+      options[byColon.name] = token.slice(colon + 1);
       continue;
     }
     if (token.startsWith('-') && token.length > 1 && !/^-\d/.test(token) && !takesText) {
@@ -142,21 +137,30 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
   return options;
 }
 
+/** `--name` or `--name=value`. */
+function longFlag(token: string): { name: string; inline: string | undefined } | undefined {
+  if (!token.startsWith('--')) return undefined;
+  const body = token.slice(2);
+  const eq = body.indexOf('=');
+  const name = eq < 0 ? body : body.slice(0, eq);
+  return OPTION_NAME.test(name) ? { name, inline: eq < 0 ? undefined : body.slice(eq + 1) } : undefined;
+}
+
+/** `--no-<name>` for a boolean option `<name>`. */
 function negated(byName: Map<string, OptionSpec>, flag: string): OptionSpec | undefined {
-  const spec = byName.get(flag.slice(3));
+  const spec = flag.startsWith('no-') ? byName.get(flag.slice(3)) : undefined;
   return spec?.type === 'boolean' ? spec : undefined;
 }
 
-/** The value of the flag at `index`: after `=`, or the next word. */
-function valueAt(words: string[], index: number, flag: string): string {
-  const word = words[index]!;
+/** The value of a flag: after its `=`, or the next word (taken from `rest`). */
+function flagValue(word: string, rest: Iterator<string>, flag: string): string {
   const eq = word.indexOf('=');
   if (eq > 0) return word.slice(eq + 1);
-  const next = words[index + 1];
-  if (next === undefined) {
+  const next = rest.next();
+  if (next.done) {
     throw new UserError('missing-value', { ko: `${flag} 다음에 값이 필요해요.`, en: `${flag} needs a value.` });
   }
-  return next;
+  return next.value;
 }
 
 function localeOf(value: string): Locale {

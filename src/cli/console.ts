@@ -2,6 +2,7 @@ import { createInterface, type Interface } from 'node:readline';
 import type { App } from '../app.ts';
 import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
+import { translator } from '../core/locale.ts';
 import { terminalSafe } from '../core/terminal-text.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
@@ -38,6 +39,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   let pressable: NumberedAction[] = [];
   let queue = Promise.resolve();
 
+  const t = translator(caller.locale);
   // Console mode posts reminders to the terminal, above the prompt and what is being typed.
   const scheduler = app.services.scheduler;
   let busy = false;
@@ -56,9 +58,12 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
   });
 
   write(
-    caller.locale === 'en'
-      ? 'dockhand console — ask away (what is a volume) or type a command (/help); #N presses a button; /quit to leave.'
-      : 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+    t({
+      ko: 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+      en:
+        'dockhand console — ask away (what is a volume) or type a command (/help); ' +
+        '#N presses a button; /quit to leave.',
+    }),
   );
   rl.setPrompt('dockhand> ');
   rl.prompt();
@@ -74,7 +79,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
     if (press) {
       const action = pressable.find((a) => a.number === Number(press[1]));
       if (!action) {
-        write(caller.locale === 'en' ? 'No such button.' : '그런 번호의 버튼이 없어요.');
+        write(t({ ko: '그런 번호의 버튼이 없어요.', en: 'No such button.' }));
         return;
       }
       const reply = await app.dispatcher.component(action.customId, action.value ? [action.value] : [], caller);
@@ -89,10 +94,11 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       pressable = numberedActions(reply.actions ?? []);
       write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color, locale: who.locale }));
     } catch (error) {
-      write(isUserError(error) ? error.messageFor(caller.locale) : `error: ${terminalSafe((error as Error).message)}`);
+      write(isUserError(error) ? t(error.localized) : `error: ${terminalSafe((error as Error).message)}`);
     }
   };
 
+  let open = true;
   rl.on('line', (line) => {
     // One line at a time, in order, even when a command is slow.
     queue = queue
@@ -102,13 +108,22 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       })
       .then(() => {
         busy = false;
-        rl.prompt();
+        // After /quit no prompt: it would wait for input again and keep the process alive.
+        if (open) rl.prompt();
       });
   });
   const closed = new Promise<void>((resolve) =>
-    rl.on('close', () => void queue.then(() => scheduler.stop()).then(resolve)),
+    rl.on('close', () => {
+      open = false;
+      void queue.then(() => scheduler.stop()).then(resolve);
+    }),
   );
-  return { closed, close: () => rl.close() };
+  return {
+    closed,
+    close: () => {
+      rl.close();
+    },
+  };
 }
 
 /**

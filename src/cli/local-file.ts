@@ -15,7 +15,9 @@ export function localFileValue(path: string, spec: AttachmentOption): PendingVal
       if (info.isDirectory()) {
         throw new UserError('not-a-file', {
           ko: `\`${safeName(path)}\`은(는) 폴더예요. 파일 경로를 주세요 (예: \`${safeName(path.replace(/\/+$/, ''))}/Dockerfile\`).`,
-          en: `\`${safeName(path)}\` is a folder. Give the path of a file (e.g. \`${safeName(path.replace(/\/+$/, ''))}/Dockerfile\`).`,
+          en:
+            `\`${safeName(path)}\` is a folder. Give the path of a file (e.g. ` +
+            `\`${safeName(path.replace(/\/+$/, ''))}/Dockerfile\`).`,
         });
       }
       if (info.size > max) throw attachmentTooLarge(path, info.size, max);

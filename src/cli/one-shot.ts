@@ -32,7 +32,7 @@ export async function runOneShot(app: App, words: string[], caller: Caller, outp
   const render = (reply: Reply) =>
     parsed.flags.json ? renderJson(reply) : renderText(reply, { color: output.color, locale: who.locale });
 
-  if (parsed.flags.batch) return runBatch(app, parsed, who, output);
+  if (parsed.flags.batch) return runBatch(app, parsed, parsed.flags.batch, who, output);
 
   const reply = await app.dispatcher.run(parsed.invocation, who);
   output.out(render(reply));
@@ -43,7 +43,7 @@ export async function runOneShot(app: App, words: string[], caller: Caller, outp
  * `--batch FILE`: one line of FILE per run, filling the command's free-text option;
  * with --json, one JSON object per line (JSON Lines) with that run's `ms`.
  */
-async function runBatch(app: App, parsed: ParsedLine, caller: Caller, output: Output): Promise<number> {
+async function runBatch(app: App, parsed: ParsedLine, file: string, caller: Caller, output: Output): Promise<number> {
   const target = app.dispatcher.target(parsed.invocation, caller);
   const textOption = target.options.find((o) => o.type === 'string' && o.rest);
   let lines: string[];
@@ -53,7 +53,7 @@ async function runBatch(app: App, parsed: ParsedLine, caller: Caller, output: Ou
         ko: '이 명령은 --batch 를 쓸 수 없어요.',
         en: 'This command does not take --batch.',
       });
-    lines = readFileSync(parsed.flags.batch!, 'utf8')
+    lines = readFileSync(file, 'utf8')
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean);
@@ -64,7 +64,7 @@ async function runBatch(app: App, parsed: ParsedLine, caller: Caller, output: Ou
   }
   let failed = 0;
   for (const line of lines) {
-    const invocation = { ...parsed.invocation, options: { ...parsed.invocation.options, [textOption!.name]: line } };
+    const invocation = { ...parsed.invocation, options: { ...parsed.invocation.options, [textOption.name]: line } };
     const started = performance.now();
     const reply = await app.dispatcher.run(invocation, caller);
     const ms = Math.round((performance.now() - started) * 1000) / 1000;

@@ -1,5 +1,5 @@
 import type { Finding } from '../diagnostics/finding.ts';
-import type { Locale } from '../core/locale.ts';
+import { translator, type Locale, type Localized, type Translate } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
 import { escapeJsonControls, terminalSafeDeep } from '../core/terminal-text.ts';
 import { mapReplyText, terminalTimestamps } from '../core/timestamp.ts';
@@ -13,9 +13,10 @@ export interface TextStyle {
   timeZone?: string;
 }
 
-const SEVERITY_LABEL: Record<Locale, Record<Finding['severity'], string>> = {
-  ko: { error: '✖ 오류', warning: '▲ 주의', info: 'ℹ 정보' },
-  en: { error: '✖ error', warning: '▲ warning', info: 'ℹ info' },
+const SEVERITY_LABEL: Record<Finding['severity'], Localized> = {
+  error: { ko: '✖ 오류', en: '✖ error' },
+  warning: { ko: '▲ 주의', en: '▲ warning' },
+  info: { ko: 'ℹ 정보', en: 'ℹ info' },
 };
 
 /**
@@ -51,8 +52,7 @@ export function renderText(unsafeReply: Reply, style: TextStyle = { color: false
   }
   // Handlers that have text already summarise their hits in it; a bare hit list is shown as is.
   if (reply.hits?.length && !reply.text) out.push(renderHits(reply.hits, md));
-  for (const finding of reply.findings ?? [])
-    out.push(renderFinding(finding, SEVERITY_LABEL[style.locale ?? 'ko'], bold));
+  for (const finding of reply.findings ?? []) out.push(renderFinding(finding, translator(style.locale ?? 'ko'), bold));
   for (const file of reply.attachments ?? []) {
     out.push(bold(`── ${file.name} ──`));
     out.push(typeof file.content === 'string' ? file.content : dim(`(binary, ${file.content.byteLength} bytes)`));
@@ -67,12 +67,8 @@ function renderHits(hits: HitView[], md: (s: string) => string): string {
   return hits.map((h, i) => `${i + 1}. ${h.title}  (${h.score})\n   ${md(h.snippet)}\n   ${h.source}`).join('\n');
 }
 
-function renderFinding(
-  f: ReplyFinding,
-  labels: Record<Finding['severity'], string>,
-  bold: (s: string) => string,
-): string {
-  const lines = [`${labels[f.severity]} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
+function renderFinding(f: ReplyFinding, t: Translate, bold: (s: string) => string): string {
+  const lines = [`${t(SEVERITY_LABEL[f.severity])} ${bold(f.title)}  [${f.code}]`, `  ${f.detail}`];
   for (const e of f.evidence) lines.push(`  · ${e}`);
   if (f.next) lines.push(`  → ${terminalBlocks(f.next, '    ')}`);
   const notes = f.refTitles ?? f.refs;

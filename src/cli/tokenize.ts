@@ -10,10 +10,10 @@ export function tokenize(line: string): string[] {
   let inWord = false;
   let quote: '"' | "'" | null = null;
   for (let i = 0; i < line.length; i++) {
-    const ch = line[i]!;
+    const ch = line.charAt(i);
     if (quote) {
       if (ch === quote) quote = null;
-      else if (ch === '\\' && quote === '"' && i + 1 < line.length) current += line[++i];
+      else if (ch === '\\' && quote === '"' && i + 1 < line.length) current += line.charAt(++i);
       else current += ch;
       continue;
     }
@@ -23,7 +23,7 @@ export function tokenize(line: string): string[] {
       quote = ch;
       inWord = true;
     } else if (ch === '\\' && i + 1 < line.length) {
-      current += line[++i];
+      current += line.charAt(++i);
       inWord = true;
     } else if (/\s/.test(ch)) {
       if (inWord) words.push(current);

@@ -79,22 +79,25 @@ type ValueOf<S> = S extends { type: 'string' | 'channel' | 'role' }
         ? AttachedFile
         : never;
 
+/** A coerced option value, as handlers receive it. */
+export type OptionValue = string | number | boolean | AttachedFile;
+
 /** The typed options a handler receives, inferred from its option specs. */
 export type OptionValues<O extends readonly OptionSpec[]> = {
   [S in O[number] as S['name']]: S extends { required: true } ? ValueOf<S> : ValueOf<S> | undefined;
 };
-
-export type Handler<O extends readonly OptionSpec[]> = (
-  options: OptionValues<O>,
-  ctx: CommandContext,
-) => Promise<Reply> | Reply;
 
 /** Handles a button press or select choice whose custom id starts with `<command>:<action>:`. */
 export type ComponentHandler = (args: string[], ctx: CommandContext, selected: string[]) => Promise<Reply> | Reply;
 
 interface Runnable<O extends readonly OptionSpec[]> {
   options: O;
-  run: Handler<O>;
+  /**
+   * Method syntax on purpose: a command's handler takes its own option types, and the registry
+   * holds every command as `LeafCommand` with the general ones. The dispatcher calls it only
+   * with values checked against `options` (src/core/options.ts).
+   */
+  run(options: OptionValues<O>, ctx: CommandContext): Promise<Reply> | Reply;
 }
 
 export interface SubcommandDefinition<O extends readonly OptionSpec[] = readonly OptionSpec[]> extends Runnable<O> {
@@ -125,14 +128,14 @@ export interface LeafCommand<O extends readonly OptionSpec[] = readonly OptionSp
 }
 
 export interface GroupCommand extends CommandBase {
-  subcommands: Array<SubcommandDefinition<any>>;
+  subcommands: SubcommandDefinition[];
   /** Console/CLI: the subcommand run when the first word names none (`ecs web` = `ecs check web`). */
   defaultSubcommand?: string;
   options?: undefined;
   run?: undefined;
 }
 
-export type CommandDefinition = LeafCommand<any> | GroupCommand;
+export type CommandDefinition = LeafCommand | GroupCommand;
 
 /** Declares a command whose handler gets options typed from its specs. */
 export function defineCommand<const O extends readonly OptionSpec[]>(
@@ -142,7 +145,7 @@ export function defineCommand<const O extends readonly OptionSpec[]>(
 }
 
 export function defineGroup(
-  definition: CommandBase & { subcommands: Array<SubcommandDefinition<any>>; defaultSubcommand?: string },
+  definition: CommandBase & { subcommands: SubcommandDefinition[]; defaultSubcommand?: string },
 ): GroupCommand {
   return definition;
 }

@@ -25,8 +25,8 @@ export interface Caller {
   name: string;
   locale: Locale;
   transport: Transport;
-  guildId?: string;
-  channelId?: string;
+  guildId?: string | undefined;
+  channelId?: string | undefined;
   /** May run organizer-only commands (Discord: Manage Server; console: always). */
   isOrganizer: boolean;
 }

@@ -10,7 +10,7 @@ export function encodeCustomId(command: string, action: string, ...args: Array<s
     if (part.includes(':')) throw new Error(`custom id part must not contain ":" (${part})`);
   }
   const id = parts.join(':');
-  if ([...id].length > CUSTOM_ID_MAX) throw new Error(`custom id longer than ${CUSTOM_ID_MAX}: ${id}`);
+  if (Array.from(id).length > CUSTOM_ID_MAX) throw new Error(`custom id longer than ${CUSTOM_ID_MAX}: ${id}`);
   return id;
 }
 

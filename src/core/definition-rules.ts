@@ -74,7 +74,7 @@ function checkOptions(options: readonly OptionSpec[], where: string, at: At): vo
       if (restSeen) at(here, 'only one option may take the rest of the line');
       restSeen = true;
     }
-    if ('choices' in option && option.choices) {
+    if ((option.type === 'string' || option.type === 'integer' || option.type === 'number') && option.choices) {
       if (option.choices.length > MAX_CHOICES) at(here, `at most ${MAX_CHOICES} choices`);
       if (option.type === 'string' && option.autocomplete) at(here, 'choices and autocomplete exclude each other');
     }

@@ -1,23 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { isGroup, type Choice, type CommandDefinition } from './command.ts';
+import { isGroup, type Choice, type CommandDefinition, type OptionValue } from './command.ts';
 import type { Caller, CommandContext, Services } from './context.ts';
 import { decodeCustomId } from './custom-id.ts';
 import { isUserError, UserError } from './errors.ts';
-import { pick, translator } from './locale.ts';
+import { translator } from './locale.ts';
 import { coerceOptions, settleOptions } from './options.ts';
 import { defaultPreconditions, type Precondition } from './preconditions/index.ts';
 import type { CommandRegistry, Target } from './registry.ts';
 import type { Reply } from './reply.ts';
-import { clip } from './text.ts';
 
 export interface Invocation {
   name: string;
   subcommand?: string | undefined;
   options: Record<string, unknown>;
 }
-
-const AUTOCOMPLETE_MAX = 25;
-const CHOICE_NAME_MAX = 100;
 
 /**
  * Runs commands for any transport: resolves the definition, checks preconditions
@@ -46,14 +42,16 @@ export class Dispatcher {
       const target = this.target(invocation, caller);
       this.checkPreconditions(target.command, caller);
       const options = coerceOptions(target.options, await settleOptions(invocation.options, signal));
-      const run = this.handlerFor(target);
-      return await run(options, ctx);
+      return await this.invoke(target, options, ctx);
     } catch (error) {
       return this.failure(error, ctx, { command: invocation.name, subcommand: invocation.subcommand });
     }
   }
 
-  /** Choices for an option being typed; empty on any error (autocomplete must answer fast). */
+  /**
+   * Choices for an option being typed, in the caller's language; empty on any error (autocomplete
+   * must answer fast). Each transport shows as many as it can (Discord: src/discord/render/choices.ts).
+   */
   async autocomplete(
     invocation: Pick<Invocation, 'name' | 'subcommand'>,
     optionName: string,
@@ -67,10 +65,7 @@ export class Dispatcher {
       const option = target.options.find((o) => o.name === optionName);
       if (!option || option.type !== 'string' || !option.autocomplete) return [];
       const choices: Array<Choice<string>> = await option.autocomplete(partial, ctx, others);
-      return choices.slice(0, AUTOCOMPLETE_MAX).map((c) => ({
-        name: clip(pick(c.name, caller.locale), CHOICE_NAME_MAX),
-        value: clip(c.value, CHOICE_NAME_MAX),
-      }));
+      return choices.map((c) => ({ name: ctx.t(c.name), value: c.value }));
     } catch (error) {
       ctx.log.warn('autocomplete failed', { command: invocation.name, optionName, error });
       return [];
@@ -107,13 +102,13 @@ export class Dispatcher {
     };
   }
 
-  /** The options were coerced against this very target's specs, so the handler's typing holds. */
-  private handlerFor(target: Target): (options: any, ctx: CommandContext) => Promise<Reply> | Reply {
+  /** Calls the target's handler; the options were coerced against this very target's specs. */
+  private invoke(target: Target, options: Record<string, OptionValue | undefined>, ctx: CommandContext) {
     const { command } = target;
-    if (!isGroup(command)) return command.run;
+    if (!isGroup(command)) return command.run(options, ctx);
     const sub = command.subcommands.find((s) => s.name === target.subcommand);
-    if (!sub) throw new Error(`subcommand ${target.subcommand} vanished`);
-    return sub.run;
+    if (!sub) throw new Error(`subcommand ${String(target.subcommand)} vanished`);
+    return sub.run(options, ctx);
   }
 
   private checkPreconditions(command: CommandDefinition, caller: Caller): void {
@@ -122,17 +117,16 @@ export class Dispatcher {
   }
 
   private failure(error: unknown, ctx: CommandContext, where: Record<string, unknown>): Reply {
-    const locale = ctx.caller.locale;
     if (isUserError(error)) {
-      const message = error.messageFor(locale);
+      const message = ctx.t(error.localized);
       return { text: message, tone: 'error', ephemeral: true, error: { code: error.code, message } };
     }
     const incident = randomUUID().slice(0, 8);
     ctx.log.error('command failed', { ...where, incident, user: ctx.caller.id, error });
-    const message =
-      locale === 'en'
-        ? `Sorry, something went wrong on our side (incident ${incident}). The organizers can find it in the logs.`
-        : `죄송해요, 처리 중에 문제가 생겼어요 (오류 번호 ${incident}). 운영진이 로그에서 확인할 수 있어요.`;
+    const message = ctx.t({
+      ko: `죄송해요, 처리 중에 문제가 생겼어요 (오류 번호 ${incident}). 운영진이 로그에서 확인할 수 있어요.`,
+      en: `Sorry, something went wrong on our side (incident ${incident}). The organizers can find it in the logs.`,
+    });
     return { text: message, tone: 'error', ephemeral: true, error: { code: 'internal', message } };
   }
 }

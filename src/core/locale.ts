@@ -18,10 +18,6 @@ export function translator(locale: Locale): Translate {
   return (text) => text[locale];
 }
 
-export function pick(text: Localized | string, locale: Locale): string {
-  return typeof text === 'string' ? text : text[locale];
-}
-
 /** Discord sends locales such as `ko`, `en-US`, `en-GB`; anything not English is served in Korean. */
 export function localeFrom(raw: string | null | undefined): Locale {
   return raw?.toLowerCase().startsWith('en') ? 'en' : 'ko';

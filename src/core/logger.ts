@@ -27,10 +27,18 @@ export function createLogger(
     sink(`${new Date().toISOString()} ${at.toUpperCase()} ${message}${suffix}`);
   };
   return {
-    debug: (m, f) => emit('debug', m, f),
-    info: (m, f) => emit('info', m, f),
-    warn: (m, f) => emit('warn', m, f),
-    error: (m, f) => emit('error', m, f),
+    debug: (m, f) => {
+      emit('debug', m, f);
+    },
+    info: (m, f) => {
+      emit('info', m, f);
+    },
+    warn: (m, f) => {
+      emit('warn', m, f);
+    },
+    error: (m, f) => {
+      emit('error', m, f);
+    },
     child: (fields) => createLogger(level, sink, { ...base, ...fields }),
   };
 }

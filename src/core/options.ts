@@ -1,5 +1,5 @@
 import { attachmentTooLarge, DEFAULT_ATTACHMENT_BYTES, type AttachedFile } from './attachment.ts';
-import type { OptionSpec } from './command.ts';
+import type { OptionSpec, OptionValue } from './command.ts';
 import { UserError } from './errors.ts';
 import { endsWithBatchim } from './text.ts';
 
@@ -29,7 +29,10 @@ export async function settleOptions(
  * against the definition's specs. Returns typed values or throws a UserError
  * naming the option; both transports go through here.
  */
-export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, unknown>): Record<string, unknown> {
+export function coerceOptions(
+  specs: readonly OptionSpec[],
+  raw: Record<string, unknown>,
+): Record<string, OptionValue | undefined> {
   const known = new Set(specs.map((s) => s.name));
   for (const name of Object.keys(raw)) {
     if (!known.has(name)) {
@@ -39,7 +42,7 @@ export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, 
       });
     }
   }
-  const values: Record<string, unknown> = {};
+  const values: Record<string, OptionValue | undefined> = {};
   for (const spec of specs) {
     const value = raw[spec.name];
     if (value === undefined || value === null || value === '') {
@@ -57,7 +60,7 @@ export function coerceOptions(specs: readonly OptionSpec[], raw: Record<string, 
   return values;
 }
 
-function coerceOne(spec: OptionSpec, value: unknown): unknown {
+function coerceOne(spec: OptionSpec, value: unknown): OptionValue {
   switch (spec.type) {
     case 'string': {
       const text = String(value).normalize('NFC');

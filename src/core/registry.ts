@@ -66,11 +66,19 @@ export class CommandRegistry {
   }
 }
 
-/** Imports every command module in `dir` (one file per command, default export). */
-export async function loadCommands(dir: string): Promise<CommandRegistry> {
-  const files = readdirSync(dir)
+/**
+ * Imports every command module directly in `dir`: each file there is one command (default export).
+ * Folders are not read: `commands/<name>/` holds one command's parts, `commands/shared/` helpers
+ * several commands use. Runs the same on commands/*.ts (tsx) and dist/commands/*.js (the build).
+ * `only` names the one command a process will run (the one-shot CLI): when a file bears that name,
+ * only it is imported, so the libraries of the others are not started.
+ */
+export async function loadCommands(dir: string, only?: string): Promise<CommandRegistry> {
+  const all = readdirSync(dir)
     .filter((f) => /\.(ts|js)$/.test(f) && !/\.(d|test)\.ts$/.test(f) && !f.startsWith('_'))
     .sort();
+  const named = all.filter((f) => f.replace(/\.(ts|js)$/, '') === only);
+  const files = named.length > 0 ? named : all;
   const commands: CommandDefinition[] = [];
   for (const file of files) {
     const module = (await import(pathToFileURL(join(dir, file)).href)) as { default?: unknown };

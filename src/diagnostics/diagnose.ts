@@ -1,7 +1,8 @@
-import type { Locale } from '../core/locale.ts';
+import type { Translate } from '../core/locale.ts';
 import { redact } from '../core/redact.ts';
+import { clip } from '../core/text.ts';
 import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
-import { sayer, type Check, type DraftFinding } from './check.ts';
+import type { Check, DraftFinding } from './check.ts';
 import type { ContainerFacts } from './facts.ts';
 import { bySeverity, type Finding } from './finding.ts';
 import { httpChecks } from './http-checks.ts';
@@ -18,10 +19,9 @@ const MAX_EVIDENCE = 12;
 const MAX_EVIDENCE_CHARS = 300;
 
 /** Runs every check on the facts and returns the findings ranked by severity, refs resolved, text redacted. */
-export function diagnose(facts: ContainerFacts, locale: Locale, knowledge: KnowledgeBase): Finding[] {
-  const say = sayer(locale);
+export function diagnose(facts: ContainerFacts, t: Translate, knowledge: KnowledgeBase): Finding[] {
   return finishFindings(
-    CHECKS.flatMap((check) => check(facts, say)),
+    CHECKS.flatMap((check) => check(facts, t)),
     knowledge,
   );
 }
@@ -33,13 +33,9 @@ export function finishFindings(drafts: DraftFinding[], knowledge: KnowledgeBase)
       ...draft,
       title: redact(draft.title),
       detail: redact(draft.detail),
-      evidence: draft.evidence.slice(0, MAX_EVIDENCE).map((line) => clipLine(redact(line))),
+      evidence: draft.evidence.slice(0, MAX_EVIDENCE).map((line) => clip(redact(line), MAX_EVIDENCE_CHARS)),
       next: redact(draft.next),
       refs: resolveRefs(knowledge, draft.code, refHints),
     }))
     .sort(bySeverity);
-}
-
-function clipLine(line: string): string {
-  return line.length > MAX_EVIDENCE_CHARS ? `${line.slice(0, MAX_EVIDENCE_CHARS - 1)}…` : line;
 }

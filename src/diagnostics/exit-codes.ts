@@ -15,11 +15,15 @@ const KNOWN: Record<number, Omit<ExitMeaning, 'code'>> = {
   0: {
     meaning: {
       ko: '명령이 정상적으로 끝났어요. 웹 서버처럼 계속 떠 있어야 한다면 포그라운드에서 도는 프로세스가 없다는 뜻이에요 (예: 데몬 모드로 실행, 스크립트가 끝남).',
-      en: 'The command finished normally. If it should keep running (a web server), nothing stays in the foreground (it daemonized, or the script ended).',
+      en:
+        'The command finished normally. If it should keep running (a web server), ' +
+        'nothing stays in the foreground (it daemonized, or the script ended).',
     },
     next: {
       ko: '서버를 포그라운드로 실행하세요 (예: `nginx -g "daemon off;"`, `apachectl -D FOREGROUND`). 한 번 실행하고 끝나는 작업이라면 정상이에요.',
-      en: 'Run the server in the foreground (e.g. `nginx -g "daemon off;"`, `apachectl -D FOREGROUND`). For a one-off job this is fine.',
+      en:
+        'Run the server in the foreground (e.g. `nginx -g "daemon off;"`, `apachectl -D FOREGROUND`). ' +
+        'For a one-off job this is fine.',
     },
     severity: 'warning',
     anchor: 'exit-0',
@@ -76,7 +80,9 @@ const KNOWN: Record<number, Omit<ExitMeaning, 'code'>> = {
     },
     next: {
       ko: 'OOMKilled 값을 보세요. 메모리 초과라면 `--memory`를 늘리거나 앱의 메모리 사용을 줄이세요. 아니라면 앱이 SIGTERM을 처리하는지(exec 형식 CMD) 확인하세요.',
-      en: 'Look at OOMKilled. If out of memory, raise `--memory` or reduce usage; otherwise check the app handles SIGTERM (exec-form CMD).',
+      en:
+        'Look at OOMKilled. If out of memory, raise `--memory` or reduce usage; ' +
+        'otherwise check the app handles SIGTERM (exec-form CMD).',
     },
     severity: 'warning',
     anchor: 'exit-137',
@@ -84,7 +90,9 @@ const KNOWN: Record<number, Omit<ExitMeaning, 'code'>> = {
   139: {
     meaning: {
       ko: '세그멘테이션 오류로 죽었어요 (128+11, SIGSEGV): 프로그램이나 라이브러리의 버그, 아키텍처/라이브러리 불일치.',
-      en: 'Segmentation fault (128+11, SIGSEGV): a bug in the program or a library, or an architecture/library mismatch.',
+      en:
+        'Segmentation fault (128+11, SIGSEGV): a bug in the program or a library, ' +
+        'or an architecture/library mismatch.',
     },
     next: {
       ko: '이미지의 아키텍처와 호스트가 맞는지, 네이티브 라이브러리 버전이 맞는지 확인하세요.',

@@ -1,6 +1,6 @@
 import type { Layer } from '../docker/layers.ts';
 import { formatBytes } from '../docker/layers.ts';
-import type { Say } from './check.ts';
+import type { Translate } from '../core/locale.ts';
 
 export type HistoryHintCode = 'apt-lists-left' | 'add-instead-of-copy' | 'many-run-layers' | 'large-copy-context';
 
@@ -27,13 +27,13 @@ const APT_LISTS_REMOVED = /rm\s+-[rf]+\s+[^;&|]*\/var\/lib\/apt\/lists/;
 const APK_ADD = /\bapk\s+(?:-\S+\s+)*add\b/;
 const ARCHIVE_OR_URL = /^(?:--\S+\s+)*(?:\S*\.(?:tar|tgz|tbz2?|txz|tar\.(?:gz|bz2|xz|zst))|https?:\/\/\S+|git@\S+)\s/i;
 
-export function historyHints(layers: Layer[], say: Say): HistoryHint[] {
-  return [aptLists(layers, say), addInsteadOfCopy(layers, say), manyRuns(layers, say), largeCopy(layers, say)].filter(
+export function historyHints(layers: Layer[], t: Translate): HistoryHint[] {
+  return [aptLists(layers, t), addInsteadOfCopy(layers, t), manyRuns(layers, t), largeCopy(layers, t)].filter(
     (hint): hint is HistoryHint => hint !== undefined,
   );
 }
 
-function aptLists(layers: Layer[], say: Say): HistoryHint | undefined {
+function aptLists(layers: Layer[], t: Translate): HistoryHint | undefined {
   const found = layers.filter(
     (l) =>
       l.instruction === 'RUN' &&
@@ -44,34 +44,43 @@ function aptLists(layers: Layer[], say: Say): HistoryHint | undefined {
   const size = found.reduce((sum, l) => sum + l.size, 0);
   return {
     code: 'apt-lists-left',
-    title: say('패키지 목록 캐시가 레이어에 남아 있어요', 'Package index caches are left in the layers'),
-    detail: say(
-      `\`apt-get update\`가 받은 /var/lib/apt/lists (수십 MB)를 같은 RUN에서 지우지 않았어요 (레이어 합계 ${formatBytes(size)}). 같은 RUN 끝에 \`&& rm -rf /var/lib/apt/lists/*\`를 붙이세요 (Alpine은 \`apk add --no-cache\`). 다음 RUN에서 지우면 용량이 줄지 않아요.`,
-      `The /var/lib/apt/lists fetched by \`apt-get update\` (tens of MB) is not removed in the same RUN (layers total ${formatBytes(size)}). End that RUN with \`&& rm -rf /var/lib/apt/lists/*\` (Alpine: \`apk add --no-cache\`). Deleting it in a later RUN does not shrink the image.`,
-    ),
+    title: t({ ko: '패키지 목록 캐시가 레이어에 남아 있어요', en: 'Package index caches are left in the layers' }),
+    detail: t({
+      ko:
+        `\`apt-get update\`가 받은 /var/lib/apt/lists (수십 MB)를 같은 RUN에서 지우지 않았어요 (레이어 합계 ${formatBytes(size)}). ` +
+        `같은 RUN 끝에 \`&& rm -rf /var/lib/apt/lists/*\`를 붙이세요 (Alpine은 \`apk add --no-cache\`). ` +
+        `다음 RUN에서 지우면 용량이 줄지 않아요.`,
+      en:
+        `The /var/lib/apt/lists fetched by \`apt-get update\` (tens of MB) ` +
+        `is not removed in the same RUN (layers total ${formatBytes(size)}). ` +
+        `End that RUN with \`&& rm -rf /var/lib/apt/lists/*\` (Alpine: \`apk add --no-cache\`). ` +
+        `Deleting it in a later RUN does not shrink the image.`,
+    }),
     layers: found.map((l) => l.index),
     anchors: ['considerations', 'build-cache'],
     playbookSections: ['troubleshooting/image-too-large#clean-layers'],
   };
 }
 
-function addInsteadOfCopy(layers: Layer[], say: Say): HistoryHint | undefined {
+function addInsteadOfCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
   const found = layers.filter((l) => l.instruction === 'ADD' && !isBaseRootfs(l) && !ARCHIVE_OR_URL.test(`${l.args} `));
   if (found.length === 0) return undefined;
   return {
     code: 'add-instead-of-copy',
-    title: say('ADD 대신 COPY로 충분해 보여요', 'COPY would do where ADD is used'),
-    detail: say(
-      'ADD는 로컬 tar 압축을 자동으로 풀고 URL을 받아오는 특별한 동작이 있어요. 파일을 그대로 복사할 뿐이라면 동작이 예측 가능한 COPY를 쓰세요.',
-      'ADD auto-extracts local tar archives and fetches URLs. To copy files as they are, use COPY: it does only that.',
-    ),
+    title: t({ ko: 'ADD 대신 COPY로 충분해 보여요', en: 'COPY would do where ADD is used' }),
+    detail: t({
+      ko: 'ADD는 로컬 tar 압축을 자동으로 풀고 URL을 받아오는 특별한 동작이 있어요. 파일을 그대로 복사할 뿐이라면 동작이 예측 가능한 COPY를 쓰세요.',
+      en:
+        'ADD auto-extracts local tar archives and fetches URLs. ' +
+        'To copy files as they are, use COPY: it does only that.',
+    }),
     layers: found.map((l) => l.index),
     anchors: ['instruction-reference'],
     playbookSections: [],
   };
 }
 
-function manyRuns(layers: Layer[], say: Say): HistoryHint | undefined {
+function manyRuns(layers: Layer[], t: Translate): HistoryHint | undefined {
   const runs: Layer[][] = [];
   let current: Layer[] = [];
   for (const layer of layers) {
@@ -86,30 +95,38 @@ function manyRuns(layers: Layer[], say: Say): HistoryHint | undefined {
   const longest = Math.max(...runs.map((r) => r.length));
   return {
     code: 'many-run-layers',
-    title: say(`RUN 레이어가 ${longest}개 연달아 있어요`, `${longest} RUN layers in a row`),
-    detail: say(
-      'RUN 하나가 레이어 하나예요. 관련된 명령은 `&&`로 한 RUN에 묶으면 레이어가 줄고, 중간에 만든 임시 파일을 같은 RUN에서 지울 수 있어요.',
-      'Each RUN is a layer. Join related commands into one RUN with `&&`: fewer layers, and temporary files can be removed in the same RUN.',
-    ),
+    title: t({ ko: `RUN 레이어가 ${longest}개 연달아 있어요`, en: `${longest} RUN layers in a row` }),
+    detail: t({
+      ko: 'RUN 하나가 레이어 하나예요. 관련된 명령은 `&&`로 한 RUN에 묶으면 레이어가 줄고, 중간에 만든 임시 파일을 같은 RUN에서 지울 수 있어요.',
+      en:
+        'Each RUN is a layer. Join related commands into one RUN with `&&`: ' +
+        'fewer layers, and temporary files can be removed in the same RUN.',
+    }),
     layers: runs.flat().map((l) => l.index),
     anchors: ['considerations', 'build-cache'],
     playbookSections: ['troubleshooting/image-too-large#clean-layers'],
   };
 }
 
-function largeCopy(layers: Layer[], say: Say): HistoryHint | undefined {
+function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
   const found = layers.filter((l) => l.instruction === 'COPY' && l.size >= LARGE_COPY_BYTES && isWholeContext(l.args));
   if (found.length === 0) return undefined;
   return {
     code: 'large-copy-context',
-    title: say(
-      '디렉터리를 통째로 복사한 큰 레이어가 있어요 (`COPY . .` 등)',
-      'A large layer copies a whole directory (`COPY . .` or similar)',
-    ),
-    detail: say(
-      `디렉터리 COPY 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. 필요 없는 파일이 빌드 컨텍스트에서 함께 들어갔는지 확인하고, \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, \`.env\`를 적어 빼세요.`,
-      `A directory COPY layer is ${found.map((l) => formatBytes(l.size)).join(', ')}. Check whether files the image does not need came along from the build context, and list \`.git\`, \`node_modules\`, virtualenvs, build output and \`.env\` in \`.dockerignore\`.`,
-    ),
+    title: t({
+      ko: '디렉터리를 통째로 복사한 큰 레이어가 있어요 (`COPY . .` 등)',
+      en: 'A large layer copies a whole directory (`COPY . .` or similar)',
+    }),
+    detail: t({
+      ko:
+        `디렉터리 COPY 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. ` +
+        `필요 없는 파일이 빌드 컨텍스트에서 함께 들어갔는지 확인하고, \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, ` +
+        `\`.env\`를 적어 빼세요.`,
+      en:
+        `A directory COPY layer is ${found.map((l) => formatBytes(l.size)).join(', ')}. ` +
+        `Check whether files the image does not need came along from the build context, and list \`.git\`, ` +
+        `\`node_modules\`, virtualenvs, build output and \`.env\` in \`.dockerignore\`.`,
+    }),
     layers: found.map((l) => l.index),
     anchors: ['dockerignore', 'build-context'],
     playbookSections: ['troubleshooting/image-too-large#dockerignore'],

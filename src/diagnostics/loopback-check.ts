@@ -1,5 +1,5 @@
 import type { Check, DraftFinding } from './check.ts';
-import { portsApply, probeFor, publishedPorts } from './facts.ts';
+import { portsApply, probeFor, publishedPorts, type PortProbe } from './facts.ts';
 import { loopbackSignals, type LoopbackSignal } from './loopback-signals.ts';
 import { describeProbe } from './probe-words.ts';
 
@@ -16,7 +16,7 @@ const SOURCE_LABEL: Record<LoopbackSignal['source'], { ko: string; en: string }>
  * 127.0.0.1 never sees. The socket table (exec) decides when present; otherwise the command
  * line, processes and log must say so and the probe must not have been answered.
  */
-export const loopbackCheck: Check = (facts, say) => {
+export const loopbackCheck: Check = (facts, t) => {
   if (!portsApply(facts)) return [];
   const signals = loopbackSignals(facts);
   if (signals.length === 0) return [];
@@ -32,29 +32,35 @@ export const loopbackCheck: Check = (facts, say) => {
   if (affected.length === 0) return [];
 
   const confirmed = affected.some((a) => a.signals.some((s) => s.source === 'proc'));
-  const probed = affected.map((a) => probeFor(facts, a.port)).filter((p) => p?.result);
+  const probed = affected.map((a) => probeFor(facts, a.port)).filter((p): p is PortProbe => p?.result !== undefined);
   const ports = affected.map((a) => a.containerPort).join(', ');
   const finding: DraftFinding = {
     code: 'listens-on-loopback',
     severity: confirmed || probed.length > 0 ? 'error' : 'warning',
-    title: say(
-      `컨테이너 안의 서버가 127.0.0.1(localhost)에서만 듣고 있어서 게시한 포트(${ports})로 닿지 않아요`,
-      `The server inside listens on 127.0.0.1 (localhost) only, so the published port (${ports}) cannot reach it`,
-    ),
-    detail: say(
-      '컨테이너의 127.0.0.1은 컨테이너 자신만 가리켜요. 도커는 게시한 포트를 컨테이너의 네트워크 주소(eth0)로 보내므로, 서버는 0.0.0.0(모든 인터페이스)에서 들어야 해요.',
-      'Inside a container, 127.0.0.1 is the container itself. Docker forwards a published port to the container’s network address (eth0), so the server must listen on 0.0.0.0 (all interfaces).',
-    ),
+    title: t({
+      ko: `컨테이너 안의 서버가 127.0.0.1(localhost)에서만 듣고 있어서 게시한 포트(${ports})로 닿지 않아요`,
+      en: `The server inside listens on 127.0.0.1 (localhost) only, so the published port (${ports}) cannot reach it`,
+    }),
+    detail: t({
+      ko: '컨테이너의 127.0.0.1은 컨테이너 자신만 가리켜요. 도커는 게시한 포트를 컨테이너의 네트워크 주소(eth0)로 보내므로, 서버는 0.0.0.0(모든 인터페이스)에서 들어야 해요.',
+      en:
+        'Inside a container, 127.0.0.1 is the container itself. ' +
+        'Docker forwards a published port to the container’s network address (eth0), ' +
+        'so the server must listen on 0.0.0.0 (all interfaces).',
+    }),
     evidence: [
-      ...affected.flatMap((a) =>
-        a.signals.map((s) => `${say(SOURCE_LABEL[s.source].ko, SOURCE_LABEL[s.source].en)}: ${s.text}`),
-      ),
-      ...probed.map((p) => describeProbe(p!, say)),
+      ...affected.flatMap((a) => a.signals.map((s) => `${t(SOURCE_LABEL[s.source])}: ${s.text}`)),
+      ...probed.map((p) => describeProbe(p, t)),
     ].filter((line, i, all) => all.indexOf(line) === i),
-    next: say(
-      '서버가 0.0.0.0에서 듣게 하세요. 예: `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node는 `app.listen(port, "0.0.0.0")`.',
-      'Make the server listen on 0.0.0.0, e.g. `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node `app.listen(port, "0.0.0.0")`.',
-    ),
+    next: t({
+      ko:
+        '서버가 0.0.0.0에서 듣게 하세요. 예: `flask run --host=0.0.0.0`, `python manage.py runserver 0.0.0.0:8000`, ' +
+        '`uvicorn app:app --host 0.0.0.0`, Node는 `app.listen(port, "0.0.0.0")`.',
+      en:
+        'Make the server listen on 0.0.0.0, e.g. `flask run --host=0.0.0.0`, ' +
+        '`python manage.py runserver 0.0.0.0:8000`, `uvicorn app:app --host 0.0.0.0`, Node `app.listen(port, ' +
+        '"0.0.0.0")`.',
+    }),
     refHints: ['#loopback', '#causes'],
   };
   return [finding];

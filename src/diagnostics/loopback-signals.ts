@@ -16,13 +16,31 @@ const BIND_FLAG = /^--?(?:host|bind|listen|address|addr|ip|b|l|http-host|server-
 /** busybox httpd / php -S style: `-p 127.0.0.1:8080`, `-S localhost:8000`. */
 const ADDRESS_FLAG = /^-[pS]$/;
 
-/** Log lines in which a server says where it listens. */
+/** Words with which a server says where it listens (`Listening on`, `Running on`, `Server at`, …). */
+const SAYS_WHERE = [
+  'listen(?:s|ing)?',
+  'running',
+  'serving',
+  'started',
+  'bound',
+  'bind(?:ing)?',
+  'server (?:is )?(?:at|on)',
+  'available (?:at|on)',
+].join('|');
+const WILDCARD_HOST = [
+  String.raw`0\.0\.0\.0`,
+  String.raw`\[::\]`,
+  ':::',
+  'all (?:addresses|interfaces)',
+  String.raw`\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b`,
+].join('|');
+/** Log lines in which a server says it listens on loopback (Vite's `Local:` too). */
 const LOG_LOOPBACK = new RegExp(
-  String.raw`\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|local:)\b[^\n]{0,60}?(?:[a-z]+://)?(${LOOPBACK_HOST})(?::(\d{1,5}))?`,
+  String.raw`\b(?:${SAYS_WHERE}|local:)\b[^\n]{0,60}?(?:[a-z]+://)?(${LOOPBACK_HOST})(?::(\d{1,5}))?`,
   'i',
 );
-const LOG_WILDCARD =
-  /\b(?:listen(?:s|ing)?|running|serving|started|bound|bind(?:ing)?|server (?:is )?(?:at|on)|available (?:at|on)|network:)\b[^\n]{0,60}?(?:0\.0\.0\.0|\[::\]|:::|all (?:addresses|interfaces)|\b(?:10|172|192)\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)/i;
+/** … or on every interface (Vite's `Network:` too). */
+const LOG_WILDCARD = new RegExp(String.raw`\b(?:${SAYS_WHERE}|network:)\b[^\n]{0,60}?(?:${WILDCARD_HOST})`, 'i');
 
 /**
  * Dev servers that bind 127.0.0.1 unless told otherwise, with their default port:
@@ -37,10 +55,11 @@ interface DefaultLoopback {
 const has = (words: string[], ...flags: string[]) =>
   words.some((w) => flags.some((f) => w === f || w.startsWith(`${f}=`)));
 const portFlag = (words: string[], fallback: number, ...flags: string[]) => {
-  for (let i = 0; i < words.length; i++) {
+  for (const [i, word] of words.entries()) {
     for (const flag of flags) {
-      if (words[i] === flag && words[i + 1]) return Number(words[i + 1]) || fallback;
-      if (words[i]!.startsWith(`${flag}=`)) return Number(words[i]!.slice(flag.length + 1)) || fallback;
+      const next = words[i + 1];
+      if (word === flag && next) return Number(next) || fallback;
+      if (word.startsWith(`${flag}=`)) return Number(word.slice(flag.length + 1)) || fallback;
     }
   }
   return fallback;
@@ -85,8 +104,7 @@ const DEV_SERVERS: DefaultLoopback[] = [
 export function commandSignals(words: string[], env: string[], source: 'cmd' | 'top'): LoopbackSignal[] {
   const signals: LoopbackSignal[] = [];
   const text = words.join(' ');
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i]!;
+  for (const [i, word] of words.entries()) {
     const eq = word.indexOf('=');
     const flag = eq > 0 ? word.slice(0, eq) : word;
     const inline = eq > 0 ? word.slice(eq + 1) : undefined;
@@ -127,7 +145,7 @@ export function loopbackSignals(facts: ContainerFacts): LoopbackSignal[] {
     .filter(Boolean);
   const signals = [...commandSignals(words, env, 'cmd')];
   const cmdColumn = top ? top.Titles.findIndex((t) => t === 'CMD' || t === 'COMMAND') : -1;
-  for (const process of cmdColumn >= 0 ? top!.Processes : []) {
+  for (const process of top && cmdColumn >= 0 ? top.Processes : []) {
     const words = (process[cmdColumn] ?? '').split(/\s+/).map(unquote).filter(Boolean);
     for (const signal of commandSignals(words, env, 'top')) {
       if (!signals.some((s) => s.text === signal.text)) signals.push(signal);

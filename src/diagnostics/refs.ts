@@ -11,7 +11,8 @@ const MAX_REFS = 2;
  */
 export function resolveRefs(knowledge: KnowledgeBase, code: string, hints: string[]): string[] {
   const playbooks = knowledge.playbooksFor(code);
-  if (playbooks.length === 0) return [];
+  const [firstPlaybook] = playbooks;
+  if (!firstPlaybook) return [];
   const refs: string[] = [];
   for (const hint of hints) {
     const id = findHint(knowledge, playbooks, hint);
@@ -19,7 +20,7 @@ export function resolveRefs(knowledge: KnowledgeBase, code: string, hints: strin
     if (refs.length >= MAX_REFS) break;
   }
   if (refs.length === 0) {
-    const first = playbooks[0]!.sections[0];
+    const first = firstPlaybook.sections[0];
     if (first) refs.push(first.id);
   }
   return refs;

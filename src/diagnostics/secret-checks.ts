@@ -1,5 +1,6 @@
 import { isSecretKey, scan, scanEnvEntry, type SecretKind } from '../core/redact.ts';
-import type { Check, Say } from './check.ts';
+import type { Translate } from '../core/locale.ts';
+import type { Check } from './check.ts';
 
 const KIND_LABEL: Record<SecretKind, { ko: string; en: string }> = {
   'key-name': { ko: '비밀 이름의 변수', en: 'secret-named variable' },
@@ -21,8 +22,8 @@ const KIND_LABEL: Record<SecretKind, { ko: string; en: string }> = {
  * secrets-in-env: secret-looking values in the environment, labels or image history.
  * Evidence names where (variable, label, layer) and what kind, never the value.
  */
-export const secretChecks: Check = (facts, say) => {
-  const kinds = (list: SecretKind[]) => list.map((k) => say(KIND_LABEL[k].ko, KIND_LABEL[k].en)).join(', ');
+export const secretChecks: Check = (facts, t) => {
+  const kinds = (list: SecretKind[]) => list.map((k) => t(KIND_LABEL[k])).join(', ');
   const evidence: string[] = [];
 
   for (const entry of facts.container.Config.Env) {
@@ -37,7 +38,10 @@ export const secretChecks: Check = (facts, say) => {
   facts.history.forEach((layer, index) => {
     const { kinds: found, names } = scan(layer.CreatedBy);
     if (found.length === 0) return;
-    const where = say(`이미지 히스토리 ${layers - index}번째 레이어`, `image history layer ${layers - index}`);
+    const where = t({
+      ko: `이미지 히스토리 ${layers - index}번째 레이어`,
+      en: `image history layer ${layers - index}`,
+    });
     evidence.push(`${where}${names.length ? ` ${[...new Set(names)].join(', ')}` : ''} (${kinds(found)})`);
   });
   if (evidence.length === 0) return [];
@@ -46,24 +50,33 @@ export const secretChecks: Check = (facts, say) => {
     {
       code: 'secrets-in-env',
       severity: 'warning',
-      title: say(
-        '환경 변수·레이블·이미지 히스토리에 비밀값으로 보이는 것이 있어요',
-        'Secret-looking values in the environment, labels or image history',
-      ),
-      detail: say(
-        '`docker inspect`나 `docker history`를 볼 수 있는 사람은 누구나 이 값을 읽을 수 있어요. 이미지에 ENV/ARG로 넣은 값은 레지스트리에 올린 이미지에도 남아요. (값은 여기에 표시하지 않아요.)',
-        'Anyone who can run `docker inspect` or `docker history` can read these values, and ENV/ARG values baked into an image travel with it to the registry. (The values are not shown here.)',
-      ),
+      title: t({
+        ko: '환경 변수·레이블·이미지 히스토리에 비밀값으로 보이는 것이 있어요',
+        en: 'Secret-looking values in the environment, labels or image history',
+      }),
+      detail: t({
+        ko:
+          '`docker inspect`나 `docker history`를 볼 수 있는 사람은 누구나 이 값을 읽을 수 있어요. ' +
+          '이미지에 ENV/ARG로 넣은 값은 레지스트리에 올린 이미지에도 남아요. (값은 여기에 표시하지 않아요.)',
+        en:
+          'Anyone who can run `docker inspect` or `docker history` can read these values, ' +
+          'and ENV/ARG values baked into an image travel with it to the registry. (The values are not shown here.)',
+      }),
       evidence,
-      next: nextStep(say),
+      next: nextStep(t),
       refHints: ['#fix', '#causes'],
     },
   ];
 };
 
-function nextStep(say: Say): string {
-  return say(
-    '비밀값은 이미지에 굽지 말고 실행할 때 넣으세요: `--env-file`(git에 올리지 않기), Compose `secrets:`, 또는 `*_FILE` 변수로 파일 경로만 넘기기. 이미 노출된 토큰·키는 폐기하고 새로 발급하세요.',
-    'Do not bake secrets into images; pass them at run time: `--env-file` (kept out of git), Compose `secrets:`, or `*_FILE` variables pointing to a file. Revoke and reissue any token or key already exposed.',
-  );
+function nextStep(t: Translate): string {
+  return t({
+    ko:
+      '비밀값은 이미지에 굽지 말고 실행할 때 넣으세요: `--env-file`(git에 올리지 않기), Compose `secrets:`, 또는 `*_FILE` 변수로 파일 경로만 넘기기. ' +
+      '이미 노출된 토큰·키는 폐기하고 새로 발급하세요.',
+    en:
+      'Do not bake secrets into images; pass them at run time: ' +
+      '`--env-file` (kept out of git), Compose `secrets:`, or `*_FILE` variables pointing to a file. ' +
+      'Revoke and reissue any token or key already exposed.',
+  });
 }

@@ -30,11 +30,19 @@ interface Rule {
   build: (m: RegExpExecArray) => Omit<StartErrorExplanation, 'kind'>;
 }
 
+/** One case-insensitive pattern matching any of the alternatives; their groups are numbered in order. */
+function anyOf(...alternatives: string[]): RegExp {
+  return new RegExp(alternatives.join('|'), 'i');
+}
+
 const RULES: Rule[] = [
   {
     kind: 'port-allocated',
-    pattern:
-      /Bind for \[?([0-9a-f.:]*?)\]?:(\d+) failed: port is already allocated|listen \w+ \[?([0-9a-f.:]*?)\]?:(\d+): bind: address already in use|Ports are not available:.*?\[?([0-9a-f.:]*?)\]?:(\d+)/i,
+    pattern: anyOf(
+      String.raw`Bind for \[?([0-9a-f.:]*?)\]?:(\d+) failed: port is already allocated`,
+      String.raw`listen \w+ \[?([0-9a-f.:]*?)\]?:(\d+): bind: address already in use`,
+      String.raw`Ports are not available:.*?\[?([0-9a-f.:]*?)\]?:(\d+)`,
+    ),
     build: (m) => {
       const hostIp = m[1] ?? m[3] ?? m[5] ?? '';
       const hostPort = Number(m[2] ?? m[4] ?? m[6]);
@@ -43,11 +51,17 @@ const RULES: Rule[] = [
         hostPort,
         explain: {
           ko: `호스트 포트 ${hostPort}을(를) 이미 다른 컨테이너나 프로그램이 쓰고 있어서 컨테이너를 시작하지 못했어요.`,
-          en: `Host port ${hostPort} is already taken by another container or program, so the container could not start.`,
+          en:
+            `Host port ${hostPort} is already taken by another container or program, ` +
+            `so the container could not start.`,
         },
         next: {
-          ko: `다른 호스트 포트를 쓰거나 (예: \`-p ${hostPort + 1}:…\`), 그 포트를 쓰는 컨테이너를 먼저 멈추세요 (\`docker ps --filter publish=${hostPort}\`).`,
-          en: `Use another host port (e.g. \`-p ${hostPort + 1}:…\`) or stop the container holding it (\`docker ps --filter publish=${hostPort}\`).`,
+          ko:
+            `다른 호스트 포트를 쓰거나 (예: \`-p ${hostPort + 1}:…\`), 그 포트를 쓰는 컨테이너를 먼저 멈추세요 (\`docker ps --filter ` +
+            `publish=${hostPort}\`).`,
+          en:
+            `Use another host port (e.g. \`-p ${hostPort + 1}:…\`) ` +
+            `or stop the container holding it (\`docker ps --filter publish=${hostPort}\`).`,
         },
         refHints: ['port-already-allocated#fix', 'port-already-allocated#causes', '#exit-125'],
       };
@@ -55,15 +69,19 @@ const RULES: Rule[] = [
   },
   {
     kind: 'command-not-found',
-    pattern:
-      /exec: "([^"]*)": executable file not found in \$PATH|exec: "([^"]*)": stat [^:]*: no such file or directory: unknown/i,
+    pattern: anyOf(
+      String.raw`exec: "([^"]*)": executable file not found in \$PATH`,
+      String.raw`exec: "([^"]*)": stat [^:]*: no such file or directory: unknown`,
+    ),
     build: (m) => {
       const command = m[1] ?? m[2] ?? '';
       return {
         command,
         explain: {
           ko: `실행할 명령 \`${command}\`을(를) 이미지 안에서 찾지 못했어요 (오타, 설치되지 않은 프로그램, PATH에 없는 경로).`,
-          en: `The command \`${command}\` was not found in the image (a typo, a program that is not installed, or not on PATH).`,
+          en:
+            `The command \`${command}\` was not found in the image (a typo, a program that is not installed, ` +
+            `or not on PATH).`,
         },
         next: {
           ko: 'CMD/ENTRYPOINT의 철자와 경로를 확인하고, 그 프로그램이 이미지에 설치되는지 Dockerfile을 보세요.',
@@ -95,7 +113,9 @@ const RULES: Rule[] = [
     build: () => ({
       explain: {
         ko: '실행 파일 형식이 맞지 않아요: 다른 CPU 아키텍처용 이미지(예: arm64 이미지를 amd64 호스트에서)이거나, 스크립트 첫 줄에 `#!`가 없어요.',
-        en: 'Wrong executable format: an image for another CPU architecture (e.g. arm64 on amd64), or a script without a `#!` line.',
+        en:
+          'Wrong executable format: an image for another CPU architecture (e.g. ' +
+          'arm64 on amd64), or a script without a `#!` line.',
       },
       next: {
         ko: '`docker image inspect`의 Architecture를 확인하고, `--platform`으로 맞는 이미지를 빌드하세요.',
@@ -140,7 +160,9 @@ const RULES: Rule[] = [
     build: () => ({
       explain: {
         ko: '시작할 파일을 찾지 못했어요: 경로 오타, 또는 스크립트의 인터프리터(`#!/bin/bash` 등)가 이미지에 없거나 줄 끝이 CRLF(윈도우)예요.',
-        en: 'A file to start was not found: a wrong path, or the script’s interpreter (`#!/bin/bash`…) is missing from the image, or it has CRLF (Windows) line endings.',
+        en:
+          'A file to start was not found: a wrong path, or the script’s interpreter (`#!/bin/bash`…) ' +
+          'is missing from the image, or it has CRLF (Windows) line endings.',
       },
       next: {
         ko: '경로를 확인하고, 스크립트의 `#!` 줄과 줄 끝(LF)을 확인하세요.',

@@ -1,5 +1,5 @@
-import type { Check, DraftFinding, Say } from './check.ts';
-import { sayLocalized } from './check.ts';
+import type { Translate } from '../core/locale.ts';
+import type { Check, DraftFinding } from './check.ts';
 import { exitMeaning } from './exit-codes.ts';
 import type { ContainerFacts } from './facts.ts';
 import { explainStartError } from './start-errors.ts';
@@ -10,14 +10,14 @@ export const RESTART_LOOP_COUNT = 3;
 const STABLE_AFTER_MS = 10 * 60_000;
 
 /** exited, oom-killed, restart-loop, start-failed: why the container is not (stably) running. */
-export const stateChecks: Check = (facts, say) => [
-  ...exited(facts, say),
-  ...oomKilled(facts, say),
-  ...restartLoop(facts, say),
-  ...startFailed(facts, say),
+export const stateChecks: Check = (facts, t) => [
+  ...exited(facts, t),
+  ...oomKilled(facts, t),
+  ...restartLoop(facts, t),
+  ...startFailed(facts, t),
 ];
 
-function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
+function exited(facts: ContainerFacts, t: Translate): DraftFinding[] {
   const { State } = facts.container;
   if (State.Running || State.Restarting || State.Paused) return [];
   const neverStarted = State.Status === 'created' && State.ExitCode === 0 && !State.Error;
@@ -26,13 +26,16 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
       {
         code: 'exited',
         severity: 'info',
-        title: say('컨테이너가 만들어졌지만 시작된 적이 없어요', 'The container was created but never started'),
-        detail: say(
-          '`docker create` 뒤에 `docker start`를 하지 않았거나, 시작이 아직 진행 중이에요.',
-          'It was created (`docker create`) and not started yet.',
-        ),
+        title: t({
+          ko: '컨테이너가 만들어졌지만 시작된 적이 없어요',
+          en: 'The container was created but never started',
+        }),
+        detail: t({
+          ko: '`docker create` 뒤에 `docker start`를 하지 않았거나, 시작이 아직 진행 중이에요.',
+          en: 'It was created (`docker create`) and not started yet.',
+        }),
         evidence: [`State.Status=${State.Status}`],
-        next: say('`docker start <이름>`으로 시작하세요.', 'Start it with `docker start <name>`.'),
+        next: t({ ko: '`docker start <이름>`으로 시작하세요.', en: 'Start it with `docker start <name>`.' }),
         refHints: ['#symptom'],
       },
     ];
@@ -45,11 +48,11 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
     {
       code: 'exited',
       severity,
-      title: say(
-        `컨테이너가 종료 코드 ${State.ExitCode}(으)로 멈춰 있어요`,
-        `The container stopped with exit code ${State.ExitCode}`,
-      ),
-      detail: sayLocalized(say, meaning.meaning),
+      title: t({
+        ko: `컨테이너가 종료 코드 ${State.ExitCode}(으)로 멈춰 있어요`,
+        en: `The container stopped with exit code ${State.ExitCode}`,
+      }),
+      detail: t(meaning.meaning),
       evidence: [
         `State.Status=${State.Status}`,
         `State.ExitCode=${State.ExitCode}`,
@@ -57,7 +60,7 @@ function exited(facts: ContainerFacts, say: Say): DraftFinding[] {
         ...(when ? [`State.FinishedAt=${when}`] : []),
         ...lastLines,
       ],
-      next: sayLocalized(say, meaning.next),
+      next: t(meaning.next),
       refHints: meaning.anchor ? [`#${meaning.anchor}`, '#causes'] : ['#causes'],
     },
   ];
@@ -68,45 +71,49 @@ function wasOomKilled(facts: ContainerFacts): boolean {
   return facts.container.State.OOMKilled || facts.oomEvents.length > 0;
 }
 
-function oomKilled(facts: ContainerFacts, say: Say): DraftFinding[] {
+function oomKilled(facts: ContainerFacts, t: Translate): DraftFinding[] {
   const { State, HostConfig } = facts.container;
-  if (!wasOomKilled(facts)) return [];
-  const flag = State.OOMKilled
-    ? ['State.OOMKilled=true']
-    : [`engine event: oom at ${facts.oomEvents[0]!.toISOString()} (State.OOMKilled=false: Docker can miss the flag)`];
+  const [oomEvent] = facts.oomEvents;
+  if (!State.OOMKilled && !oomEvent) return [];
+  const flag =
+    oomEvent && !State.OOMKilled
+      ? [`engine event: oom at ${oomEvent.toISOString()} (State.OOMKilled=false: Docker can miss the flag)`]
+      : ['State.OOMKilled=true'];
   const limit = HostConfig.Memory > 0 ? formatMiB(HostConfig.Memory) : undefined;
   return [
     {
       code: 'oom-killed',
       severity: 'error',
-      title: say(
-        '메모리가 부족해 커널이 프로세스를 강제 종료했어요 (OOM)',
-        'The kernel killed the process for using too much memory (OOM)',
-      ),
+      title: t({
+        ko: '메모리가 부족해 커널이 프로세스를 강제 종료했어요 (OOM)',
+        en: 'The kernel killed the process for using too much memory (OOM)',
+      }),
       detail: limit
-        ? say(
-            `메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
-            `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`,
-          )
-        : say(
-            '호스트의 메모리가 부족했어요. 종료 코드 137(SIGKILL)과 함께 나타나요.',
-            'The host ran out of memory; this shows as exit code 137 (SIGKILL).',
-          ),
+        ? t({
+            ko: `메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
+            en: `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`,
+          })
+        : t({
+            ko: '호스트의 메모리가 부족했어요. 종료 코드 137(SIGKILL)과 함께 나타나요.',
+            en: 'The host ran out of memory; this shows as exit code 137 (SIGKILL).',
+          }),
       evidence: [
         ...flag,
         `State.ExitCode=${State.ExitCode}`,
         ...(limit ? [`HostConfig.Memory=${HostConfig.Memory} (${limit})`] : []),
       ],
-      next: say(
-        '`docker stats`로 사용량을 보고, `--memory`(Compose `mem_limit`)를 늘리거나 앱의 메모리 사용(캐시, 워커 수, JVM `-Xmx`)을 줄이세요.',
-        'Watch usage with `docker stats`, then raise `--memory` (Compose `mem_limit`) or reduce the app’s memory (caches, workers, JVM `-Xmx`).',
-      ),
+      next: t({
+        ko: '`docker stats`로 사용량을 보고, `--memory`(Compose `mem_limit`)를 늘리거나 앱의 메모리 사용(캐시, 워커 수, JVM `-Xmx`)을 줄이세요.',
+        en:
+          'Watch usage with `docker stats`, then raise `--memory` (Compose `mem_limit`) ' +
+          'or reduce the app’s memory (caches, workers, JVM `-Xmx`).',
+      }),
       refHints: ['#exit-137', '#causes'],
     },
   ];
 }
 
-function restartLoop(facts: ContainerFacts, say: Say): DraftFinding[] {
+function restartLoop(facts: ContainerFacts, t: Translate): DraftFinding[] {
   const { State, RestartCount, HostConfig } = facts.container;
   if (!State.Restarting && RestartCount < RESTART_LOOP_COUNT) return [];
   const startedAt = Date.parse(State.StartedAt);
@@ -121,12 +128,22 @@ function restartLoop(facts: ContainerFacts, say: Say): DraftFinding[] {
       code: 'restart-loop',
       severity: stable ? 'warning' : 'error',
       title: stable
-        ? say(`지금은 떠 있지만 ${RestartCount}번 재시작했어요`, `Up now, but it restarted ${RestartCount} times`)
-        : say('컨테이너가 죽고 다시 시작하기를 반복하고 있어요', 'The container keeps crashing and restarting'),
-      detail: say(
-        `재시작 정책(${HostConfig.RestartPolicy.Name || 'no'})이 실패하는 명령을 계속 다시 실행하고 있어요. 마지막 종료: ${State.ExitCode} — ${meaning.meaning.ko}`,
-        `The restart policy (${HostConfig.RestartPolicy.Name || 'no'}) keeps re-running a failing command. Last exit: ${State.ExitCode} — ${meaning.meaning.en}`,
-      ),
+        ? t({
+            ko: `지금은 떠 있지만 ${RestartCount}번 재시작했어요`,
+            en: `Up now, but it restarted ${RestartCount} times`,
+          })
+        : t({
+            ko: '컨테이너가 죽고 다시 시작하기를 반복하고 있어요',
+            en: 'The container keeps crashing and restarting',
+          }),
+      detail: t({
+        ko:
+          `재시작 정책(${HostConfig.RestartPolicy.Name || 'no'})이 실패하는 명령을 계속 다시 실행하고 있어요. ` +
+          `마지막 종료: ${State.ExitCode} — ${meaning.meaning.ko}`,
+        en:
+          `The restart policy (${HostConfig.RestartPolicy.Name || 'no'}) keeps re-running a failing command. ` +
+          `Last exit: ${State.ExitCode} — ${meaning.meaning.en}`,
+      }),
       evidence: [
         `State.Status=${State.Status}`,
         `RestartCount=${RestartCount}`,
@@ -134,34 +151,36 @@ function restartLoop(facts: ContainerFacts, say: Say): DraftFinding[] {
         `State.ExitCode=${State.ExitCode}`,
         ...facts.logs.slice(-3).map((l) => `log (${l.stream}): ${l.text}`),
       ],
-      next: say(
-        '재시작 정책이 원인을 가리고 있어요. `docker logs --tail 50`으로 죽는 이유를 찾아 고치세요 (종료 코드의 뜻 참고).',
-        'The restart policy hides the cause: find why it dies with `docker logs --tail 50` and fix that (see the exit code’s meaning).',
-      ),
+      next: t({
+        ko: '재시작 정책이 원인을 가리고 있어요. `docker logs --tail 50`으로 죽는 이유를 찾아 고치세요 (종료 코드의 뜻 참고).',
+        en:
+          'The restart policy hides the cause: find why it dies with `docker logs --tail 50` and fix that (see the ' +
+          'exit code’s meaning).',
+      }),
       refHints: [...(meaning.anchor ? [`#${meaning.anchor}`] : []), '#causes', '#fix'],
     },
   ];
 }
 
-function startFailed(facts: ContainerFacts, say: Say): DraftFinding[] {
+function startFailed(facts: ContainerFacts, t: Translate): DraftFinding[] {
   const { State } = facts.container;
   if (!State.Error) return [];
   const explained = explainStartError(State.Error);
   const holders = facts.portHolders.map((c) =>
-    say(`포트를 쓰는 컨테이너: ${c.Name} (${c.State})`, `port held by container: ${c.Name} (${c.State})`),
+    t({ ko: `포트를 쓰는 컨테이너: ${c.Name} (${c.State})`, en: `port held by container: ${c.Name} (${c.State})` }),
   );
   return [
     {
       code: 'start-failed',
       severity: 'error',
-      title: say('도커가 컨테이너를 시작하지 못했어요', 'Docker could not start the container'),
-      detail: sayLocalized(say, explained.explain),
+      title: t({ ko: '도커가 컨테이너를 시작하지 못했어요', en: 'Docker could not start the container' }),
+      detail: t(explained.explain),
       evidence: [
         `State.Error=${State.Error}`,
         ...(State.ExitCode ? [`State.ExitCode=${State.ExitCode}`] : []),
         ...holders,
       ],
-      next: sayLocalized(say, explained.next),
+      next: t(explained.next),
       refHints: explained.refHints,
     },
   ];

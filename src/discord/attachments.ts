@@ -55,7 +55,9 @@ async function download(
   if (!url) {
     throw new UserError('attachment-refused', {
       ko: `\`${safeName(attachment.name)}\`의 주소가 Discord 첨부 파일 주소가 아니라서 받지 않았어요. 파일을 다시 첨부해 주세요.`,
-      en: `\`${safeName(attachment.name)}\` does not come from Discord's attachment address, so it was not fetched. Attach the file again.`,
+      en:
+        `\`${safeName(attachment.name)}\` does not come from Discord's attachment address, so it was not fetched. ` +
+        `Attach the file again.`,
     });
   }
   let response: Response;

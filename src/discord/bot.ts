@@ -24,10 +24,14 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
   const client = createDiscordClient(config.discord);
   const router = new InteractionRouter(app.dispatcher, log, DISCORD_TIMING, Date.now, config.organizerRoleId);
 
-  client.on(Events.InteractionCreate, (interaction) => router.handle(interaction));
+  client.on(Events.InteractionCreate, (interaction) => {
+    router.handle(interaction);
+  });
   let stopping = false;
   watchConnection(client, log, config.logLevel === 'debug', () => stopping);
-  const onUnhandled = (reason: unknown) => reportDiscordError(log, reason, { where: 'unhandled rejection' });
+  const onUnhandled = (reason: unknown) => {
+    reportDiscordError(log, reason, { where: 'unhandled rejection' });
+  };
   process.on('unhandledRejection', onUnhandled);
 
   try {
@@ -58,18 +62,28 @@ export async function startBot(app: App, config: Config): Promise<RunningBot> {
 }
 
 function watchConnection(client: Client, log: App['services']['log'], debug: boolean, stopping: () => boolean): void {
-  client.on(Events.Error, (error) => reportDiscordError(log, error, { where: 'client' }));
-  client.on(Events.Warn, (message) => log.warn(`discord: ${message}`));
-  client.on(
-    Events.ShardDisconnect,
-    (event, shard) => !stopping() && log.warn('discord: gateway disconnected', { shard, code: event.code }),
-  );
-  client.on(Events.ShardReconnecting, (shard) => !stopping() && log.info('discord: gateway reconnecting', { shard }));
-  client.on(Events.ShardResume, (shard, replayed) => log.info('discord: gateway resumed', { shard, replayed }));
-  client.rest.on('rateLimited', (info) =>
-    log.warn('discord: rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global }),
-  );
-  if (debug) client.on(Events.Debug, (message) => log.debug(`discord.js: ${message}`));
+  client.on(Events.Error, (error) => {
+    reportDiscordError(log, error, { where: 'client' });
+  });
+  client.on(Events.Warn, (message) => {
+    log.warn(`discord: ${message}`);
+  });
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    if (!stopping()) log.warn('discord: gateway disconnected', { shard, code: event.code });
+  });
+  client.on(Events.ShardReconnecting, (shard) => {
+    if (!stopping()) log.info('discord: gateway reconnecting', { shard });
+  });
+  client.on(Events.ShardResume, (shard, replayed) => {
+    log.info('discord: gateway resumed', { shard, replayed });
+  });
+  client.rest.on('rateLimited', (info) => {
+    log.warn('discord: rate limited', { route: info.route, retryAfter: info.retryAfter, global: info.global });
+  });
+  if (debug)
+    client.on(Events.Debug, (message) => {
+      log.debug(`discord.js: ${message}`);
+    });
 }
 
 function loginFailure(error: unknown, apiBase: string): string {

@@ -42,7 +42,7 @@ export function focusedOption(interaction: AutocompleteInteraction): {
   for (const option of leafOptions(interaction.options.data)) {
     if (option.name !== focused.name && option.value !== undefined) others[option.name] = option.value;
   }
-  return { name: focused.name, partial: String(focused.value ?? ''), others };
+  return { name: focused.name, partial: focused.value, others };
 }
 
 /** Options below any subcommand (group) level. */

@@ -6,14 +6,15 @@ import type {
   StringSelectMenuInteraction,
 } from 'discord.js';
 import type { Caller } from '../core/context.ts';
+import { translator } from '../core/locale.ts';
 import type { Dispatcher, Invocation } from '../core/dispatcher.ts';
 import type { Logger } from '../core/logger.ts';
 import type { Reply } from '../core/reply.ts';
 import { attachmentOrigins } from './attachments.ts';
 import { callerFrom } from './caller.ts';
 import { reportDiscordError } from './errors.ts';
-import { LIMITS } from './limits.ts';
 import { focusedOption, readOptions, subcommandOf } from './options.ts';
+import { renderChoices } from './render/choices.ts';
 import { Responder } from './responder.ts';
 import { DISCORD_TIMING, type Timing } from './timing.ts';
 
@@ -54,7 +55,9 @@ export class InteractionRouter {
     const abort = new AbortController();
     const work: Work = { abort, done: Promise.resolve() };
     work.done = this.route(interaction, abort)
-      .catch((error: unknown) => reportDiscordError(this.log, error, describe(interaction)))
+      .catch((error: unknown) => {
+        reportDiscordError(this.log, error, describe(interaction));
+      })
       .finally(() => this.inFlight.delete(work));
     this.inFlight.add(work);
   }
@@ -128,9 +131,9 @@ export class InteractionRouter {
     }
     if (slow) await responder.defer();
     else
-      responder.deferAfter(this.timing.autoDeferAfterMs, (error) =>
-        reportDiscordError(this.log, error, describe(interaction)),
-      );
+      responder.deferAfter(this.timing.autoDeferAfterMs, (error) => {
+        reportDiscordError(this.log, error, describe(interaction));
+      });
     return this.withinTokenWindow(this.dispatcher.run(invocation, caller, abort.signal), abort, caller);
   }
 
@@ -140,9 +143,9 @@ export class InteractionRouter {
     responder: Responder,
     abort: AbortController,
   ): Promise<Reply> {
-    responder.deferAfter(this.timing.autoDeferAfterMs, (error) =>
-      reportDiscordError(this.log, error, describe(interaction)),
-    );
+    responder.deferAfter(this.timing.autoDeferAfterMs, (error) => {
+      reportDiscordError(this.log, error, describe(interaction));
+    });
     const selected = interaction.isStringSelectMenu() ? interaction.values : [];
     return this.withinTokenWindow(this.dispatcher.component(interaction.customId, selected, caller), abort, caller);
   }
@@ -162,7 +165,7 @@ export class InteractionRouter {
         return [];
       }),
     ]);
-    await interaction.respond(choices.slice(0, LIMITS.autocompleteChoices));
+    await interaction.respond(renderChoices(choices));
     this.log.debug('discord: autocomplete', {
       command: invocation.name,
       option: name,
@@ -189,18 +192,18 @@ export class InteractionRouter {
 }
 
 function restarting(caller: Caller): Reply {
-  const text =
-    caller.locale === 'en'
-      ? 'dockhand is restarting. Please try again in a moment.'
-      : 'dockhand가 다시 시작하는 중이에요. 잠시 뒤에 다시 시도해 주세요.';
+  const text = translator(caller.locale)({
+    ko: 'dockhand가 다시 시작하는 중이에요. 잠시 뒤에 다시 시도해 주세요.',
+    en: 'dockhand is restarting. Please try again in a moment.',
+  });
   return { text, tone: 'warning', ephemeral: true, error: { code: 'restarting', message: text } };
 }
 
 function tookTooLong(caller: Caller): Reply {
-  const text =
-    caller.locale === 'en'
-      ? 'This took too long and was stopped. Please try again.'
-      : '처리가 너무 오래 걸려서 중단했어요. 다시 시도해 주세요.';
+  const text = translator(caller.locale)({
+    ko: '처리가 너무 오래 걸려서 중단했어요. 다시 시도해 주세요.',
+    en: 'This took too long and was stopped. Please try again.',
+  });
   return { text, tone: 'error', ephemeral: true, error: { code: 'timeout', message: text } };
 }
 
@@ -220,7 +223,9 @@ function sleep(ms: number): Promise<void> {
 
 async function within(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(resolve, ms, false);
+  });
   try {
     return await Promise.race([promise.then(() => true), timeout]);
   } finally {

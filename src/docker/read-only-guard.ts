@@ -316,7 +316,10 @@ function requestTarget(options: DialOptions, buildQuery: (options: object) => st
  * The exec-create answer as a stream for the caller (who reads it as it likes), while the
  * guard reads the created exec's id from the same bytes: only that exec may be started.
  */
-function withCreatedId(response: Readable & { statusCode?: number }, remember: (id: unknown) => void): Readable {
+function withCreatedId(
+  response: Readable & { statusCode?: number | undefined },
+  remember: (id: unknown) => void,
+): Readable {
   const copy = Object.assign(new PassThrough(), { statusCode: response.statusCode });
   const chunks: Buffer[] = [];
   let size = 0;

@@ -1,12 +1,13 @@
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { FINDING_CODES } from '../diagnostics/finding.ts';
+import { CHAPTER_COUNT } from './chapters.ts';
 
 const words = z.array(z.string().trim().min(1)).default([]);
 
 export const NOTE_FRONT_MATTER = z.strictObject({
   kind: z.literal('note').default('note'),
-  chapter: z.number().int().min(1).max(6),
+  chapter: z.number().int().min(1).max(CHAPTER_COUNT),
   title: z.string().trim().min(1),
   title_en: z.string().trim().min(1),
   aliases: words,
@@ -15,7 +16,7 @@ export const NOTE_FRONT_MATTER = z.strictObject({
 
 export const PLAYBOOK_FRONT_MATTER = z.strictObject({
   kind: z.literal('playbook'),
-  chapter: z.number().int().min(1).max(6).optional(),
+  chapter: z.number().int().min(1).max(CHAPTER_COUNT).optional(),
   title: z.string().trim().min(1),
   title_en: z.string().trim().min(1),
   aliases: words,

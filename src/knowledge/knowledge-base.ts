@@ -1,3 +1,4 @@
+import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/korean-search-engine.ts';
 import { CONFIDENCE_THRESHOLD } from './search/weights.ts';
@@ -21,7 +22,8 @@ export { CONFIDENCE_THRESHOLD };
 
 export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
 
-export const defaultEngine: EngineFactory = (sections, glossary, docs) => new KoreanSearchEngine(sections, glossary, docs);
+export const defaultEngine: EngineFactory = (sections, glossary, docs) =>
+  new KoreanSearchEngine(sections, glossary, docs);
 
 /** The group's notes and playbooks, loaded once and searched in memory. */
 export class KnowledgeBase {
@@ -30,7 +32,8 @@ export class KnowledgeBase {
   readonly glossary: GlossaryTerm[];
   readonly problems: KnowledgeProblem[];
   private readonly byId: Map<string, Section>;
-  private readonly engine: SearchEngine;
+  private readonly makeEngine: () => SearchEngine;
+  private builtEngine: SearchEngine | undefined;
   private byTitle: Map<string, Section | null> | undefined;
 
   constructor(loaded: LoadedKnowledge, engine: EngineFactory = defaultEngine) {
@@ -39,11 +42,30 @@ export class KnowledgeBase {
     this.problems = loaded.problems;
     this.sections = loaded.docs.flatMap((doc) => doc.sections);
     this.byId = new Map(this.sections.map((s) => [s.id, s]));
-    this.engine = engine(this.sections, this.glossary, this.docs);
+    this.makeEngine = () => engine(this.sections, this.glossary, this.docs);
+  }
+
+  /**
+   * The search index, built on first use: a start that answers no question (`docker containers`,
+   * the console before its first line) does not wait for it. `warm()` builds it when idle.
+   */
+  private get engine(): SearchEngine {
+    this.builtEngine ??= this.makeEngine();
+    return this.builtEngine;
+  }
+
+  /** Builds the search index now, if it is not built yet. */
+  warm(): void {
+    this.builtEngine ??= this.makeEngine();
   }
 
   static load(dir: string, projectRoot?: string, engine?: EngineFactory): KnowledgeBase {
     return new KnowledgeBase(loadKnowledge(dir, projectRoot), engine);
+  }
+
+  /** As `load`, through the parse cache in `cacheFile` when running built (src/knowledge/cache.ts). */
+  static loadCached(dir: string, projectRoot: string, cacheFile: string | undefined): KnowledgeBase {
+    return new KnowledgeBase(loadKnowledgeCached(dir, projectRoot, cacheFile));
   }
 
   search(query: string, limit = 5): SearchResult {

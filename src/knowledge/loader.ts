@@ -1,6 +1,7 @@
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { filesUnder } from '../core/files.ts';
 import { z } from 'zod';
 import { parseFrontMatter, splitFrontMatter } from './front-matter.ts';
 import { buildSections, parseBody } from './sections.ts';
@@ -94,11 +95,5 @@ function loadGlossary(file: string, problems: KnowledgeProblem[], projectRoot: s
 
 /** The Markdown notes under `dir` (READMEs aside), in a stable order. */
 export function markdownFiles(dir: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) found.push(...markdownFiles(path));
-    else if (entry.isFile() && entry.name.endsWith('.md') && entry.name !== 'README.md') found.push(path);
-  }
-  return found;
+  return filesUnder(dir, (name) => name.endsWith('.md') && name !== 'README.md');
 }

@@ -1,3 +1,4 @@
+import { group } from '../core/text.ts';
 import type { KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
 
 /** Sections longer than this are split into passages at paragraph boundaries. */
@@ -34,37 +35,37 @@ export function parseBody(file: string, body: string, firstLine: number): Parsed
   let current: RawBlock | undefined;
   let inFence = false;
 
-  body.split('\n').forEach((line, index) => {
+  for (const [index, line] of body.split('\n').entries()) {
     const lineNo = firstLine + index;
     if (FENCE.test(line)) inFence = !inFence;
     const heading = inFence ? null : HEADING.exec(line);
     if (heading) {
-      const level = heading[1]!.length;
-      const rawText = heading[2]!;
+      const level = group(heading, 1).length;
+      const rawText = group(heading, 2);
       if (level === 1) {
         if (title !== undefined) problems.push({ file, line: lineNo, message: 'more than one H1 (# title)' });
         title = rawText.replace(EXPLICIT_ID, '').trim();
         current = { level: 1, heading: title, anchor: 'intro', line: lineNo, lines: [], aliases: [] };
         blocks.push(current);
-        return;
+        continue;
       }
       const explicit = EXPLICIT_ID.exec(rawText);
       const text = rawText.replace(EXPLICIT_ID, '').trim();
       current = { level, heading: text, anchor: explicit?.[1] ?? slugify(text), line: lineNo, lines: [], aliases: [] };
       blocks.push(current);
-      return;
+      continue;
     }
     if (!current) {
       if (line.trim()) problems.push({ file, line: lineNo, message: 'text before the H1 title' });
-      return;
+      continue;
     }
     const aliases = !inFence && current.lines.every((l) => !l.trim()) ? ALIASES.exec(line) : null;
     if (aliases) {
-      current.aliases.push(...aliases[1]!.split(',').map((a) => a.trim()).filter(Boolean));
-      return;
+      current.aliases.push(...group(aliases, 1).split(',').map((a) => a.trim()).filter(Boolean));
+      continue;
     }
     current.lines.push(line);
-  });
+  }
   if (inFence) problems.push({ file, message: 'a code fence is never closed' });
   if (title === undefined) problems.push({ file, message: 'no H1 (# title)' });
   return { title, blocks, problems };

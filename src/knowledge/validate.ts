@@ -1,4 +1,5 @@
 import { FINDING_CODES } from '../diagnostics/finding.ts';
+import { CHAPTERS } from './chapters.ts';
 import type { LoadedKnowledge } from './loader.ts';
 import type { KnowledgeProblem } from './types.ts';
 
@@ -8,11 +9,12 @@ export function crossCheck(knowledge: LoadedKnowledge): KnowledgeProblem[] {
   const explained = new Set(knowledge.docs.flatMap((doc) => doc.codes));
   for (const code of FINDING_CODES) {
     if (!explained.has(code)) {
-      problems.push({ file: 'knowledge/troubleshooting', message: `no playbook lists finding code "${code}" in codes:` });
+      const message = `no playbook lists finding code "${code}" in codes:`;
+      problems.push({ file: 'knowledge/troubleshooting', message });
     }
   }
   const chapters = new Set(knowledge.docs.filter((d) => d.kind === 'note').map((d) => d.chapter));
-  for (let chapter = 1; chapter <= 6; chapter++) {
+  for (const chapter of CHAPTERS) {
     if (!chapters.has(chapter)) problems.push({ file: 'knowledge/notes', message: `no note for chapter ${chapter}` });
   }
   const owner = new Map<string, number>();
@@ -21,7 +23,8 @@ export function crossCheck(knowledge: LoadedKnowledge): KnowledgeProblem[] {
       const key = word.normalize('NFKC').toLowerCase();
       const first = owner.get(key);
       if (first !== undefined && first !== index) {
-        problems.push({ file: 'knowledge/glossary.yaml', message: `"${word}" is in terms #${first + 1} and #${index + 1}` });
+        const message = `"${word}" is in terms #${first + 1} and #${index + 1}`;
+        problems.push({ file: 'knowledge/glossary.yaml', message });
       }
       owner.set(key, index);
     }

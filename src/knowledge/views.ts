@@ -5,7 +5,12 @@ import type { Section } from './types.ts';
 
 /** "3장 컨테이너 서비스를 위한 도커 활용 › 3.2 도커 명령어 활용 › 도커 볼륨" */
 export function sectionTitle(section: Section): string {
-  return withPassage(section, section.headingPath.join(' › '));
+  return withPassage(section, headingPath(section));
+}
+
+/** sectionTitle without the passage number: every passage of a section shares it. */
+export function headingPath(section: Section): string {
+  return section.headingPath.join(' › ');
 }
 
 /**
@@ -19,7 +24,7 @@ export function shortSectionTitle(section: Section): string {
 /** shortSectionTitle without the passage number: every passage of a section shares it. */
 export function lastHeadings(section: Section): string {
   const path = section.headingPath;
-  const title = section.kind === 'playbook' ? [path[0]!, ...path.slice(-1)] : path.slice(-2);
+  const title = section.kind === 'playbook' ? [...path.slice(0, 1), ...path.slice(-1)] : path.slice(-2);
   return [...new Set(title)].join(' › ');
 }
 

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defined } from '../support/defined.ts';
 import { run } from '../support/spawn.ts';
 import { tempDir } from '../support/temp.ts';
 
@@ -10,6 +11,9 @@ beforeAll(() => {
   env = { DOCKHAND_DB: join(tempDir(), 'cli.db'), LOG_LEVEL: 'debug', DISCORD_TOKEN: '' };
 });
 
+/** The `{"error": …}` a failed `--json` run prints. */
+const errorOf = (stdout: string) => (JSON.parse(stdout) as { error: { code: string; message: string } }).error;
+
 const cli = (...args: string[]) => run('npm', ['run', '-s', 'cli', '--', ...args], { env });
 
 describe('CLI contract', () => {
@@ -18,7 +22,7 @@ describe('CLI contract', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trim().split('\n');
     expect(lines).toHaveLength(1);
-    const body = JSON.parse(lines[0]!) as { query: string; hits: Array<Record<string, unknown>> };
+    const body = JSON.parse(defined(lines[0])) as { query: string; hits: Array<Record<string, unknown>> };
     expect(body.query).toBe('도커 볼륨');
     expect(body.hits.length).toBeGreaterThan(0);
     expect(body.hits.length).toBeLessThanOrEqual(3);
@@ -54,10 +58,10 @@ describe('CLI contract', () => {
     expect(JSON.parse(unknown.stdout)).toMatchObject({ error: { code: 'unknown-command' } });
     const badLimit = await cli('search', '--json', '--limit', '0', 'x');
     expect(badLimit.code).toBe(1);
-    expect(JSON.parse(badLimit.stdout).error.message).toMatch(/limit/);
+    expect(errorOf(badLimit.stdout).message).toMatch(/limit/);
     const missingFile = await cli('search', '--json', '--batch', join(tempDir(), 'none.txt'));
     expect(missingFile.code).toBe(2);
-    expect(JSON.parse(missingFile.stdout).error.message).toMatch(/ENOENT/);
+    expect(errorOf(missingFile.stdout).message).toMatch(/ENOENT/);
   });
 
   it('ask answers from the notes in text and records the question', async () => {
@@ -81,6 +85,17 @@ describe('console (npm start without a Discord token)', () => {
     expect(result.stdout).toMatch(/\[1\] 👍 도움이 됐어요/);
     expect(result.stdout).toMatch(/피드백 고마워요! \(👍 1 · 👎 0\)/);
     expect(result.stdout).toMatch(/`\/ask` \(질문\)/);
+  });
+
+  it('/quit ends the console while its input stays open, as in a terminal', async () => {
+    const result = await run('node', ['dist/main.js'], {
+      env,
+      input: '/quit\n',
+      keepStdinOpen: true,
+      timeoutMs: 20_000,
+    });
+    expect(result.code).toBe(0);
+    expect(result.stdout.split('dockhand> ')).toHaveLength(2);
   });
 
   it('takes a line that is no command as a question, apostrophes and all', async () => {

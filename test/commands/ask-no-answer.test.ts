@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { member, testApp } from '../support/app.ts';
+import { defined } from '../support/defined.ts';
 
 let close: (() => Promise<void>) | undefined;
 afterEach(async () => {
@@ -56,16 +57,20 @@ describe('/ask with the calibrated threshold', () => {
     const app = await testApp();
     close = app.close;
     const reply = await app.dispatcher.run({ name: 'ask', options: { query: '도커 볼륨 만들기' } }, member());
-    const full = reply.actions?.[0]?.find((a) => a.kind === 'button' && a.customId.startsWith('ask:full:'));
-    expect(full).toBeDefined();
-    const opened = await app.dispatcher.component(full!.customId, [], member());
-    const section = app.services.knowledge.section((reply.data as { hits: Array<{ id: string }> }).hits[0]!.id)!;
+    const full = defined(
+      reply.actions?.[0]?.find((a) => a.kind === 'button' && a.customId.startsWith('ask:full:')),
+      'a 📖 button',
+    );
+    const opened = await app.dispatcher.component(full.customId, [], member());
+    const best = defined((reply.data as { hits: Array<{ id: string }> }).hits[0], 'a hit');
+    const section = defined(app.services.knowledge.section(best.id), 'the hit section');
     expect(opened).toMatchObject({ ephemeral: true, text: section.text });
     const menu = reply.actions?.[1]?.[0];
     expect(menu?.kind === 'select' && menu.options.length).toBeGreaterThan(0);
     if (menu?.kind !== 'select') return;
-    const other = await app.dispatcher.component(menu.customId, [menu.options[0]!.value], member());
-    expect(other.text).toBe(app.services.knowledge.section(menu.options[0]!.value)!.text);
+    const choice = defined(menu.options[0], 'a menu option');
+    const other = await app.dispatcher.component(menu.customId, [choice.value], member());
+    expect(other.text).toBe(defined(app.services.knowledge.section(choice.value)).text);
   });
 
   it('autocompletes partial input with titles', async () => {
@@ -73,6 +78,6 @@ describe('/ask with the calibrated threshold', () => {
     close = app.close;
     const choices = await app.dispatcher.autocomplete({ name: 'ask' }, 'query', '도커 볼', member());
     expect(choices.length).toBeGreaterThan(0);
-    expect(choices[0]!.name).toMatch(/도커 볼륨/);
+    expect(choices[0]?.name).toMatch(/도커 볼륨/);
   });
 });

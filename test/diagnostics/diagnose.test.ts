@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../src/core/locale.ts';
 import { REDACTED } from '../../src/core/redact.ts';
 import { diagnose } from '../../src/diagnostics/diagnose.ts';
 import { FINDING_CODES, type Finding } from '../../src/diagnostics/finding.ts';
 import { resolveRefs } from '../../src/diagnostics/refs.ts';
+import { defined } from '../support/defined.ts';
 import { fixtureFacts, type FixtureOptions } from '../support/facts.ts';
 import { FIXTURE_KNOWLEDGE, knowledgeFrom, playbook } from '../support/knowledge.ts';
 
 const run = (options: FixtureOptions, locale: 'ko' | 'en' = 'ko') =>
-  diagnose(fixtureFacts(options), locale, FIXTURE_KNOWLEDGE);
+  diagnose(fixtureFacts(options), translator(locale), FIXTURE_KNOWLEDGE);
 const codes = (findings: Finding[]) => findings.map((f) => `${f.code}:${f.severity}`);
-const find = (findings: Finding[], code: string) => findings.find((f) => f.code === code);
+const find = (findings: Finding[], code: string) =>
+  defined(
+    findings.find((f) => f.code === code),
+    `a ${code} finding`,
+  );
 
 const RESET = { outcome: 'reset' } as const;
 const OK_PAGE = { outcome: 'http', status: 200, body: '<h1>My app</h1>' } as const;
@@ -20,8 +26,8 @@ describe('state checks', () => {
       state: { Running: false, Status: 'exited', ExitCode: 0, FinishedAt: '2024-05-01T11:00:00Z' },
     });
     expect(codes(findings)).toEqual(['exited:warning']);
-    expect(find(findings, 'exited')!.refs[0]).toBe('troubleshooting/container-exits#exit-0');
-    expect(find(findings, 'exited')!.detail).toMatch(/포그라운드/);
+    expect(find(findings, 'exited').refs[0]).toBe('troubleshooting/container-exits#exit-0');
+    expect(find(findings, 'exited').detail).toMatch(/포그라운드/);
   });
 
   it('exit 3: the application’s own error, with the last log lines as evidence', () => {
@@ -30,8 +36,8 @@ describe('state checks', () => {
       logs: ['connecting…', 'fatal: config missing'],
     });
     expect(codes(findings)).toEqual(['exited:error']);
-    expect(find(findings, 'exited')!.evidence).toContain('log (stdout): fatal: config missing');
-    expect(find(findings, 'exited')!.title).toMatch(/3/);
+    expect(find(findings, 'exited').evidence).toContain('log (stdout): fatal: config missing');
+    expect(find(findings, 'exited').title).toMatch(/3/);
   });
 
   it('command not found: start-failed explained, exit 127', () => {
@@ -41,12 +47,13 @@ describe('state checks', () => {
         Status: 'created',
         ExitCode: 127,
         Error:
-          'failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
+          'failed to create shim task: OCI runtime create failed: runc create failed: ' +
+          'unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
       },
     });
     expect(codes(findings).sort()).toEqual(['exited:error', 'start-failed:error']);
-    expect(find(findings, 'start-failed')!.detail).toMatch(/`pyhton`/);
-    expect(find(findings, 'exited')!.refs[0]).toBe('troubleshooting/container-exits#exit-127');
+    expect(find(findings, 'start-failed').detail).toMatch(/`pyhton`/);
+    expect(find(findings, 'exited').refs[0]).toBe('troubleshooting/container-exits#exit-127');
   });
 
   it('OOM under a memory limit: oom-killed and exit 137, both errors', () => {
@@ -55,8 +62,8 @@ describe('state checks', () => {
       hostConfig: { Memory: 16 * 1024 * 1024 },
     });
     expect(codes(findings)).toEqual(['exited:error', 'oom-killed:error']);
-    expect(find(findings, 'oom-killed')!.evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
-    expect(find(findings, 'oom-killed')!.refs[0]).toBe('troubleshooting/container-exits#exit-137');
+    expect(find(findings, 'oom-killed').evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
+    expect(find(findings, 'oom-killed').refs[0]).toBe('troubleshooting/container-exits#exit-137');
   });
 
   it('OOM the engine did not flag (State.OOMKilled=false) is still found from the oom event', () => {
@@ -67,7 +74,7 @@ describe('state checks', () => {
       oomEvents: [new Date('2026-11-28T08:59:00Z')],
     });
     expect(codes(withEvent)).toEqual(['exited:error', 'oom-killed:error']);
-    expect(find(withEvent, 'oom-killed')!.evidence[0]).toMatch(/^engine event: oom at 2026-11-28T08:59:00.000Z/);
+    expect(find(withEvent, 'oom-killed').evidence[0]).toMatch(/^engine event: oom at 2026-11-28T08:59:00.000Z/);
     // A plain SIGKILL (docker kill) without an oom event is not called an OOM.
     expect(codes(run({ state })).some((c) => c.startsWith('oom-killed'))).toBe(false);
   });
@@ -91,10 +98,11 @@ describe('state checks', () => {
         Status: 'created',
         ExitCode: 128,
         Error:
-          'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: port is already allocated',
+          'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: ' +
+          'port is already allocated',
       },
     });
-    const failed = find(findings, 'start-failed')!;
+    const failed = find(findings, 'start-failed');
     expect(failed.detail).toMatch(/18080/);
     expect(failed.refs[0]).toBe('troubleshooting/port-already-allocated#fix');
     expect(failed.next).toMatch(/18081/);
@@ -105,7 +113,7 @@ describe('port checks', () => {
   it('EXPOSE without -p: port-not-published (warning when nothing is published)', () => {
     const findings = run({ imageExposed: ['80/tcp'] });
     expect(codes(findings)).toEqual(['port-not-published:warning']);
-    expect(find(findings, 'port-not-published')!.next).toMatch(/-p 8080:80/);
+    expect(find(findings, 'port-not-published').next).toMatch(/-p 8080:80/);
   });
 
   it('wrong port published: port-mismatch suggests the exposed port, and the probe failure is reported', () => {
@@ -115,7 +123,7 @@ describe('port checks', () => {
       probes: { '8080/tcp': RESET },
     });
     expect(codes(findings)).toEqual(['port-mismatch:error', 'http-unreachable:error']);
-    const mismatch = find(findings, 'port-mismatch')!;
+    const mismatch = find(findings, 'port-mismatch');
     expect(mismatch.next).toContain('-p 18080:80');
     expect(mismatch.refs[0]).toBe('troubleshooting/port-not-answering#port-mismatch');
   });
@@ -146,8 +154,8 @@ describe('listens-on-loopback', () => {
   it('from the command line, confirmed by a reset probe', () => {
     const findings = run({ args: ['-f', '-p', '127.0.0.1:8080'], published, probes: { '8080/tcp': RESET } });
     expect(codes(findings)).toEqual(['listens-on-loopback:error', 'http-unreachable:error']);
-    expect(find(findings, 'listens-on-loopback')!.evidence.join('\n')).toMatch(/127\.0\.0\.1:8080/);
-    expect(find(findings, 'listens-on-loopback')!.refs[0]).toBe('troubleshooting/port-not-answering#loopback');
+    expect(find(findings, 'listens-on-loopback').evidence.join('\n')).toMatch(/127\.0\.0\.1:8080/);
+    expect(find(findings, 'listens-on-loopback').refs[0]).toBe('troubleshooting/port-not-answering#loopback');
   });
 
   it('from a log line, unless the log also shows every interface', () => {
@@ -198,7 +206,7 @@ describe('listens-on-loopback', () => {
       listeners: [{ address: '127.0.0.1', port: 8080, loopback: true, wildcard: false }],
     });
     expect(codes(loopbackOnly)).toContain('listens-on-loopback:error');
-    expect(find(loopbackOnly, 'listens-on-loopback')!.evidence).toContain('/proc/net/tcp: 127.0.0.1:8080 LISTEN');
+    expect(find(loopbackOnly, 'listens-on-loopback').evidence).toContain('/proc/net/tcp: 127.0.0.1:8080 LISTEN');
     const everywhere = run({
       args: ['-p', '127.0.0.1:8080'],
       published,
@@ -238,7 +246,7 @@ describe('http checks', () => {
       },
     });
     expect(codes(findings)).toEqual(['http-default-page:warning']);
-    expect(find(findings, 'http-default-page')!.refs[0]).toBe('troubleshooting/nginx-default-page#config-not-copied');
+    expect(find(findings, 'http-default-page').refs[0]).toBe('troubleshooting/nginx-default-page#config-not-copied');
   });
 
   it('Apache "It works!"', () => {
@@ -257,7 +265,7 @@ describe('http checks', () => {
       probes: { '80/tcp': { outcome: 'refused', code: 'ECONNREFUSED' } },
     });
     expect(codes(findings)).toEqual(['http-unreachable:error']);
-    expect(find(findings, 'http-unreachable')!.evidence[0]).toMatch(/connection refused|연결 거부/);
+    expect(find(findings, 'http-unreachable').evidence[0]).toMatch(/connection refused|연결 거부/);
   });
 });
 
@@ -274,7 +282,7 @@ describe('secrets-in-env', () => {
       history: ['/bin/sh -c #(nop)  CMD ["app"]', `/bin/sh -c #(nop)  ENV API_TOKEN=${password}`],
     });
     expect(codes(findings)).toEqual(['secrets-in-env:warning']);
-    const secrets = find(findings, 'secrets-in-env')!;
+    const secrets = find(findings, 'secrets-in-env');
     expect(secrets.evidence.join('\n')).toMatch(/DB_PASSWORD/);
     expect(secrets.evidence.join('\n')).toMatch(/CLOUD_ID \(AWS 액세스 키\)/);
     expect(secrets.evidence.join('\n')).toMatch(/com\.example\.deploy-token/);
@@ -310,7 +318,7 @@ describe('diagnose', () => {
 
   it('speaks English to English callers', () => {
     const findings = run(everything, 'en');
-    expect(find(findings, 'port-mismatch')!.title).toMatch(/^Host port 18080 goes to container port 8080/);
+    expect(find(findings, 'port-mismatch').title).toMatch(/^Host port 18080 goes to container port 8080/);
     expect(findings.every((f) => !/[가-힣]/.test(f.title + f.detail + f.next))).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sayer } from '../../src/diagnostics/check.ts';
+import { translator } from '../../src/core/locale.ts';
 import { historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
 import type { HistoryItem } from '../../src/docker/engine-types.ts';
@@ -37,7 +37,9 @@ describe('parseCreatedBy', () => {
     ['COPY . . # buildkit', 'COPY', '. .'],
     ['ADD webapp.tar.gz /var/www/html # buildkit', 'ADD', 'webapp.tar.gz /var/www/html'],
     ['EXPOSE map[80/tcp:{}]', 'EXPOSE', 'map[80/tcp:{}]'],
-  ])('%s', (createdBy, instruction, args) => expect(parseCreatedBy(createdBy)).toEqual({ instruction, args }));
+  ])('%s', (createdBy, instruction, args) => {
+    expect(parseCreatedBy(createdBy)).toEqual({ instruction, args });
+  });
 });
 
 describe('layers', () => {
@@ -51,9 +53,9 @@ describe('layers', () => {
       ]),
     );
     expect(layers.map((l) => l.index)).toEqual([1, 2, 3, 4]);
-    expect(layers[0]!.instruction).toBe('ADD');
-    expect(layers[1]!.createdBy).not.toContain('hunter2');
-    expect(layers[1]!.empty).toBe(true);
+    expect(layers[0]?.instruction).toBe('ADD');
+    expect(layers[1]?.createdBy).not.toContain('hunter2');
+    expect(layers[1]?.empty).toBe(true);
     expect(dominantLayers(layers).map((l) => l.index)).toEqual([1, 3]);
   });
 
@@ -67,9 +69,8 @@ describe('layers', () => {
 });
 
 describe('historyHints (chapter 4)', () => {
-  const say = sayer('ko');
-  const hintCodes = (layers: Array<[string, number]>) =>
-    historyHints(toLayers(history(layers)), say).map((h) => h.code);
+  const t = translator('ko');
+  const hintCodes = (layers: Array<[string, number]>) => historyHints(toLayers(history(layers)), t).map((h) => h.code);
 
   it('apt lists left behind, but not when removed in the same RUN', () => {
     expect(hintCodes([['/bin/sh -c apt-get update && apt-get -y install apache2', 60 * MB]])).toEqual([
@@ -98,15 +99,13 @@ describe('historyHints (chapter 4)', () => {
   });
 
   it('three or more RUN layers in a row', () => {
-    const runs: Array<[string, number]> = [
-      ['RUN /bin/sh -c mkdir /app # buildkit', 0],
-      ['RUN /bin/sh -c touch /app/a # buildkit', 0],
-      ['RUN /bin/sh -c touch /app/b # buildkit', 0],
-    ];
-    const hints = historyHints(toLayers(history(runs)), say);
+    const mkdir: [string, number] = ['RUN /bin/sh -c mkdir /app # buildkit', 0];
+    const touchA: [string, number] = ['RUN /bin/sh -c touch /app/a # buildkit', 0];
+    const touchB: [string, number] = ['RUN /bin/sh -c touch /app/b # buildkit', 0];
+    const hints = historyHints(toLayers(history([mkdir, touchA, touchB])), t);
     expect(hints.map((h) => h.code)).toEqual(['many-run-layers']);
-    expect(hints[0]!.layers).toEqual([1, 2, 3]);
-    expect(hintCodes([runs[0]!, ['WORKDIR /app', 0], runs[1]!, runs[2]!])).toEqual([]);
+    expect(hints[0]?.layers).toEqual([1, 2, 3]);
+    expect(hintCodes([mkdir, ['WORKDIR /app', 0], touchA, touchB])).toEqual([]);
   });
 
   it('a large COPY of the whole context suggests .dockerignore', () => {

@@ -1,18 +1,19 @@
-import { spawn } from 'node:child_process';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApp, type App } from '../../src/app.ts';
 import { loadConfig } from '../../src/config.ts';
 import type { Caller } from '../../src/core/context.ts';
+import { translator } from '../../src/core/locale.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { diagnose } from '../../src/diagnostics/diagnose.ts';
 import type { Finding } from '../../src/diagnostics/finding.ts';
 import { gatherFacts } from '../../src/diagnostics/gather.ts';
 import { DockerService } from '../../src/docker/service.ts';
-import { PROJECT_ROOT } from '../../src/paths.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
+import { defined } from '../support/defined.ts';
 import { FIXTURE_KNOWLEDGE } from '../support/knowledge.ts';
+import { run, type Finished } from '../support/spawn.ts';
 import {
   ensureNginxImage,
   ensureWebImage,
@@ -50,15 +51,17 @@ const containers: Dockerode.Container[] = [];
 let docker: DockerService;
 let dockerWithExec: DockerService;
 let app: App;
+let closeApp: (() => Promise<void>) | undefined;
 let nginxKind = '';
-const ports: Record<string, number> = {};
+/** Host ports, chosen free at the start. */
+const ports = { loopback: 0, wrongPort: 0, holder: 0, nginx: 0 };
 
 await describeWithDocker('diagnose against a real engine', () => {
   beforeAll(async () => {
     const admin = adminDocker();
     await ensureBusyboxImage(admin);
     [nginxKind] = await Promise.all([ensureNginxImage(admin), ensureWebImage(admin)]);
-    for (const role of ['loopback', 'wrongPort', 'holder', 'nginx']) ports[role] = await freePort();
+    for (const role of ['loopback', 'wrongPort', 'holder', 'nginx'] as const) ports[role] = await freePort();
 
     const specs: ScenarioSpec[] = [
       { name: names.exit0, cmd: ['true'] },
@@ -74,29 +77,33 @@ await describeWithDocker('diagnose against a real engine', () => {
       {
         name: names.loopback,
         cmd: ['httpd', '-f', '-p', '127.0.0.1:8080', '-h', '/'],
-        publish: { '8080/tcp': ports.loopback! },
+        publish: { '8080/tcp': ports.loopback },
       },
       { name: names.exposeNoPublish, image: WEB_IMAGE },
-      { name: names.wrongPort, image: WEB_IMAGE, publish: { '8080/tcp': ports.wrongPort! } },
-      { name: names.holder, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } },
+      { name: names.wrongPort, image: WEB_IMAGE, publish: { '8080/tcp': ports.wrongPort } },
+      { name: names.holder, image: WEB_IMAGE, publish: { '80/tcp': ports.holder } },
       { name: names.secretEnv, cmd: ['sleep', '600'], env: [`DB_PASSWORD=${SECRET}`, 'PASSWORD_FILE=/run/secrets/db'] },
-      { name: names.nginx, image: NGINX_IMAGE, publish: { '80/tcp': ports.nginx! } },
+      { name: names.nginx, image: NGINX_IMAGE, publish: { '80/tcp': ports.nginx } },
     ];
     containers.push(...(await Promise.all(specs.map((spec) => startScenario(admin, spec)))));
     // Started after the holder is up: the same host port is then already allocated.
     containers.push(
-      await startScenario(admin, { name: names.taken, image: WEB_IMAGE, publish: { '80/tcp': ports.holder! } }),
+      await startScenario(admin, { name: names.taken, image: WEB_IMAGE, publish: { '80/tcp': ports.holder } }),
     );
 
     const [exit0, exit3, , oom, restartLoop] = containers;
     await Promise.all([
-      waitFor('exit0 to exit', async () => (await state(exit0!)).Status === 'exited'),
-      waitFor('exit3 to exit', async () => (await state(exit3!)).Status === 'exited'),
+      waitFor('exit0 to exit', async () => (await state(defined(exit0))).Status === 'exited'),
+      waitFor('exit3 to exit', async () => (await state(defined(exit3))).Status === 'exited'),
       // Not waiting for State.OOMKilled: Docker sometimes loses that flag; diagnose then reads the oom event.
-      waitFor('oom to be killed', async () => (await state(oom!)).Status === 'exited'),
-      waitFor('restart loop to restart 3 times', async () => (await state(restartLoop!)).RestartCount >= 3, 30_000),
+      waitFor('oom to be killed', async () => (await state(defined(oom))).Status === 'exited'),
+      waitFor(
+        'restart loop to restart 3 times',
+        async () => (await state(defined(restartLoop))).RestartCount >= 3,
+        30_000,
+      ),
       waitFor('servers to listen', async () => {
-        const [holder, nginx] = await Promise.all([fetchStatus(ports.holder!), fetchStatus(ports.nginx!)]);
+        const [holder, nginx] = await Promise.all([fetchStatus(ports.holder), fetchStatus(ports.nginx)]);
         return holder === 200 && nginx === 200;
       }),
     ]);
@@ -105,15 +112,16 @@ await describeWithDocker('diagnose against a real engine', () => {
     docker = new DockerService(loadConfig(env).docker, log);
     dockerWithExec = new DockerService(loadConfig({ ...env, DOCKHAND_ALLOW_EXEC: '1' }).docker, log);
     app = await createApp(loadConfig(env), { log, clock: fixedClock(new Date()) });
+    closeApp = app.close;
   });
 
   afterAll(async () => {
     await removeAll(containers);
-    await app?.close();
+    await closeApp?.();
   });
 
   const diagnosed = async (name: string, service = docker): Promise<Finding[]> =>
-    diagnose(await gatherFacts(service, name, { now: () => new Date() }), 'ko', FIXTURE_KNOWLEDGE);
+    diagnose(await gatherFacts(service, name, { now: () => new Date() }), translator('ko'), FIXTURE_KNOWLEDGE);
   const codes = (findings: Finding[]) => findings.map((f) => f.code);
   const finding = (findings: Finding[], code: string) => {
     const found = findings.find((f) => f.code === code);
@@ -226,7 +234,7 @@ await describeWithDocker('diagnose against a real engine', () => {
       '앱 대신 nginx 기본 페이지가 보여요 › 설정 파일이 이미지에 안 들어감',
     );
     const contract = reply.data as { findings: Array<Record<string, unknown>> };
-    expect(contract.findings[0]!.refs).toContain('troubleshooting/nginx-default-page#config-not-copied');
+    expect(contract.findings[0]?.refs).toContain('troubleshooting/nginx-default-page#config-not-copied');
     expect(contract.findings[0]).not.toHaveProperty('refTitles');
     const opened = await app.dispatcher.component(
       menu.customId,
@@ -259,7 +267,7 @@ await describeWithDocker('diagnose against a real engine', () => {
       ['80/tcp', true, 0, 0],
       ['8080/tcp', false, 1, 1],
     ]);
-    expect(rows[1]!.urls).toEqual([`http://127.0.0.1:${ports.wrongPort}/`]);
+    expect(rows[1]?.urls).toEqual([`http://127.0.0.1:${ports.wrongPort}/`]);
   });
 
   it('docker inspect: exit code meaning, OOMKilled, env redacted', async () => {
@@ -291,7 +299,7 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(tags).toEqual(expect.arrayContaining([BUSYBOX_IMAGE, WEB_IMAGE]));
   });
 
-  it('CLI contract: diagnose --json prints {target, findings}; an unknown name exits non-zero with {error}', async () => {
+  it('CLI: diagnose --json prints {target, findings}; an unknown name exits non-zero with {error}', async () => {
     const [failing, healthy, unknown] = await Promise.all([
       cli(['diagnose', names.exit3, '--json']),
       cli(['diagnose', names.holder, '--json']),
@@ -300,25 +308,35 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(failing.code).toBe(0);
     const body = JSON.parse(failing.stdout) as { target: string; findings: Finding[] };
     expect(body.target).toBe(names.exit3);
+    const anyText: unknown = expect.any(String);
+    const exitCode3: unknown = expect.arrayContaining(['State.ExitCode=3']);
+    const anyList: unknown = expect.any(Array);
     expect(body.findings[0]).toEqual({
       code: 'exited',
       severity: 'error',
-      title: expect.any(String),
-      detail: expect.any(String),
-      evidence: expect.arrayContaining(['State.ExitCode=3']),
-      next: expect.any(String),
-      refs: expect.any(Array),
+      title: anyText,
+      detail: anyText,
+      evidence: exitCode3,
+      next: anyText,
+      refs: anyList,
     });
-    expect(Object.keys(body.findings[0]!)).toEqual(['code', 'severity', 'title', 'detail', 'evidence', 'next', 'refs']);
+    expect(Object.keys(defined(body.findings[0]))).toEqual([
+      'code',
+      'severity',
+      'title',
+      'detail',
+      'evidence',
+      'next',
+      'refs',
+    ]);
 
     expect(healthy.code).toBe(0);
     const healthyBody = JSON.parse(healthy.stdout) as { findings: Finding[] };
     expect(healthyBody.findings.filter((f) => f.severity === 'error')).toEqual([]);
 
     expect(unknown.code).not.toBe(0);
-    expect(JSON.parse(unknown.stdout)).toEqual({
-      error: { code: 'container-not-found', message: expect.stringContaining('dockhand-test-no-such-container') },
-    });
+    const namesIt: unknown = expect.stringContaining('dockhand-test-no-such-container');
+    expect(JSON.parse(unknown.stdout)).toEqual({ error: { code: 'container-not-found', message: namesIt } });
   });
 });
 
@@ -339,22 +357,10 @@ async function fetchStatus(port: number): Promise<number | undefined> {
   }
 }
 
-function cli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
-      cwd: PROJECT_ROOT,
-      env: { ...process.env, LOG_LEVEL: 'silent', DOCKHAND_DB: ':memory:' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 45_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      resolve({ code, stdout, stderr });
-    });
+/** The one-shot CLI as users run it (`npm run cli`: the build in dist/). */
+function cli(args: string[]): Promise<Finished> {
+  return run(process.execPath, ['dist/cli.js', ...args], {
+    env: { LOG_LEVEL: 'silent', DOCKHAND_DB: ':memory:' },
+    timeoutMs: 45_000,
   });
 }

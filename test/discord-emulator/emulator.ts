@@ -1,14 +1,19 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { z } from 'zod';
+import { group } from '../../src/core/text.ts';
+import { CallbackBody, CommandsBody, MessageBody } from './bodies.ts';
 import { Gateway } from './gateway.ts';
 import {
   EmulatedInteraction,
   commandPayload,
   componentPayload,
+  describePayload,
   now,
   type AttachmentInput,
   type CommandInput,
+  type InteractionPayload,
   type RegisteredCommand,
   type ResolvedAttachment,
 } from './interactions.ts';
@@ -25,10 +30,10 @@ import {
 import { CallbackType, ErrorCode, InteractionType, MessageFlag } from './protocol.ts';
 import type { RecordedCall } from './recorder.ts';
 import { snowflake } from './snowflake.ts';
-import { choiceProblems, messageProblems } from './validate.ts';
+import { choiceProblems, messageProblems, registrationProblems } from './validate.ts';
 import { createWorld, type World } from './world.ts';
 
-export type { RecordedCall } from './recorder.ts';
+export { callbackOf, messageOf, type RecordedCall } from './recorder.ts';
 export type { ChannelMessage, StoredMessage } from './messages.ts';
 export { EmulatedInteraction } from './interactions.ts';
 
@@ -61,12 +66,6 @@ class HttpError extends Error {
 
 const API_PREFIX = /^\/api\/v10(?=\/)/;
 
-interface AllowedMentions {
-  parse?: string[];
-  roles?: string[];
-  users?: string[];
-}
-
 /**
  * A local Discord: REST under /api/v10 and the WebSocket gateway, on 127.0.0.1 with an ephemeral
  * port. It speaks the real protocol (discord.js connects to it unchanged), enforces the rules a
@@ -98,7 +97,7 @@ export class DiscordEmulator extends EventEmitter {
       acknowledgeWithinMs: 3_000,
       tokenLifetimeMs: 15 * 60_000,
       ...options,
-    } as Required<EmulatorOptions>;
+    };
     this.world = createWorld(this.options.applicationId);
     this.gateway = new Gateway({
       token: options.token,
@@ -107,7 +106,9 @@ export class DiscordEmulator extends EventEmitter {
       baseUrl: () => `ws://127.0.0.1:${this.port}`,
     });
     this.server = createServer((req, res) => void this.handle(req, res));
-    this.server.on('upgrade', (req, socket, head) => this.gateway.handleUpgrade(req, socket, head));
+    this.server.on('upgrade', (req, socket, head) => {
+      this.gateway.handleUpgrade(req, socket, head);
+    });
   }
 
   static async start(options: EmulatorOptions): Promise<DiscordEmulator> {
@@ -132,7 +133,11 @@ export class DiscordEmulator extends EventEmitter {
   async stop(): Promise<void> {
     this.gateway.close();
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      this.server.close(() => {
+        resolve();
+      });
+    });
   }
 
   /** Holds the next interaction callbacks this long before answering (a slow network). */
@@ -228,7 +233,10 @@ export class DiscordEmulator extends EventEmitter {
     );
   }
 
-  /** The first successful call for the interaction after its callback that matches `method` (e.g. the PATCH of a deferred reply). */
+  /**
+   * The first successful call for the interaction after its callback that matches `method`
+   * (e.g. the PATCH of a deferred reply).
+   */
   later(interaction: EmulatedInteraction, method: string, timeoutMs = 10_000, pathEnd = ''): Promise<RecordedCall> {
     return this.waitForCall(
       (c) =>
@@ -272,7 +280,7 @@ export class DiscordEmulator extends EventEmitter {
       throw new Error(`no component ${customId} on the message (has ${customIds(message).join(', ')})`);
   }
 
-  private send(payload: ReturnType<typeof commandPayload>, sourceMessage?: StoredMessage): EmulatedInteraction {
+  private send(payload: InteractionPayload, sourceMessage?: StoredMessage): EmulatedInteraction {
     const interaction = new EmulatedInteraction(payload.id, payload.token, payload.type, payload, now(), sourceMessage);
     this.interactions.set(interaction.id, interaction);
     this.gateway.dispatch('INTERACTION_CREATE', payload);
@@ -356,10 +364,10 @@ export class DiscordEmulator extends EventEmitter {
       if (method === 'PUT') return this.register(scope, call.body);
     }
     if (method === 'POST' && (m = path.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/))) {
-      return this.callback(call, m[1]!, m[2]!);
+      return this.callback(call, group(m, 1), group(m, 2));
     }
     if ((m = path.match(/^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/))) {
-      return this.webhook(call, m[1]!, m[2]!, m[3]);
+      return this.webhook(call, group(m, 1), group(m, 2), m[3]);
     }
     const channel = method === 'POST' ? /^\/channels\/(\d+)\/messages$/.exec(path)?.[1] : undefined;
     if (channel) return this.channelMessage(call, channel);
@@ -371,10 +379,10 @@ export class DiscordEmulator extends EventEmitter {
   }
 
   private register(scope: string, body: unknown): RegisteredCommand[] {
-    if (!Array.isArray(body)) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body');
-    const problems = body.flatMap((command: any, i: number) => registrationProblems(command, `${i}`));
+    const sent = read(CommandsBody, body);
+    const problems = sent.flatMap((command, i) => registrationProblems(command, `${i}`));
     if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
-    const commands = body.map((command: any) => ({
+    const commands = sent.map((command) => ({
       ...command,
       id: snowflake(),
       application_id: this.applicationId,
@@ -396,7 +404,9 @@ export class DiscordEmulator extends EventEmitter {
     if (interaction.expired || call.at - interaction.dispatchedAt > this.options.acknowledgeWithinMs) {
       throw new HttpError(404, ErrorCode.UnknownInteraction, 'Unknown interaction');
     }
-    const type = call.body?.type;
+    const body = read(CallbackBody, call.body);
+    call.callback = body;
+    const { type, data } = body;
     const allowed: Record<number, number[]> = {
       [InteractionType.ApplicationCommand]: [
         CallbackType.ChannelMessageWithSource,
@@ -415,7 +425,6 @@ export class DiscordEmulator extends EventEmitter {
         type: `callback type ${type} not allowed here`,
       });
     }
-    const data = call.body.data ?? {};
     const problems = type === CallbackType.AutocompleteResult ? choiceProblems(data) : messageProblems(data);
     if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
 
@@ -441,7 +450,8 @@ export class DiscordEmulator extends EventEmitter {
   private channelMessage(call: RecordedCall, channelId: string): unknown {
     this.authorize(call);
     if (channelId !== this.world.channel.id) throw new HttpError(404, ErrorCode.UnknownChannel, 'Unknown Channel');
-    const body = (call.body ?? {}) as Record<string, unknown> & { allowed_mentions?: AllowedMentions };
+    const body = read(MessageBody, call.body ?? {});
+    call.message = body;
     const problems = messageProblems(body);
     const mentions = body.allowed_mentions;
     // Discord's rule: a type may be parsed or listed, not both.
@@ -468,10 +478,12 @@ export class DiscordEmulator extends EventEmitter {
 
     if (!messageId) {
       if (call.method !== 'POST') throw new HttpError(405, 0, '405: Method Not Allowed');
-      const problems = messageProblems(call.body ?? {});
+      const body = read(MessageBody, call.body ?? {});
+      call.message = body;
+      const problems = messageProblems(body);
       if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
-      const message = newMessage(interaction.id, (call.body?.flags ?? 0) & MessageFlag.Ephemeral);
-      applyBody(message, call.body ?? {}, call.files);
+      const message = newMessage(interaction.id, (body.flags ?? 0) & MessageFlag.Ephemeral);
+      applyBody(message, body, call.files);
       interaction.followups.push(message);
       return messagePayload(message, this.world);
     }
@@ -487,9 +499,11 @@ export class DiscordEmulator extends EventEmitter {
         message.deleted = true;
         return undefined;
       case 'PATCH': {
-        const problems = messageProblems(call.body ?? {});
+        const body = read(MessageBody, call.body ?? {});
+        call.message = body;
+        const problems = messageProblems(body);
         if (problems.length) throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', problems);
-        applyBody(message, call.body ?? {}, call.files);
+        applyBody(message, body, call.files);
         message.loading = false;
         message.editedAt = new Date().toISOString();
         return messagePayload(message, this.world);
@@ -501,12 +515,14 @@ export class DiscordEmulator extends EventEmitter {
 }
 
 /** JSON, or multipart/form-data with `payload_json` and files (parsed with the platform's own FormData). */
-async function parseBody(contentType: string, raw: Buffer): Promise<{ body: any; files: UploadedFile[] }> {
+async function parseBody(contentType: string, raw: Buffer): Promise<{ body: unknown; files: UploadedFile[] }> {
   if (raw.length === 0) return { body: undefined, files: [] };
   if (contentType.startsWith('multipart/form-data')) {
+    // The platform's own multipart parser: deprecated for servers only because it buffers, as we do anyway.
+    // eslint-disable-next-line @typescript-eslint/no-deprecated
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
     const files: UploadedFile[] = [];
-    let body: any;
+    let body: unknown;
     for (const [field, value] of form.entries()) {
       if (typeof value === 'string') {
         if (field === 'payload_json') body = JSON.parse(value);
@@ -525,45 +541,16 @@ async function parseBody(contentType: string, raw: Buffer): Promise<{ body: any;
   }
   const text = raw.toString('utf8');
   try {
-    return { body: JSON.parse(text), files: [] };
+    return { body: JSON.parse(text) as unknown, files: [] };
   } catch {
     throw new HttpError(400, 50109, 'The request body contains invalid JSON.');
   }
 }
 
-const NAME = /^[-_\p{L}\p{N}]{1,32}$/u;
-
-/** The registration rules Discord applies (names, description lengths, option order, choices). */
-function registrationProblems(command: any, at: string): string[] {
-  const problems: string[] = [];
-  if (!NAME.test(command.name ?? '') || command.name !== command.name.toLowerCase())
-    problems.push(`${at}.name: ${command.name}`);
-  for (const [locale, name] of Object.entries(command.name_localizations ?? {})) {
-    if (!NAME.test(String(name))) problems.push(`${at}.name_localizations.${locale}: ${name}`);
-  }
-  const description = String(command.description ?? '');
-  if (description.length < 1 || description.length > 100)
-    problems.push(`${at}.description: length ${description.length}`);
-  for (const [locale, text] of Object.entries(command.description_localizations ?? {})) {
-    if (String(text).length < 1 || String(text).length > 100)
-      problems.push(`${at}.description_localizations.${locale}`);
-  }
-  const options: any[] = command.options ?? [];
-  if (options.length > 25) problems.push(`${at}.options: more than 25`);
-  let optionalSeen = false;
-  options.forEach((option, i) => {
-    problems.push(...registrationProblems(option, `${at}.options.${i}`));
-    if (option.type > 2) {
-      if (option.required && optionalSeen) problems.push(`${at}.options.${i}: required after optional`);
-      if (!option.required) optionalSeen = true;
-    }
-    if ((option.choices?.length ?? 0) > 25) problems.push(`${at}.options.${i}.choices: more than 25`);
-    if (option.autocomplete && option.choices?.length) problems.push(`${at}.options.${i}: autocomplete with choices`);
-  });
-  return problems;
-}
-
-function describePayload(payload: Record<string, any>): string {
-  const data = payload.data ?? {};
-  return data.custom_id ? `component ${data.custom_id}` : `/${data.name} ${JSON.stringify(data.options ?? [])}`;
+/** A request body read with its schema, or 400 Invalid Form Body listing what is wrong, as Discord answers. */
+function read<S extends z.ZodType>(schema: S, body: unknown): z.infer<S> {
+  const parsed = schema.safeParse(body);
+  if (parsed.success) return parsed.data;
+  const errors = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new HttpError(400, ErrorCode.InvalidFormBody, 'Invalid Form Body', errors);
 }

@@ -2,7 +2,8 @@ import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
-import { WebSocketServer, type WebSocket } from 'ws';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { GatewayFrame, Identify, Resume } from './bodies.ts';
 import { CloseCode, Op, PRIVILEGED_INTENTS } from './protocol.ts';
 import { guildCreatePayload, type World } from './world.ts';
 
@@ -62,7 +63,9 @@ export class Gateway extends EventEmitter {
       return;
     }
     this.connections.push({ path: url.pathname, query: url.search });
-    this.server.handleUpgrade(request, socket, head, (ws) => this.accept(ws));
+    this.server.handleUpgrade(request, socket, head, (ws) => {
+      this.accept(ws);
+    });
   }
 
   /** Sends an event to the bot (buffered for RESUME while it is disconnected). */
@@ -90,30 +93,34 @@ export class Gateway extends EventEmitter {
       if (this.session?.socket === ws) this.session.socket = undefined;
       this.emit('close', code);
     });
-    ws.on('message', (raw) => this.receive(ws, raw.toString()));
+    ws.on('message', (raw) => {
+      this.receive(ws, text(raw));
+    });
     ws.send(
       JSON.stringify({ op: Op.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }),
     );
   }
 
   private receive(ws: WebSocket, raw: string): void {
-    let payload: { op: number; d: any };
+    let frame: GatewayFrame;
     try {
-      payload = JSON.parse(raw);
+      frame = GatewayFrame.parse(JSON.parse(raw));
     } catch {
       ws.close(4002, 'Decode error');
       return;
     }
-    switch (payload.op) {
+    switch (frame.op) {
       case Op.Heartbeat:
         this.heartbeats++;
         ws.send(JSON.stringify({ op: Op.HeartbeatAck, d: null }));
         this.emit('heartbeat');
         return;
       case Op.Identify:
-        return this.identify(ws, payload.d);
+        this.identify(ws, frame.d);
+        return;
       case Op.Resume:
-        return this.resume(ws, payload.d);
+        this.resume(ws, frame.d);
+        return;
       case Op.PresenceUpdate:
         return;
       default:
@@ -121,13 +128,15 @@ export class Gateway extends EventEmitter {
     }
   }
 
-  private identify(ws: WebSocket, d: any): void {
-    if (d?.token !== this.options.token) {
+  private identify(ws: WebSocket, raw: unknown): void {
+    const parsed = Identify.safeParse(raw);
+    if (!parsed.success || parsed.data.token !== this.options.token) {
       ws.close(CloseCode.AuthenticationFailed, 'Authentication failed.');
       return;
     }
-    const intents = Number(d.intents);
-    this.identifies.push({ intents, shard: d.shard, properties: d.properties, compress: Boolean(d.compress) });
+    const d = parsed.data;
+    const intents = d.intents;
+    this.identifies.push({ intents, shard: d.shard, properties: d.properties, compress: d.compress === true });
     if (intents & PRIVILEGED_INTENTS) {
       ws.close(CloseCode.DisallowedIntents, 'Disallowed intent(s).');
       return;
@@ -155,18 +164,26 @@ export class Gateway extends EventEmitter {
     this.emit('ready');
   }
 
-  private resume(ws: WebSocket, d: any): void {
+  private resume(ws: WebSocket, raw: unknown): void {
     const session = this.session;
+    const parsed = Resume.safeParse(raw);
+    const d = parsed.success ? parsed.data : undefined;
     if (!session || d?.token !== this.options.token || d.session_id !== session.id) {
       ws.send(JSON.stringify({ op: Op.InvalidSession, d: false }));
       return;
     }
     session.socket = ws;
     this.resumes++;
-    for (const event of session.events.filter((e) => e.s > Number(d.seq ?? 0))) {
+    for (const event of session.events.filter((e) => e.s > (d.seq ?? 0))) {
       ws.send(JSON.stringify({ op: Op.Dispatch, ...event }));
     }
     this.dispatch('RESUMED', {});
     this.emit('resumed');
   }
+}
+
+/** A WebSocket message as text, whichever form ws delivered it in. */
+function text(raw: RawData): string {
+  if (Array.isArray(raw)) return Buffer.concat(raw).toString('utf8');
+  return Buffer.isBuffer(raw) ? raw.toString('utf8') : Buffer.from(raw).toString('utf8');
 }

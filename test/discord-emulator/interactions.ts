@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
+import type { CommandRegistration } from './bodies.ts';
 import { ComponentType, InteractionType, OptionType } from './protocol.ts';
 import type { RecordedCall } from './recorder.ts';
 import { messagePayload, type StoredMessage } from './messages.ts';
@@ -7,20 +8,12 @@ import { snowflake } from './snowflake.ts';
 import { channelPayload, memberPayload, type MemberSeed, type World } from './world.ts';
 
 /** A command as registered with PUT …/commands (what Discord builds interaction payloads from). */
-export interface RegisteredCommand {
+export type RegisteredCommand = CommandRegistration & {
   id: string;
-  name: string;
+  application_id: string;
+  version: string;
   guild_id?: string;
-  options?: RegisteredOption[];
-  [key: string]: unknown;
-}
-
-export interface RegisteredOption {
-  type: number;
-  name: string;
-  options?: RegisteredOption[];
-  [key: string]: unknown;
-}
+};
 
 /** One interaction the emulator dispatched, and everything the bot did with its token. */
 export class EmulatedInteraction {
@@ -37,7 +30,7 @@ export class EmulatedInteraction {
     readonly id: string,
     readonly token: string,
     readonly type: number,
-    readonly payload: Record<string, any>,
+    readonly payload: InteractionPayload,
     readonly dispatchedAt: number,
     /** For component interactions: the message holding the button or select menu. */
     readonly sourceMessage?: StoredMessage,
@@ -58,7 +51,7 @@ interface Base {
   locale: string;
 }
 
-function basePayload(base: Base, type: number, data: unknown) {
+function basePayload<D>(base: Base, type: number, data: D) {
   const { world } = base;
   return {
     id: snowflake(),
@@ -181,3 +174,12 @@ function inferType(value: unknown): number {
 }
 
 export const now = (): number => performance.now();
+
+/** What the emulator dispatches as INTERACTION_CREATE. */
+export type InteractionPayload = ReturnType<typeof commandPayload> | ReturnType<typeof componentPayload>;
+
+/** For messages: `/ask [{"name":"query",…}]` or `component ask:vote:1:up`. */
+export function describePayload(payload: InteractionPayload): string {
+  const { data } = payload;
+  return 'custom_id' in data ? `component ${data.custom_id}` : `/${data.name} ${JSON.stringify(data.options)}`;
+}

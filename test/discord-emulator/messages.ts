@@ -1,3 +1,4 @@
+import type { ActionRow, Embed, MessageBody } from './bodies.ts';
 import { MessageFlag } from './protocol.ts';
 import { snowflake } from './snowflake.ts';
 import type { World } from './world.ts';
@@ -16,8 +17,8 @@ export interface StoredMessage {
   id: string;
   interactionId: string;
   content: string;
-  embeds: any[];
-  components: any[];
+  embeds: Embed[];
+  components: ActionRow[];
   attachments: Array<{
     id: string;
     filename: string;
@@ -50,21 +51,21 @@ export function newMessage(interactionId: string, flags = 0): StoredMessage {
 }
 
 /** Applies a message body (create or edit): fields present replace what was there. */
-export function applyBody(message: StoredMessage, body: Record<string, any>, files: UploadedFile[]): void {
+export function applyBody(message: StoredMessage, body: MessageBody, files: UploadedFile[]): void {
   if (body.content !== undefined) message.content = body.content ?? '';
   if (body.embeds !== undefined) message.embeds = body.embeds ?? [];
   if (body.components !== undefined) message.components = body.components ?? [];
   if (body.attachments !== undefined || files.length) {
-    const described: any[] = body.attachments ?? [];
+    const described = body.attachments ?? [];
     message.attachments = files.map((file, index) => {
-      const meta = described.find((a) => String(a.id) === String(index)) ?? {};
+      const description = described.find((a) => String(a.id) === String(index))?.description;
       return {
         id: snowflake(),
         filename: file.name,
         size: file.size,
         content_type: file.contentType,
         text: file.text,
-        ...(meta.description ? { description: meta.description } : {}),
+        ...(description ? { description } : {}),
       };
     });
   }
@@ -114,7 +115,7 @@ export function messagePayload(message: StoredMessage, world: World) {
 
 /** Every custom id on a message's buttons and select menus. */
 export function customIds(message: StoredMessage): string[] {
-  return message.components.flatMap((row: any) => (row.components ?? []).map((c: any) => c.custom_id).filter(Boolean));
+  return message.components.flatMap((row) => row.components.flatMap((c) => (c.custom_id ? [c.custom_id] : [])));
 }
 
 /** A message the bot posted straight to a channel (POST /channels/{id}/messages), not through an interaction. */

@@ -101,7 +101,7 @@ export function guildCreatePayload(world: World) {
     icon: null,
     splash: null,
     discovery_splash: null,
-    owner_id: world.members.organizer!.user.id,
+    owner_id: world.members.organizer?.user.id ?? world.bot.id,
     afk_channel_id: null,
     afk_timeout: 300,
     verification_level: 1,

@@ -11,9 +11,23 @@ import Database from 'better-sqlite3';
 import type Dockerode from 'dockerode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
-import { DiscordEmulator, type EmulatedInteraction, type RecordedCall } from '../discord-emulator/emulator.ts';
+import type { MessageBody } from '../discord-emulator/bodies.ts';
+import {
+  callbackOf,
+  DiscordEmulator,
+  messageOf,
+  type EmulatedInteraction,
+  type RecordedCall,
+} from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { PROJECT_DIR, runScript, ScriptProcess } from '../support/bot-process.ts';
+import {
+  deployCommandsWith,
+  emulatorEnv,
+  PROJECT_DIR,
+  startedBot,
+  type ScriptProcess,
+} from '../support/bot-process.ts';
+import { defined } from '../support/defined.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
 import { knowledgeWithLongSection, LONG_SECTION_ANCHOR, LONG_SECTION_LAST_LINE } from '../support/knowledge-fixture.ts';
@@ -22,6 +36,8 @@ const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-test-token';
 
 let discord: DiscordEmulator;
 let bot: ScriptProcess;
+/** What beforeAll started, stopped in reverse order whatever point it reached. */
+const started: Array<() => Promise<unknown>> = [];
 let dir: string;
 let dbPath: string;
 let knowledgeDir: string;
@@ -31,41 +47,37 @@ const autocompleteLatencies: number[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dockhand-discord-'));
+  started.push(() => {
+    rmSync(dir, { recursive: true, force: true });
+    return Promise.resolve();
+  });
   dbPath = join(dir, 'dockhand.db');
   knowledgeDir = knowledgeWithLongSection(dir);
   discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
-  env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: dbPath,
-    DOCKHAND_KNOWLEDGE_DIR: knowledgeDir,
-    LOG_LEVEL: 'info',
-  };
-  const deploy = await runScript('src/discord/deploy-commands.ts', env);
-  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+  started.push(() => discord.stop());
+  env = { ...emulatorEnv(discord, TOKEN, dbPath), DOCKHAND_KNOWLEDGE_DIR: knowledgeDir };
+  await deployCommandsWith(env);
   putsBeforeStart = discord.calls.filter((c) => c.method === 'PUT').length;
-  bot = new ScriptProcess('src/main.ts', env);
-  await bot.waitForLog(/discord: ready/, 45_000);
+  ({ bot } = await startedBot(env));
+  started.push(() => bot.stop('SIGKILL'));
 }, 120_000);
 
 afterAll(async () => {
-  await bot?.stop('SIGKILL');
-  await discord?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
-  if (autocompleteLatencies.length) {
-    const sorted = [...autocompleteLatencies].sort((a, b) => a - b);
+  for (const stop of started.reverse()) await stop();
+  const sorted = [...autocompleteLatencies].sort((a, b) => a - b);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const slowest = sorted.at(-1);
+  if (median !== undefined && slowest !== undefined) {
     console.info(
-      `autocomplete: ${sorted.length} answers, median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted.at(-1)!.toFixed(1)} ms (dispatch → callback, emulator clock)`,
+      `autocomplete: ${sorted.length} answers, median ${median.toFixed(1)} ms, max ${slowest.toFixed(1)} ms ` +
+        '(dispatch → callback, emulator clock)',
     );
   }
 });
 
-/** The message a call carried: `data` of a callback, the body of an edit or follow-up. */
-function message(call: RecordedCall): Record<string, any> {
-  return call.path.endsWith('/callback') ? (call.body.data ?? {}) : call.body;
-}
+const embedOf = (data: MessageBody, i = 0) => defined(data.embeds?.[i], `embed ${i}`);
+const rowOf = (data: MessageBody, i: number) => defined(data.components?.[i], `component row ${i}`).components;
+const ephemeralOf = (data: MessageBody) => (data.flags ?? 0) & MessageFlag.Ephemeral;
 
 function allMessageCalls(): RecordedCall[] {
   return discord.calls.filter(
@@ -73,14 +85,14 @@ function allMessageCalls(): RecordedCall[] {
       c.status < 300 &&
       (c.method === 'PATCH' ||
         (c.method === 'POST' && c.path.startsWith('/webhooks/')) ||
-        (c.path.endsWith('/callback') && [4, 7].includes(c.body?.type))),
+        (c.path.endsWith('/callback') && [4, 7].includes(c.callback?.type ?? 0))),
   );
 }
 
-async function answer(interaction: EmulatedInteraction): Promise<Record<string, any>> {
+async function answer(interaction: EmulatedInteraction): Promise<MessageBody> {
   const call = await discord.response(interaction);
-  expect(call.body.type).toBe(CallbackType.ChannelMessageWithSource);
-  return message(call);
+  expect(callbackOf(call).type).toBe(CallbackType.ChannelMessageWithSource);
+  return messageOf(call);
 }
 
 function lowConfidenceQuery(): string {
@@ -116,32 +128,32 @@ describe('dockhand on Discord (emulated)', () => {
     const names = commands.map((c) => c.name);
     expect(names).toEqual(expect.arrayContaining(['ask', 'note', 'help', 'docker']));
     expect(names).not.toContain('search');
-    const ask = commands.find((c) => c.name === 'ask')!;
+    const ask = defined(commands.find((c) => c.name === 'ask'));
     expect(ask).toMatchObject({ name_localizations: { ko: '질문' }, contexts: [0], default_member_permissions: null });
-    expect((ask.description_localizations as Record<string, string>)['en-US']).toMatch(/study notes/);
+    expect(ask.description_localizations?.['en-US']).toMatch(/study notes/);
     expect(ask.options?.[0]).toMatchObject({ name: 'query', type: 3, autocomplete: true, required: true });
   });
 
   it('answers /ask query:볼륨 with an embed drawn from the notes and 👍/👎 buttons', async () => {
     const data = await answer(discord.slash('ask', { options: { query: '볼륨' } }));
     expect(data.allowed_mentions).toEqual({ parse: [] });
-    expect((data.flags ?? 0) & MessageFlag.Ephemeral).toBe(0);
-    const [embed] = data.embeds;
+    expect(ephemeralOf(data)).toBe(0);
+    const embed = embedOf(data);
     expect(embed.title).toMatch(/볼륨/);
     expect(embed.description).toMatch(/볼륨|volume/i);
     expect(embed.footer).toBeUndefined(); // the source is a field, not repeated below
-    const fields = Object.fromEntries(embed.fields.map((f: any) => [f.name, f.value]));
+    const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
     expect(fields['장']).toBe('3장');
     expect(fields['출처']).toMatch(/ch3-docker-usage\.md/);
     expect(fields['함께 보면 좋은 곳']).toBeTruthy();
-    const buttons = data.components[0].components;
-    expect(buttons.map((b: any) => b.emoji.name)).toEqual(['👍', '👎', '📖']);
-    expect(buttons[0].custom_id).toMatch(/^ask:vote:\d+:up$/);
-    expect(buttons[1].custom_id).toMatch(/^ask:vote:\d+:down$/);
-    expect(buttons[2].custom_id).toMatch(/^ask:full:\d+$/);
-    const others = data.components[1].components[0];
+    const buttons = rowOf(data, 0);
+    expect(buttons.map((b) => b.emoji?.name)).toEqual(['👍', '👎', '📖']);
+    expect(buttons[0]?.custom_id).toMatch(/^ask:vote:\d+:up$/);
+    expect(buttons[1]?.custom_id).toMatch(/^ask:vote:\d+:down$/);
+    expect(buttons[2]?.custom_id).toMatch(/^ask:full:\d+$/);
+    const others = rowOf(data, 1)[0];
     expect(others).toMatchObject({ type: 3, placeholder: '다른 절 펼쳐 보기' });
-    expect(others.custom_id).toMatch(/^ask:pick:\d+$/);
+    expect(others?.custom_id).toMatch(/^ask:pick:\d+$/);
   });
 
   it('autocompletes the query from memory, within Discord’s limits and its 3 s', async () => {
@@ -149,13 +161,14 @@ describe('dockhand on Discord (emulated)', () => {
       const interaction = discord.autocomplete('ask', 'query', { options: { query: typed } });
       const call = await discord.response(interaction, 3_500);
       autocompleteLatencies.push(call.at - interaction.dispatchedAt);
-      expect(call.body.type).toBe(CallbackType.AutocompleteResult);
-      const choices: Array<{ name: string; value: string }> = call.body.data.choices;
+      const callback = callbackOf(call);
+      expect(callback.type).toBe(CallbackType.AutocompleteResult);
+      const choices = callback.data.choices ?? [];
       expect(choices.length).toBeLessThanOrEqual(25);
       for (const choice of choices) {
         expect(choice.name.length).toBeGreaterThan(0);
         expect(choice.name.length).toBeLessThanOrEqual(100);
-        expect(choice.value.length).toBeLessThanOrEqual(100);
+        expect(String(choice.value).length).toBeLessThanOrEqual(100);
       }
       if (typed === '볼') expect(choices.some((c) => c.name.includes('볼륨'))).toBe(true);
     }
@@ -167,8 +180,8 @@ describe('dockhand on Discord (emulated)', () => {
     const up = customId(asked, /^ask:vote:\d+:up$/);
     const questionId = Number(up.split(':')[2]);
 
-    const data = await answer(discord.click(asked.original!, up, { as: 'jun' }));
-    expect(data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    const data = await answer(discord.click(defined(asked.original), up, { as: 'jun' }));
+    expect(ephemeralOf(data)).toBe(MessageFlag.Ephemeral);
     expect(data.content).toMatch(/👍 1/);
     expect(data.allowed_mentions).toEqual({ parse: [] });
 
@@ -177,14 +190,14 @@ describe('dockhand on Discord (emulated)', () => {
       const question = db.prepare('SELECT * FROM questions WHERE id = ?').get(questionId) as Record<string, unknown>;
       expect(question).toMatchObject({
         transport: 'discord',
-        user_id: discord.world.members.minji!.user.id,
+        user_id: discord.world.members.minji?.user.id,
         guild_id: discord.world.guild.id,
         channel_id: discord.world.channel.id,
         query: '볼륨',
         locale: 'ko',
       });
       const votes = db.prepare('SELECT user_id, value FROM votes WHERE question_id = ?').all(questionId);
-      expect(votes).toEqual([{ user_id: discord.world.members.jun!.user.id, value: 1 }]);
+      expect(votes).toEqual([{ user_id: discord.world.members.jun?.user.id, value: 1 }]);
     } finally {
       db.close();
     }
@@ -193,35 +206,36 @@ describe('dockhand on Discord (emulated)', () => {
   it('offers “혹시 이것을 찾으셨나요?” when unsure, and opens the chosen section', async () => {
     const asked = discord.slash('ask', { options: { query: lowConfidenceQuery() } });
     const data = await answer(asked);
-    expect(data.components[0].components.map((b: any) => b.custom_id)).toEqual([
+    const vote: unknown[] = [
       expect.stringMatching(/^ask:vote:\d+:up$/),
       expect.stringMatching(/^ask:vote:\d+:down$/),
       expect.stringMatching(/^ask:full:\d+$/),
-    ]);
-    const select = data.components[1].components[0];
+    ];
+    expect(rowOf(data, 0).map((b) => b.custom_id)).toEqual(vote);
+    const select = defined(rowOf(data, 1)[0], 'the select menu');
     expect(select).toMatchObject({ type: 3, placeholder: '혹시 이것을 찾으셨나요?' });
     expect(select.custom_id).toMatch(/^ask:pick:\d+$/);
-    expect(select.options.length).toBeGreaterThan(0);
+    const first = defined(select.options?.[0], 'a menu option');
 
-    const picked = await answer(discord.choose(asked.original!, select.custom_id, [select.options[0].value]));
-    expect(picked.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    const picked = await answer(discord.choose(defined(asked.original), defined(select.custom_id), [first.value]));
+    expect(ephemeralOf(picked)).toBe(MessageFlag.Ephemeral);
     // The option names the section by its last headings and chapter: "5.1 도커 컴포즈 › 설치 (5장)".
-    const headings = select.options[0].label.replace(/ \((\d+장|문제 해결 가이드)\)$/, '').replace(/…$/, '');
-    expect(picked.embeds[0].title).toContain(headings);
-    expect(picked.embeds[0].description.length).toBeGreaterThan(0);
+    const headings = first.label.replace(/ \((\d+장|문제 해결 가이드)\)$/, '').replace(/…$/, '');
+    expect(embedOf(picked).title).toContain(headings);
+    expect(embedOf(picked).description?.length).toBeGreaterThan(0);
   });
 
   it('answers in English for an en-US client', async () => {
     const data = await answer(discord.slash('ask', { options: { query: 'volume' } }, { as: 'alex', locale: 'en-US' }));
-    const fields = data.embeds[0].fields.map((f: any) => f.name);
+    const fields = (embedOf(data).fields ?? []).map((f) => f.name);
     expect(fields).toEqual(expect.arrayContaining(['Where', 'Source']));
-    expect(data.components[0].components.map((b: any) => b.label)).toEqual(['Helpful', 'Not helpful', 'Whole section']);
+    expect(rowOf(data, 0).map((b) => b.label)).toEqual(['Helpful', 'Not helpful', 'Whole section']);
   });
 
   it('keeps hide:true answers private', async () => {
     const data = await answer(discord.slash('ask', { options: { query: '볼륨', hide: true } }));
-    expect(data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    expect(data.embeds[0].title).toMatch(/볼륨/);
+    expect(ephemeralOf(data)).toBe(MessageFlag.Ephemeral);
+    expect(embedOf(data).title).toMatch(/볼륨/);
   });
 
   it('pings no one, whatever the question holds', async () => {
@@ -236,22 +250,22 @@ describe('dockhand on Discord (emulated)', () => {
     const call = await discord.response(
       discord.slash('note', { options: { chapter: 1, section: LONG_SECTION_ANCHOR } }),
     );
-    const data = message(call);
-    expect(data.embeds[0].description.length).toBeLessThanOrEqual(4096);
-    expect(data.embeds[0].description).toContain('reply.md');
+    const data = messageOf(call);
+    expect(embedOf(data).description?.length).toBeLessThanOrEqual(4096);
+    expect(embedOf(data).description).toContain('reply.md');
     expect(call.files.map((f) => f.name)).toEqual(['reply.md']);
-    expect(call.files[0]!.text).toContain(LONG_SECTION_LAST_LINE);
+    expect(call.files[0]?.text).toContain(LONG_SECTION_LAST_LINE);
     expect(data.attachments).toEqual([{ id: '0' }]);
   });
 
   it('shows errors privately, in the member’s language', async () => {
     const unknownSub = await answer(discord.slash('docker', { subcommand: 'nonsense', unchecked: true }));
-    expect(unknownSub.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    expect(unknownSub.embeds[0].description).toMatch(/containers/);
+    expect(ephemeralOf(unknownSub)).toBe(MessageFlag.Ephemeral);
+    expect(embedOf(unknownSub).description).toMatch(/containers/);
 
     const badChapter = await answer(discord.slash('note', { options: { chapter: 9 } }, { locale: 'en-US' }));
-    expect(badChapter.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    expect(badChapter.embeds[0].description).toMatch(/chapter.*one of/i);
+    expect(ephemeralOf(badChapter)).toBe(MessageFlag.Ephemeral);
+    expect(embedOf(badChapter).description).toMatch(/chapter.*one of/i);
   });
 
   it('logs an expired interaction and keeps serving', async () => {
@@ -265,7 +279,7 @@ describe('dockhand on Discord (emulated)', () => {
     await bot.waitForLog(/interaction could not be answered.*10062/, 5_000);
 
     const data = await answer(discord.slash('help'));
-    expect(data.embeds[0].title).toMatch(/dockhand/);
+    expect(embedOf(data).title).toMatch(/dockhand/);
     expect(bot.child.exitCode).toBeNull();
   });
 
@@ -275,7 +289,7 @@ describe('dockhand on Discord (emulated)', () => {
     await withTimeout(resumed, 10_000, 'RESUME after op 7');
     expect(discord.gateway.connections.at(-1)?.path).toBe('/gateway/resume');
     const data = await answer(discord.slash('help', {}, { locale: 'en-US' }));
-    expect(data.embeds[0].title).toBe('dockhand commands');
+    expect(embedOf(data).title).toBe('dockhand commands');
   });
 
   it('has acknowledged heartbeats and sent every message with allowed_mentions parsing nothing', async () => {
@@ -284,7 +298,7 @@ describe('dockhand on Discord (emulated)', () => {
     expect(discord.gateway.heartbeats).toBeGreaterThan(0);
     const sent = allMessageCalls();
     expect(sent.length).toBeGreaterThan(8);
-    for (const call of sent) expect(message(call).allowed_mentions).toEqual({ parse: [] });
+    for (const call of sent) expect(messageOf(call).allowed_mentions).toEqual({ parse: [] });
     expect(discord.unexpectedCalls()).toEqual([]);
   });
 });
@@ -316,12 +330,12 @@ await describeWithDocker('Docker commands through Discord (real engine)', () => 
 
   it('defers /docker containers at once, then edits the reply with the list', async () => {
     const interaction = discord.slash('docker', { subcommand: 'containers' }, { as: 'organizer' });
-    const deferred = await discord.response(interaction);
-    expect(deferred.body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
-    expect((deferred.body.data?.flags ?? 0) & MessageFlag.Ephemeral).toBe(0);
+    const deferred = callbackOf(await discord.response(interaction));
+    expect(deferred.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    expect(ephemeralOf(deferred.data)).toBe(0);
 
     const edit = await discord.later(interaction, 'PATCH', 15_000, '/messages/@original');
-    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(messageOf(edit).allowed_mentions).toEqual({ parse: [] });
     const shown = JSON.stringify(edit.body) + edit.files.map((f) => f.text).join('\n');
     expect(shown).toContain(containerName);
     expect(interaction.original?.loading).toBe(false);
@@ -331,10 +345,10 @@ await describeWithDocker('Docker commands through Discord (real engine)', () => 
     const first = discord.slash('docker', { subcommand: 'containers' }, { as: 'jun' });
     await discord.later(first, 'PATCH', 15_000, '/messages/@original');
     const second = discord.slash('docker', { subcommand: 'containers' }, { as: 'jun' });
-    expect((await discord.response(second)).body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    expect(callbackOf(await discord.response(second)).type).toBe(CallbackType.DeferredChannelMessageWithSource);
     // The answer turned out private: the public "thinking…" is replaced by a private follow-up.
     const followUp = await discord.later(second, 'POST', 10_000);
-    expect(followUp.body.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(ephemeralOf(messageOf(followUp))).toBe(MessageFlag.Ephemeral);
     expect(JSON.stringify(followUp.body)).toMatch(/기다려/);
     expect(second.original?.deleted).toBe(true);
   });
@@ -365,7 +379,7 @@ describe('shutdown', () => {
     expect(exit).toEqual({ code: 0, signal: null });
     expect((await discord.response(inFlight, 1)).status).toBe(204);
     const refused = await discord.response(late, 1);
-    expect(refused.body.data.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect(ephemeralOf(messageOf(refused))).toBe(MessageFlag.Ephemeral);
     expect(JSON.stringify(refused.body)).toMatch(/다시 시작/);
     expect(discord.gateway.closes.at(-1)).toBe(1000);
     // The last connection to close checkpoints the WAL into the database file.
@@ -375,19 +389,21 @@ describe('shutdown', () => {
 });
 
 function customId(interaction: EmulatedInteraction, pattern: RegExp): string {
-  const ids = (interaction.original?.components ?? []).flatMap((row: any) =>
-    row.components.map((c: any) => c.custom_id),
+  const ids = (interaction.original?.components ?? []).flatMap((row) =>
+    row.components.flatMap((c) => (c.custom_id ? [c.custom_id] : [])),
   );
-  const id = ids.find((i: string) => pattern.test(i));
+  const id = ids.find((i) => pattern.test(i));
   if (!id) throw new Error(`no component matching ${pattern}: ${ids.join(', ')}`);
   return id;
 }
 
 async function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>(
-    (_, reject) => (timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms)),
-  );
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      reject(new Error(`timed out after ${ms} ms waiting for ${what}`));
+    }, ms);
+  });
   try {
     return await Promise.race([promise, timeout]);
   } finally {

@@ -44,7 +44,7 @@ beforeAll(async () => {
     DOCKHAND_ORGANIZER_ROLE_ID: discord.world.role.id,
     LOG_LEVEL: 'info',
   };
-  const deploy = await runScript('src/discord/deploy-commands.ts', env);
+  const deploy = await runScript('dist/deploy-commands.js', env);
   if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
   await startBot();
 }, 120_000);

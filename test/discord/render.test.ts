@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/diagnostics/finding.ts';
 import type { Reply } from '../../src/core/reply.ts';
 import { LIMITS } from '../../src/discord/limits.ts';
+import { renderChoices } from '../../src/discord/render/choices.ts';
 import { FULL_TEXT_FILE, renderReply, type RenderedMessage } from '../../src/discord/render/reply-message.ts';
 
 /** Every limit Discord enforces on a message, checked on the rendered result. */
@@ -31,7 +32,7 @@ function expectWithinDiscordLimits(message: RenderedMessage): void {
     expect(row.components.length).toBeLessThanOrEqual(LIMITS.buttonsPerRow);
     for (const component of row.components) {
       if ('custom_id' in component) expect(component.custom_id.length).toBeLessThanOrEqual(LIMITS.customId);
-      if ('options' in component && component.options) {
+      if ('options' in component) {
         expect(component.options.length).toBeLessThanOrEqual(LIMITS.selectOptions);
         for (const option of component.options) {
           expect(option.label.length).toBeLessThanOrEqual(LIMITS.selectOptionText);
@@ -223,11 +224,53 @@ describe('renderReply', () => {
     expect(JSON.stringify(message.components)).not.toContain('dropped');
   });
 
+  it('drops repeated or empty choices from a select menu, and a menu left with none', () => {
+    const menu = (customId: string, values: string[]) => ({
+      kind: 'select' as const,
+      customId,
+      placeholder: 'pick',
+      options: values.map((value) => ({ label: '', value })),
+    });
+    const message = renderReply(
+      { title: 't', actions: [[menu('note:toc:a', ['x', 'x', '', 'y'])], [menu('note:toc:b', [''])]] },
+      'ko',
+    );
+    expectWithinDiscordLimits(message);
+    expect(message.components).toHaveLength(1);
+    expect(message.components[0]?.components[0]).toMatchObject({
+      options: [
+        { label: 'x', value: 'x' },
+        { label: 'y', value: 'y' },
+      ],
+    });
+  });
+
   it('passes handler attachments through as files', () => {
     const message = renderReply(
       { text: 'see file', attachments: [{ name: 'inspect.json', content: '{"a":1}', description: 'inspect' }] },
       'ko',
     );
     expect(message.files).toEqual([{ name: 'inspect.json', data: Buffer.from('{"a":1}'), description: 'inspect' }]);
+  });
+});
+
+describe('renderChoices', () => {
+  it('caps autocomplete at 25 choices of at most 100 characters', () => {
+    const choices = renderChoices(
+      Array.from({ length: 30 }, (_, i) => ({ name: `${i} ${'볼륨'.repeat(80)}`, value: `v${i}`.repeat(60) })),
+    );
+    expect(choices).toHaveLength(25);
+    expect(choices.every((c) => c.name.length <= 100 && c.value.length <= 100)).toBe(true);
+    expect(choices[0]?.name.startsWith('0 볼륨')).toBe(true);
+  });
+
+  it('leaves out a choice with an empty name or value', () => {
+    expect(
+      renderChoices([
+        { name: '', value: 'a' },
+        { name: 'b', value: '' },
+        { name: 'c', value: 'c' },
+      ]),
+    ).toEqual([{ name: 'c', value: 'c' }]);
   });
 });

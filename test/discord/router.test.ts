@@ -13,10 +13,11 @@ import { createLogger } from '../../src/core/logger.ts';
 import { CommandRegistry } from '../../src/core/registry.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { createDiscordClient } from '../../src/discord/client.ts';
-import { deployCommands } from '../../src/discord/deploy.ts';
+import { deployCommands } from '../../src/discord/deploy-commands.ts';
 import { InteractionRouter } from '../../src/discord/router.ts';
-import { DiscordEmulator } from '../discord-emulator/emulator.ts';
+import { callbackOf, DiscordEmulator, messageOf } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
+import { defined } from '../support/defined.ts';
 
 const TOKEN = 'router.test.token';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,9 +92,12 @@ const commands = [
 let discord: DiscordEmulator;
 let client: Client;
 let router: InteractionRouter;
+/** What beforeAll started, stopped in reverse order whatever point it reached. */
+const started: Array<() => Promise<unknown>> = [];
 
 beforeAll(async () => {
   discord = await DiscordEmulator.start({ token: TOKEN });
+  started.push(() => discord.stop());
   const settings = {
     token: TOKEN,
     applicationId: discord.applicationId,
@@ -109,31 +113,33 @@ beforeAll(async () => {
     giveUpAfterMs: 1_200,
   });
   client = createDiscordClient(settings);
-  client.on(Events.InteractionCreate, (interaction) => router.handle(interaction));
+  started.push(() => client.destroy());
+  client.on(Events.InteractionCreate, (interaction) => {
+    router.handle(interaction);
+  });
   const ready = once(client, Events.ClientReady);
   await client.login(TOKEN);
   await ready;
 }, 30_000);
 
 afterAll(async () => {
-  await client?.destroy();
-  await discord?.stop();
+  for (const stop of started.reverse()) await stop();
 });
 
 describe('InteractionRouter', () => {
   it('defers a command still running after the auto-defer delay, then edits the reply', async () => {
     const interaction = discord.slash('slowpoke');
-    expect((await discord.response(interaction)).body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
-    const edit = await discord.later(interaction, 'PATCH', 5_000, '/messages/@original');
-    expect(edit.body.embeds[0].title).toBe('done');
-    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(callbackOf(await discord.response(interaction)).type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    const edit = messageOf(await discord.later(interaction, 'PATCH', 5_000, '/messages/@original'));
+    expect(edit.embeds?.[0]?.title).toBe('done');
+    expect(edit.allowed_mentions).toEqual({ parse: [] });
   });
 
   it('gives up before the token window closes: aborts the handler and tells the member privately', async () => {
     const interaction = discord.slash('forever');
-    expect((await discord.response(interaction)).body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    expect(callbackOf(await discord.response(interaction)).type).toBe(CallbackType.DeferredChannelMessageWithSource);
     const followUp = await discord.later(interaction, 'POST', 5_000);
-    expect(followUp.body.flags & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
+    expect((messageOf(followUp).flags ?? 0) & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
     expect(JSON.stringify(followUp.body)).toContain('너무 오래');
     expect(abortedByWindow).toBe(true);
     expect(interaction.original?.deleted).toBe(true);
@@ -148,30 +154,32 @@ describe('InteractionRouter', () => {
   it('updates the message in place for replaceOriginal, at once or after a deferred update', async () => {
     const menu = discord.slash('menu');
     await discord.response(menu);
-    const shown = menu.original!;
+    const shown = defined(menu.original, 'the menu message');
 
     const swap = discord.click(shown, 'menu:swap');
-    const update = await discord.response(swap);
-    expect(update.body.type).toBe(CallbackType.UpdateMessage);
-    expect(update.body.data.components).toEqual([]);
-    expect(shown.embeds[0].title).toBe('swapped');
+    const update = callbackOf(await discord.response(swap));
+    expect(update.type).toBe(CallbackType.UpdateMessage);
+    expect(update.data.components).toEqual([]);
+    expect(shown.embeds[0]?.title).toBe('swapped');
 
     const menuAgain = discord.slash('menu');
     await discord.response(menuAgain);
-    const lazy = discord.click(menuAgain.original!, 'menu:lazyswap');
-    expect((await discord.response(lazy)).body.type).toBe(CallbackType.DeferredUpdateMessage);
+    const shownAgain = defined(menuAgain.original, 'the second menu message');
+    const lazy = discord.click(shownAgain, 'menu:lazyswap');
+    expect(callbackOf(await discord.response(lazy)).type).toBe(CallbackType.DeferredUpdateMessage);
     await discord.later(lazy, 'PATCH', 5_000, '/messages/@original');
-    expect(menuAgain.original!.embeds[0].title).toBe('swapped later');
+    expect(shownAgain.embeds[0]?.title).toBe('swapped later');
   });
 
   it('sends a slow button’s private answer as a follow-up, leaving the message alone', async () => {
     const menu = discord.slash('menu');
     await discord.response(menu);
-    const press = discord.click(menu.original!, 'menu:lazynote');
-    expect((await discord.response(press)).body.type).toBe(CallbackType.DeferredUpdateMessage);
+    const shown = defined(menu.original, 'the menu message');
+    const press = discord.click(shown, 'menu:lazynote');
+    expect(callbackOf(await discord.response(press)).type).toBe(CallbackType.DeferredUpdateMessage);
     const followUp = await discord.later(press, 'POST', 5_000);
     expect(followUp.body).toMatchObject({ content: 'a private note', flags: MessageFlag.Ephemeral });
-    expect(menu.original!.embeds[0].title).toBe('menu');
+    expect(shown.embeds[0]?.title).toBe('menu');
   });
 
   it('has nothing left in flight once the last reply is through', async () => {

@@ -33,7 +33,7 @@ interface Options {
   steps?: string[];
   running?: boolean;
   logs?: string[];
-  probes?: Array<Partial<HostProbe> & { body?: string; status?: number }>;
+  probes?: Array<Partial<HostProbe> & { body?: string; status?: number }> | undefined;
   mounts?: Array<{ Type: string; Destination: string }>;
   index?: Record<string, string | null>;
   image?: string;

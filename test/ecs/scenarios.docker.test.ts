@@ -76,7 +76,7 @@ let staleFirstId = '';
 interface Start {
   name: string;
   image: string;
-  port?: number;
+  port?: number | undefined;
   cmd?: string[];
   networkMode?: string;
   mounts?: Dockerode.MountSettings[];

@@ -6,6 +6,7 @@ import { loadKnowledge, parseKnowledgeFile } from '../../src/knowledge/loader.ts
 import { PASSAGE_MAX_CHARS, slugify, splitPassages } from '../../src/knowledge/sections.ts';
 import { allProblems } from '../../src/knowledge/validate.ts';
 import { PROJECT_ROOT } from '../../src/paths.ts';
+import { defined } from '../support/defined.ts';
 
 const NOTE = `---
 chapter: 3
@@ -41,13 +42,14 @@ describe('knowledge file parsing', () => {
       'notes/ch3#volumes',
       'notes/ch3#33-네트워크',
     ]);
-    const volumes = doc!.sections[1]!;
+    const sections = defined(doc).sections;
+    const volumes = defined(sections[1]);
     expect(volumes.headingPath).toEqual(['도커 활용', '3.2 도커 명령어', '도커 볼륨']);
     expect(volumes.aliases).toEqual(['볼륨', 'volume']);
     expect(volumes.chapter).toBe(3);
     expect(volumes.text).toContain('# this is a shell comment');
     expect(volumes.text).not.toContain('aliases:');
-    expect(doc!.sections[2]!.headingPath).toEqual(['도커 활용', '3.3 네트워크']);
+    expect(sections[2]?.headingPath).toEqual(['도커 활용', '3.3 네트워크']);
   });
 
   it('reports empty sections, duplicate ids and a second H1 with their lines', () => {
@@ -93,7 +95,7 @@ describe('knowledge file parsing', () => {
       Array.from({ length: 6 }, (_, i) => `${i} ${'나'.repeat(400)}`).join('\n\n'),
     );
     const { doc } = parseKnowledgeFile('notes/ch3', 'knowledge/notes/ch3.md', long);
-    const ids = doc!.sections.filter((s) => s.anchor === '33-네트워크').map((s) => s.id);
+    const ids = defined(doc).sections.filter((s) => s.anchor === '33-네트워크').map((s) => s.id);
     expect(ids[0]).toBe('notes/ch3#33-네트워크');
     expect(ids[1]).toBe('notes/ch3#33-네트워크~2');
   });

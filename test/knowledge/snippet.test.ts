@@ -17,7 +17,8 @@ describe('snippets', () => {
   });
 
   it('never cut inline code in half, nor keep the source’s own emphasis and quote markers', () => {
-    const text = `**volume** 설명\n\n> 보충: 긴 설명 ${'가나다 '.repeat(30)} \`docker run -d -v myvol:/usr/share/nginx/html nginx\` 끝`;
+    const command = '`docker run -d -v myvol:/usr/share/nginx/html nginx`';
+    const text = `**volume** 설명\n\n> 보충: 긴 설명 ${'가나다 '.repeat(30)} ${command} 끝`;
     for (const width of [40, 60, 90, 120, 150, 170]) {
       const snippet = snippetAround(text, ['volume', 'myvol'], width);
       expect((snippet.match(/`/g) ?? []).length % 2).toBe(0);

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCommandLine } from '../../src/cli/args.ts';
 import { decodeTextFile } from '../../src/core/attachment.ts';
-import { defineCommand, type CommandDefinition } from '../../src/core/command.ts';
+import { defineCommand } from '../../src/core/command.ts';
 import type { Services } from '../../src/core/context.ts';
 import { Dispatcher } from '../../src/core/dispatcher.ts';
 import { definitionProblems } from '../../src/core/definition-rules.ts';
@@ -17,7 +17,7 @@ import { coerceOptions, PendingValue, settleOptions } from '../../src/core/optio
 import { CommandRegistry } from '../../src/core/registry.ts';
 import { systemClock } from '../../src/core/clock.ts';
 import { attachmentOrigins, attachmentValue, DISCORD_CDN_ORIGINS } from '../../src/discord/attachments.ts';
-import { registrationPayload } from '../../src/discord/registration.ts';
+import { registrationPayload } from '../../src/discord/registration-payload.ts';
 import review from '../../commands/review.ts';
 import { member } from '../support/app.ts';
 
@@ -76,7 +76,7 @@ describe('the attachment option in the core', () => {
   });
 
   it('offers an option only on the transports it names, and a required one must be everywhere', () => {
-    const registry = new CommandRegistry([review as CommandDefinition]);
+    const registry = new CommandRegistry([review]);
     expect(registry.resolve('review', undefined, 'cli').options.map((o) => o.name)).toEqual(['dockerfile', 'context']);
     expect(registry.resolve('review', undefined, 'discord').options.map((o) => o.name)).toEqual(['dockerfile']);
     const bad = defineCommand({
@@ -104,7 +104,7 @@ describe('text files', () => {
 
 describe('the attachment option in Discord', () => {
   it('registers as type 11 with its Korean name, and the CLI-only context option is not registered', () => {
-    const [command] = registrationPayload([review as CommandDefinition]);
+    const [command] = registrationPayload([review]);
     expect(command?.options).toEqual([
       expect.objectContaining({ type: 11, name: 'dockerfile', name_localizations: { ko: '도커파일' }, required: true }),
     ]);
@@ -177,7 +177,7 @@ describe('the attachment option in Discord', () => {
 
 describe('the attachment option on the console and CLI', () => {
   it('takes a path, positional or named, and reads it only when the command runs', () => {
-    const registry = new CommandRegistry([review as CommandDefinition]);
+    const registry = new CommandRegistry([review]);
     const positional = parseCommandLine(['review', 'docker/Dockerfile', '--context', 'docker'], registry);
     expect(positional.invocation.options.dockerfile).toBeInstanceOf(PendingValue);
     expect(positional.invocation.options.context).toBe('docker');

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -10,22 +10,31 @@ export interface Exit {
   signal: NodeJS.Signals | null;
 }
 
-/** A dockhand process started the way users start it (`node --import tsx <script>`), with its output kept. */
+/**
+ * A dockhand process started the way users start it (`node dist/main.js`: a built entry point; a
+ * `.ts` script runs through tsx), with its output kept.
+ */
 export class ScriptProcess {
   readonly child: ChildProcess;
   stdout = '';
   stderr = '';
   readonly exited: Promise<Exit>;
 
-  constructor(script: string, env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', script], {
+  constructor(script: string, env: Record<string, string>, nodeArgs: readonly string[] = []) {
+    const args = [...nodeArgs, ...(script.endsWith('.ts') ? ['--import', 'tsx', script] : [script])];
+    const child = spawn(process.execPath, args, {
       cwd: PROJECT_DIR,
       env: { ...process.env, NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    this.child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
-    this.child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
-    this.exited = once(this.child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
+    this.child = child;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (this.stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (this.stderr += chunk));
+    this.exited = new Promise((resolve) => {
+      child.on('exit', (code, signal) => {
+        resolve({ code, signal });
+      });
+    });
   }
 
   /** Resolves with the first stderr line matching `pattern` (dockhand logs there), or rejects after `timeoutMs`. */
@@ -54,6 +63,18 @@ export class ScriptProcess {
   }
 }
 
+/** What `npm start` runs (package.json), as a script and the node flags before it. */
+export function npmStart(): { script: string; nodeArgs: string[] } {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_DIR, 'package.json'), 'utf8')) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = manifest.scripts.start.split(/\s+/);
+  const script = args.pop();
+  if (node !== 'node' || !script)
+    throw new Error(`npm start is not "node [flags] <script>": ${manifest.scripts.start}`);
+  return { script, nodeArgs: args };
+}
+
 /** Runs a script to completion. */
 export async function runScript(
   script: string,
@@ -65,4 +86,40 @@ export async function runScript(
   const exit = await run.exited;
   clearTimeout(timer);
   return Object.assign(run, { exit });
+}
+
+/** The environment that points dockhand at an emulated Discord (test/discord-emulator). */
+export function emulatorEnv(
+  discord: { apiBase: string; applicationId: string; world: { guild: { id: string } } },
+  token: string,
+  dbPath: string,
+): Record<string, string> {
+  return {
+    DISCORD_TOKEN: token,
+    DISCORD_API_BASE: discord.apiBase,
+    DISCORD_APPLICATION_ID: discord.applicationId,
+    DISCORD_GUILD_ID: discord.world.guild.id,
+    DOCKHAND_DB: dbPath,
+    LOG_LEVEL: 'info',
+  };
+}
+
+/** `npm run deploy-commands` as members run it (the build), failing with its output. */
+export async function deployCommandsWith(env: Record<string, string>): Promise<void> {
+  const deploy = await runScript('dist/deploy-commands.js', env);
+  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+}
+
+/** The bot as `npm start` starts it, once it logs READY, and how long that took (seconds). */
+export async function startedBot(env: Record<string, string>): Promise<{ bot: ScriptProcess; readySeconds: number }> {
+  const started = performance.now();
+  const { script, nodeArgs } = npmStart();
+  const bot = new ScriptProcess(script, env, nodeArgs);
+  try {
+    await bot.waitForLog(/discord: ready/, 60_000);
+  } catch (error) {
+    await bot.stop('SIGKILL');
+    throw error;
+  }
+  return { bot, readySeconds: (performance.now() - started) / 1000 };
 }

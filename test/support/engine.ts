@@ -22,12 +22,12 @@ let probe: Promise<DockerProbe> | undefined;
 export function probeDocker(): Promise<DockerProbe> {
   probe ??= (async () => {
     const docker = adminDocker();
-    const timeout = new Promise<DockerProbe>((resolve) =>
-      setTimeout(() => resolve({ ok: false, reason: 'Docker engine did not answer within 3 s' }), 3000).unref(),
-    );
+    const timeout = new Promise<DockerProbe>((resolve) => {
+      setTimeout(resolve, 3000, { ok: false, reason: 'Docker engine did not answer within 3 s' }).unref();
+    });
     const ping = docker.ping().then(
       () => ({ ok: true, reason: '' }),
-      (error: Error) => ({ ok: false, reason: `no Docker engine: ${error.message}` }),
+      (error: unknown) => ({ ok: false, reason: `no Docker engine: ${(error as Error).message}` }),
     );
     return Promise.race([ping, timeout]);
   })();

@@ -1,4 +1,4 @@
-import type { ContainerFacts } from '../../src/diagnostics/facts.ts';
+import type { ContainerFacts, PortProbe } from '../../src/diagnostics/facts.ts';
 import { ContainerInspect, ImageInspect } from '../../src/docker/engine-types.ts';
 import type { ProbeResult } from '../../src/docker/http-probe.ts';
 import { portTable, uniqueTargets } from '../../src/docker/ports.ts';
@@ -67,18 +67,14 @@ export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
         Config: { ExposedPorts: Object.fromEntries(imageExposed.map((p) => [p, {}])) },
       });
   const ports = portTable(container, image, '127.0.0.1');
-  const probes = ports
-    .filter((row) => row.actual.length > 0 && options.probes?.[row.port])
-    .map((row) => {
-      const target = uniqueTargets(row.actual, '127.0.0.1')[0]!;
-      return {
-        port: row.port,
-        containerPort: row.containerPort,
-        binding: row.actual[0]!,
-        target,
-        result: { host: target.host, port: target.port, ms: 3, ...options.probes![row.port]! },
-      };
-    });
+  const probes = ports.flatMap((row): PortProbe[] => {
+    const outcome = options.probes?.[row.port];
+    const [binding] = row.actual;
+    const [target] = uniqueTargets(row.actual, '127.0.0.1');
+    if (!outcome || !binding || !target) return [];
+    const result = { host: target.host, port: target.port, ms: 3, ...outcome };
+    return [{ port: row.port, containerPort: row.containerPort, binding, target, result }];
+  });
   return {
     now: NOW,
     container,

@@ -57,11 +57,11 @@ export class FakeEngine {
 
   async stop(): Promise<void> {
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) =>
+    await new Promise<void>((resolve) => {
       this.server.close(() => {
         resolve();
-      }),
-    );
+      });
+    });
     rmSync(this.dir, { recursive: true, force: true });
   }
 }

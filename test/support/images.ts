@@ -31,7 +31,7 @@ export async function buildImage(
 ): Promise<void> {
   const stream = await docker.buildImage(buildContext(files), { t: tag, labels, rm: true, forcerm: true });
   await new Promise<void>((resolve, reject) => {
-    docker.modem.followProgress(stream, (error: Error | null, output: Array<{ error?: string }>) => {
+    docker.modem.followProgress(stream, (error: Error | null, output: Array<{ error?: string }> | undefined) => {
       const failed = output?.find((o) => o.error);
       if (error || failed) reject(error ?? new Error(failed?.error));
       else resolve();

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import type Dockerode from 'dockerode';
+import { group } from '../../src/core/text.ts';
 import { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage, type ContextFile } from './images.ts';
 
 export const TEST_LABELS = { 'dockhand.test': '1' };
@@ -71,7 +72,11 @@ export async function startScenario(docker: Dockerode, spec: ScenarioSpec): Prom
 }
 
 export async function removeAll(containers: Array<Dockerode.Container | undefined>): Promise<void> {
-  await Promise.all(containers.map((c) => c?.remove({ force: true }).catch(() => undefined)));
+  await Promise.all(
+    containers.map(async (c) => {
+      await c?.remove({ force: true }).catch(() => undefined);
+    }),
+  );
 }
 
 export async function state(
@@ -207,7 +212,9 @@ export async function ensureNginxImage(docker: Dockerode): Promise<'nginx' | 'bu
       {
         name: 'index.html',
         content:
-          '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to nginx!</h1><p>If you see this page, the nginx web server is successfully installed and working.</p></body></html>\n',
+          '<!DOCTYPE html>\n<html><head><title>Welcome to nginx!</title></head><body><h1>Welcome to ' +
+          'nginx!</h1><p>If you see this page, the nginx web server is successfully installed and ' +
+          'working.</p></body></html>\n',
       },
       {
         name: 'Dockerfile',
@@ -227,5 +234,5 @@ export async function ensureNginxImage(docker: Dockerode): Promise<'nginx' | 'bu
 /** The absolute paths of the shared libraries a binary loads (including the dynamic loader). */
 function sharedLibraries(binary: string): string[] {
   const output = execFileSync('ldd', [binary], { encoding: 'utf8' });
-  return [...output.matchAll(/(\/\S+)\s+\(0x/g)].map((m) => m[1]!).filter((p) => existsSync(p));
+  return [...output.matchAll(/(\/\S+)\s+\(0x/g)].map((m) => group(m, 1)).filter((p) => existsSync(p));
 }

@@ -11,7 +11,13 @@ export interface Finished {
 export function run(
   command: string,
   args: string[],
-  options: { env?: Record<string, string | undefined>; input?: string; timeoutMs?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    input?: string;
+    /** Keep stdin open after the input, as a terminal does (the process must exit on its own). */
+    keepStdinOpen?: boolean;
+    timeoutMs?: number;
+  } = {},
 ): Promise<Finished> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
@@ -32,6 +38,7 @@ export function run(
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    if (options.keepStdinOpen) child.stdin.write(options.input ?? '');
+    else child.stdin.end(options.input ?? '');
   });
 }

@@ -18,8 +18,8 @@ const STYLE: Record<NonNullable<Button['style']>, ButtonStyle> = {
 
 /**
  * A reply's actions as Discord action rows: at most 5 rows, 5 buttons a row, one select menu
- * a row with at most 25 options. Components whose custom id is too long are left out rather
- * than making Discord refuse the whole message.
+ * a row with 1–25 options of distinct values. Components whose custom id is too long, and
+ * menus with nothing to choose, are left out rather than making Discord refuse the whole message.
  */
 export function renderActions(rows: ActionRow[]): MessageRow[] {
   const out: MessageRow[] = [];
@@ -28,7 +28,8 @@ export function renderActions(rows: ActionRow[]): MessageRow[] {
     const first = items[0];
     if (!first) continue;
     if (first.kind === 'select') {
-      out.push({ type: ComponentType.ActionRow, components: [selectMenu(first)] });
+      const menu = selectMenu(first);
+      if (menu.options.length > 0) out.push({ type: ComponentType.ActionRow, components: [menu] });
       continue;
     }
     const buttons = items.filter((item): item is Button => item.kind === 'button');
@@ -52,12 +53,19 @@ function button(item: Button) {
 
 function selectMenu(item: SelectMenu) {
   const text = (s: string) => fit(s, LIMITS.selectOptionText);
+  const values = new Set<string>();
+  const options = item.options.filter((option) => {
+    const value = option.value.slice(0, LIMITS.selectOptionText);
+    if (!value || values.has(value)) return false;
+    values.add(value);
+    return true;
+  });
   return {
     type: ComponentType.StringSelect as const,
     custom_id: item.customId,
     placeholder: fit(item.placeholder, LIMITS.selectPlaceholder),
-    options: item.options.slice(0, LIMITS.selectOptions).map((option) => ({
-      label: text(option.label),
+    options: options.slice(0, LIMITS.selectOptions).map((option) => ({
+      label: text(option.label || option.value),
       value: option.value.slice(0, LIMITS.selectOptionText),
       ...(option.description ? { description: text(option.description) } : {}),
     })),

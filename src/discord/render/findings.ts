@@ -1,33 +1,35 @@
 import type { APIEmbed } from 'discord.js';
-import type { Finding, Severity } from '../../diagnostics/finding.ts';
+import type { Severity } from '../../diagnostics/finding.ts';
 import type { ReplyFinding } from '../../core/reply.ts';
-import type { Locale } from '../../core/locale.ts';
+import type { Localized, Translate } from '../../core/locale.ts';
 import { fit, LIMITS } from '../limits.ts';
 import { fenced } from './code.ts';
 
-const SEVERITY: Record<Severity, { icon: string; color: number; ko: string; en: string }> = {
-  error: { icon: '🔴', color: 0xed4245, ko: '오류', en: 'Error' },
-  warning: { icon: '🟡', color: 0xfee75c, ko: '주의', en: 'Warning' },
-  info: { icon: '🔵', color: 0x5865f2, ko: '정보', en: 'Info' },
+const SEVERITY: Record<Severity, { icon: string; color: number; name: Localized }> = {
+  error: { icon: '🔴', color: 0xed4245, name: { ko: '오류', en: 'Error' } },
+  warning: { icon: '🟡', color: 0xfee75c, name: { ko: '주의', en: 'Warning' } },
+  info: { icon: '🔵', color: 0x5865f2, name: { ko: '정보', en: 'Info' } },
 };
 
-/** One diagnostic finding as its own embed: severity colour and icon, evidence, the next step, the notes that explain it. */
-export function findingEmbed(finding: ReplyFinding, locale: Locale): APIEmbed {
+/**
+ * One diagnostic finding as its own embed: severity colour and icon, evidence, the next step, and
+ * the notes that explain it.
+ */
+export function findingEmbed(finding: ReplyFinding, t: Translate): APIEmbed {
   const severity = SEVERITY[finding.severity];
-  const en = locale === 'en';
   const fields: NonNullable<APIEmbed['fields']> = [];
   if (finding.evidence.length) {
     fields.push({
-      name: en ? 'Evidence' : '근거',
+      name: t({ ko: '근거', en: 'Evidence' }),
       value: evidenceBlock(finding.evidence),
     });
   }
   if (finding.next)
-    fields.push({ name: en ? 'Next step' : '다음 단계', value: fit(`→ ${finding.next}`, LIMITS.fieldValue) });
+    fields.push({ name: t({ ko: '다음 단계', en: 'Next step' }), value: fit(`→ ${finding.next}`, LIMITS.fieldValue) });
   const notes = finding.refTitles ?? finding.refs.map((ref) => `\`${ref}\``);
   if (notes.length) {
     fields.push({
-      name: en ? 'Read more' : '참고 노트',
+      name: t({ ko: '참고 노트', en: 'Read more' }),
       value: fit(notes.map((note) => `📖 ${note}`).join('\n'), LIMITS.fieldValue),
     });
   }
@@ -36,7 +38,7 @@ export function findingEmbed(finding: ReplyFinding, locale: Locale): APIEmbed {
     description: fit(finding.detail, LIMITS.embedDescription),
     color: severity.color,
     fields,
-    footer: { text: `${en ? severity.en : severity.ko} · ${finding.code}` },
+    footer: { text: `${t(severity.name)} · ${finding.code}` },
   };
 }
 

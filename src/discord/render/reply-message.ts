@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
-import type { Locale } from '../../core/locale.ts';
+import { translator, type Locale, type Translate } from '../../core/locale.ts';
 import type { HitView, Reply, ReplyField, Tone } from '../../core/reply.ts';
 import { discordTimestamps, mapReplyText } from '../../core/timestamp.ts';
 import { fit, LIMITS } from '../limits.ts';
@@ -34,6 +34,7 @@ const NOTE_RESERVE = 120;
 const HIT_SNIPPET = 300;
 
 export function renderReply(original: Reply, locale: Locale): RenderedMessage {
+  const t = translator(locale);
   // Moments (`<t:…|zone>`) become Discord timestamps: each member sees their own time.
   const reply = mapReplyText(original, discordTimestamps);
   const ephemeral = Boolean(reply.ephemeral || reply.error);
@@ -72,10 +73,7 @@ export function renderReply(original: Reply, locale: Locale): RenderedMessage {
     body = [clipAtLine(text, room), refs].filter(Boolean).join('\n\n');
   }
 
-  const sourceFields: ReplyField[] = [
-    ...(reply.fields ?? []),
-    ...(reply.text ? [] : hitFields(reply.hits ?? [], locale)),
-  ];
+  const sourceFields: ReplyField[] = [...(reply.fields ?? []), ...(reply.text ? [] : hitFields(reply.hits ?? [], t))];
   const fields: APIEmbedField[] = sourceFields.map((field) => {
     if (field.name.length > LIMITS.fieldName || field.value.length > LIMITS.fieldValue) overflow = true;
     return {
@@ -95,17 +93,16 @@ export function renderReply(original: Reply, locale: Locale): RenderedMessage {
   if (title && title.length > LIMITS.embedTitle) overflow = true;
   const main: APIEmbed = {
     ...(title ? { title: fit(title, LIMITS.embedTitle) } : {}),
-    description: body || undefined,
+    ...(body ? { description: body } : {}),
     color: TONE_COLOR[reply.tone ?? (reply.error ? 'error' : 'info')],
     ...(fields.length ? { fields } : {}),
     ...(reply.footer ? { footer: { text: fit(reply.footer, LIMITS.footer) } } : {}),
   };
-  if (!main.description) delete main.description;
 
   // Fields, then findings, give way until the message fits Discord's 6000-character total.
   const budget = LIMITS.embedTotal - NOTE_RESERVE;
-  while ((main.fields?.length ?? 0) > 0 && embedSize(main) > budget) {
-    main.fields!.pop();
+  while (fields.length > 0 && embedSize(main) > budget) {
+    fields.pop();
     overflow = true;
   }
   if (embedSize(main) > budget) {
@@ -122,7 +119,7 @@ export function renderReply(original: Reply, locale: Locale): RenderedMessage {
   const embeds = [main];
   let used = embedSize(main);
   for (const finding of reply.findings ?? []) {
-    const embed = findingEmbed(finding, locale);
+    const embed = findingEmbed(finding, t);
     const size = embedSize(embed);
     if (embeds.length >= LIMITS.embedsPerMessage || used + size > budget) {
       overflow = true;
@@ -135,8 +132,10 @@ export function renderReply(original: Reply, locale: Locale): RenderedMessage {
   if (overflow) {
     const name = uniqueName(FULL_TEXT_FILE, taken);
     files.push({ name, data: Buffer.from(fullText(reply), 'utf8') });
-    const note =
-      locale === 'en' ? `📎 The full answer is in \`${name}\`.` : `📎 전체 내용은 첨부 파일 \`${name}\`에 있어요.`;
+    const note = t({
+      ko: `📎 전체 내용은 첨부 파일 \`${name}\`에 있어요.`,
+      en: `📎 The full answer is in \`${name}\`.`,
+    });
     main.description = fit(main.description ? `${main.description}\n\n${note}` : note, LIMITS.embedDescription);
   }
   return { ...base, embeds, files: files.slice(0, LIMITS.filesPerMessage) };
@@ -158,11 +157,15 @@ function isPlainText(reply: Reply): reply is Reply & { text: string } {
   );
 }
 
-function hitFields(hits: HitView[], locale: Locale): ReplyField[] {
-  return hits.map((hit, i) => ({
-    name: `${i + 1}. ${hit.title}`,
-    value: `${fit(hit.snippet, HIT_SNIPPET)}\n📄 \`${hit.source}\`${hit.chapter !== undefined ? ` · ${locale === 'en' ? `chapter ${hit.chapter}` : `${hit.chapter}장`}` : ''}`,
-  }));
+function hitFields(hits: HitView[], t: Translate): ReplyField[] {
+  return hits.map((hit, i) => {
+    const chapter =
+      hit.chapter === undefined ? '' : ` · ${t({ ko: `${hit.chapter}장`, en: `chapter ${hit.chapter}` })}`;
+    return {
+      name: `${i + 1}. ${hit.title}`,
+      value: `${fit(hit.snippet, HIT_SNIPPET)}\n📄 \`${hit.source}\`${chapter}`,
+    };
+  });
 }
 
 /** Cuts long text at a line break when one is near, so Markdown (lists, code) is not cut mid-line. */

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { ApplicationCommandOptionType } from 'discord.js';
 import { defineCommand, defineGroup, defineSubcommand } from '../../src/core/command.ts';
 import { loadCommands } from '../../src/core/registry.ts';
-import { DeployConfigError, deployCommands, describeDeployError } from '../../src/discord/deploy.ts';
+import { DeployConfigError, deployCommands, describeDeployError } from '../../src/discord/deploy-commands.ts';
 import { DiscordEmulator } from '../discord-emulator/emulator.ts';
-import { registrationPayload } from '../../src/discord/registration.ts';
+import { registrationPayload } from '../../src/discord/registration-payload.ts';
 import { COMMANDS_DIR } from '../../src/paths.ts';
+import { defined } from '../support/defined.ts';
 
 const organizerTool = defineGroup({
   name: 'admin',
@@ -51,13 +53,13 @@ const consoleOnly = defineCommand({
 });
 
 describe('registrationPayload', () => {
-  it('registers every Discord command from commands/, in the guild context, with Korean and English texts', async () => {
+  it('registers every Discord command from commands/ in the guild context, Korean and English', async () => {
     const registry = await loadCommands(COMMANDS_DIR);
     const payload = registrationPayload(registry.all());
     expect(payload.map((c) => c.name)).toEqual(registry.all('discord').map((c) => c.name));
     expect(payload.map((c) => c.name)).not.toContain('search');
     for (const command of payload) {
-      const definition = registry.get(command.name)!;
+      const definition = defined(registry.get(command.name), `the definition of /${command.name}`);
       expect(command.type).toBe(1);
       expect(command.contexts).toEqual([0]);
       expect(command.integration_types).toEqual([0]);
@@ -77,7 +79,7 @@ describe('registrationPayload', () => {
   it('describes /ask and /note options as Discord expects', async () => {
     const registry = await loadCommands(COMMANDS_DIR);
     const payload = registrationPayload(registry.all());
-    const ask = payload.find((c) => c.name === 'ask')!;
+    const ask = defined(payload.find((c) => c.name === 'ask'));
     expect(ask.options).toEqual([
       expect.objectContaining({
         type: 3,
@@ -89,8 +91,8 @@ describe('registrationPayload', () => {
       }),
       expect.objectContaining({ type: 5, name: 'hide', required: false }),
     ]);
-    const note = payload.find((c) => c.name === 'note')!;
-    const chapter = note.options![0] as {
+    const note = defined(payload.find((c) => c.name === 'note'));
+    const chapter = note.options?.[0] as {
       type: number;
       choices: Array<{ name: string; name_localizations: Record<string, string>; value: number }>;
     };
@@ -100,15 +102,16 @@ describe('registrationPayload', () => {
       name_localizations: { ko: '1장', 'en-US': 'Chapter 1', 'en-GB': 'Chapter 1' },
       value: 1,
     });
-    const docker = payload.find((c) => c.name === 'docker')!;
-    expect(docker.options!.every((o) => o.type === 1)).toBe(true);
+    const docker = defined(payload.find((c) => c.name === 'docker'));
+    expect(docker.options?.every((o) => o.type === ApplicationCommandOptionType.Subcommand)).toBe(true);
   });
 
   it('maps subcommands, number ranges, integer choices, string lengths and organizer permissions', () => {
-    const [admin, ...rest] = registrationPayload([organizerTool, consoleOnly]);
+    const [first, ...rest] = registrationPayload([organizerTool, consoleOnly]);
     expect(rest).toEqual([]);
-    expect(admin!.default_member_permissions).toBe('32');
-    expect(admin!.options).toEqual([
+    const admin = defined(first);
+    expect(admin.default_member_permissions).toBe('32');
+    expect(admin.options).toEqual([
       {
         type: 1,
         name: 'remind',
@@ -134,7 +137,7 @@ describe('registrationPayload', () => {
         ],
       },
     ]);
-    expect(JSON.stringify(admin!.options)).not.toContain('autocomplete');
+    expect(JSON.stringify(admin.options)).not.toContain('autocomplete');
   });
 });
 
@@ -178,9 +181,9 @@ describe('deployCommands', () => {
 
 interface TextNode {
   name: string;
-  description?: string;
-  options?: TextNode[];
-  choices?: Array<{ name: string; value: string | number }>;
+  description?: string | undefined;
+  options?: TextNode[] | undefined;
+  choices?: Array<{ name: string; value: string | number }> | undefined;
 }
 
 function commandTextLength(node: TextNode): number {

@@ -2,10 +2,13 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import type { Translate } from '../../src/core/locale.ts';
 import type { Finding } from '../../src/diagnostics/finding.ts';
 import type { Reply, ReplyFinding } from '../../src/core/reply.ts';
-import { shortSectionTitle } from '../../src/knowledge/views.ts';
-import { sectionMenu } from '../note/section-menu.ts';
+import { lastHeadings } from '../../src/knowledge/views.ts';
+import { sectionMenu } from './section-menu.ts';
 
-/** Findings as /diagnose shows them: notes named by title, a menu that opens them, `{target, findings}` for --json. */
+/**
+ * Findings as /diagnose and /ecs show them: notes named by title, a menu that opens them,
+ * `{target, findings}` for --json.
+ */
 export function findingsReply(
   target: string,
   findings: Finding[],
@@ -17,7 +20,7 @@ export function findingsReply(
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const shown: ReplyFinding[] = findings.map((f) => ({
     ...f,
-    refTitles: f.refs.flatMap((id) => noteTitle(knowledge, id)),
+    refTitles: noteTitles(knowledge, f.refs),
   }));
   return {
     ...parts,
@@ -43,7 +46,10 @@ export function countLine(findings: Finding[], t: Translate): string {
   });
 }
 
-function noteTitle(knowledge: KnowledgeBase, id: string): string[] {
-  const section = knowledge.section(id);
-  return section ? [shortSectionTitle({ ...section, passage: undefined })] : [];
+/** The notes behind a finding by their titles ("3.2 도커 명령어 활용 › 도커 볼륨"); unknown ids are left out. */
+export function noteTitles(knowledge: KnowledgeBase, ids: readonly string[]): string[] {
+  return ids.flatMap((id) => {
+    const section = knowledge.section(id);
+    return section ? [lastHeadings(section)] : [];
+  });
 }

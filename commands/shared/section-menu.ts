@@ -1,12 +1,8 @@
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base.ts';
 import { encodeCustomId } from '../../src/core/custom-id.ts';
 import type { ActionRow } from '../../src/core/reply.ts';
-import { clip } from '../../src/core/text.ts';
 import type { Section } from '../../src/knowledge/types.ts';
-import { shortSectionTitle } from '../../src/knowledge/views.ts';
-
-/** Discord's cap on a select menu's options. */
-const MAX_OPTIONS = 25;
+import { lastHeadings } from '../../src/knowledge/views.ts';
 
 /** The component id /note answers: its value is `<doc id>#<anchor>`, opened with every passage. */
 export const OPEN_SECTION_ID = encodeCustomId('note', 'toc');
@@ -26,8 +22,6 @@ export function sectionMenu(knowledge: KnowledgeBase, sectionIds: string[], plac
     if (section && !byValue.has(sectionValue(section))) byValue.set(sectionValue(section), section);
   }
   if (byValue.size === 0) return [];
-  const options = [...byValue]
-    .slice(0, MAX_OPTIONS)
-    .map(([value, section]) => ({ label: clip(shortSectionTitle({ ...section, passage: undefined }), 100), value }));
+  const options = [...byValue].map(([value, section]) => ({ label: lastHeadings(section), value }));
   return [[{ kind: 'select', customId: OPEN_SECTION_ID, placeholder, options }]];
 }

@@ -1,6 +1,4 @@
 import type { AutocompleteSource, Choice, StringOption } from '../../src/core/command.ts';
-import type { Locale } from '../../src/core/locale.ts';
-import type { PortSummary } from '../../src/docker/service.ts';
 
 /** Autocomplete has ~3 s in Discord: give the engine less. */
 const AUTOCOMPLETE_TIMEOUT_MS = 1500;
@@ -30,7 +28,6 @@ function rank(items: Array<{ value: string; label: string }>, partial: string): 
         Number(!a.value.toLowerCase().startsWith(wanted)) - Number(!b.value.toLowerCase().startsWith(wanted)) ||
         a.value.localeCompare(b.value),
     )
-    .slice(0, 25)
     .map((i) => ({ name: { ko: i.label, en: i.label }, value: i.value }));
 }
 
@@ -53,37 +50,3 @@ export const imageOption = {
   description: { ko: '이미지 이름:태그 또는 ID', en: 'Image name:tag or id' },
   autocomplete: visibleImageNames,
 } as const satisfies StringOption;
-
-/** "3분 전" / "3m ago", from the clock's now. */
-export function formatAge(from: Date, now: Date, locale: Locale): string {
-  const seconds = Math.max(0, Math.round((now.getTime() - from.getTime()) / 1000));
-  const [value, ko, en] =
-    seconds < 60
-      ? [seconds, '초', 's']
-      : seconds < 3600
-        ? [Math.floor(seconds / 60), '분', 'm']
-        : seconds < 86_400
-          ? [Math.floor(seconds / 3600), '시간', 'h']
-          : [Math.floor(seconds / 86_400), '일', 'd'];
-  return locale === 'en' ? `${value}${en} ago` : `${value}${ko} 전`;
-}
-
-/** `127.0.0.1:8080→80/tcp`, or `80/tcp` when not published. */
-export function formatPort(p: PortSummary): string {
-  if (!p.PublicPort) return `${p.PrivatePort}/${p.Type}`;
-  const ip = p.IP && p.IP !== '0.0.0.0' && p.IP !== '::' ? `${p.IP}:` : '';
-  return `${ip}${p.PublicPort}→${p.PrivatePort}/${p.Type}`;
-}
-
-/** Lines that fit in `maxChars`, keeping the last ones, and how many were left out. */
-export function lastLinesWithin(lines: string[], maxChars: number): { shown: string[]; omitted: number } {
-  const shown: string[] = [];
-  let used = 0;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    const cost = lines[i]!.length + 1;
-    if (used + cost > maxChars && shown.length > 0) break;
-    shown.unshift(lines[i]!.slice(0, maxChars));
-    used += cost;
-  }
-  return { shown, omitted: lines.length - shown.length };
-}
