@@ -21,9 +21,9 @@ export function calibrate(questions: Question[], search: (q: string) => SearchHi
   const cuts = [...new Set(scored.map((s) => s.score))].sort((a, b) => a - b);
   let best: Calibration | undefined;
   let bestBalance = -1;
-  for (let i = 0; i < cuts.length; i++) {
+  for (const [i, cut] of cuts.entries()) {
     // A cut between two neighbouring scores, so every question is strictly on one side.
-    const threshold = i === 0 ? cuts[0]! / 2 : (cuts[i - 1]! + cuts[i]!) / 2;
+    const threshold = (cut + (cuts[i - 1] ?? 0)) / 2;
     const answerableAbove = answerable.filter((s) => s >= threshold).length;
     const noneBelow = none.filter((s) => s < threshold).length;
     const balance = answerableAbove / Math.max(1, answerable.length) + noneBelow / Math.max(1, none.length);

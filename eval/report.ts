@@ -28,5 +28,7 @@ export function evaluateAll(knowledgeDir = join(PROJECT_ROOT, 'knowledge')): Spl
 }
 
 export function overall(report: SplitReport): Scores {
-  return report.ours.find(([p]) => p === 'overall')![1];
+  const scores = report.ours.find(([p]) => p === 'overall')?.[1];
+  if (!scores) throw new Error(`the ${report.split} report has no overall row`);
+  return scores;
 }

@@ -90,7 +90,8 @@ function printReport({ split, ours, fuse, misses }: SplitReport): void {
     `${'phenomenon'.padEnd(11)} ${'n'.padStart(3)}  ours: hit@1 hit@3 MRR@10 unsure   plain fuse: hit@1 hit@3 MRR@10 unsure`,
   );
   for (const [phenomenon, scores] of ours) {
-    const base = fuse.find(([p]) => p === phenomenon)![1];
+    const base = fuse.find(([p]) => p === phenomenon)?.[1];
+    if (!base) throw new Error(`plain fuse.js has no ${phenomenon} row`);
     console.log(
       `${phenomenon.padEnd(11)} ${String(scores.n).padStart(3)}        ${cells(scores)} ${String(scores.unsure).padStart(6)}` +
         `              ${cells(base)} ${String(base.unsure).padStart(6)}`,

@@ -51,7 +51,7 @@ export function snapshotQuestions(dir = QUESTIONS_DIR): string[] {
 
 /** What a member has typed when autocomplete asks: the first 1–4 characters, and the whole question. */
 function prefixesOf(question: string): string[] {
-  const chars = [...question];
+  const chars = Array.from(question); // code points: a prefix never splits a surrogate pair
   return [1, 2, 3, 4]
     .filter((n) => n <= chars.length)
     .map((n) => chars.slice(0, n).join(''))
@@ -120,7 +120,8 @@ export interface CommittedSnapshot {
 
 export function readCommittedSnapshot(): CommittedSnapshot {
   const [header = '{}', ...digests] = readFileSync(SNAPSHOT_FILE, 'utf8').split('\n').filter(Boolean);
-  return { inputs: String((JSON.parse(header) as { inputs?: unknown }).inputs ?? ''), digests };
+  const { inputs } = JSON.parse(header) as { inputs?: unknown };
+  return { inputs: typeof inputs === 'string' ? inputs : '', digests };
 }
 
 const round = (x: number): number => Math.round(x * 1e6) / 1e6;

@@ -4,6 +4,7 @@ import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/core/logger.ts';
 import { adminDocker, describeWithDocker } from '../support/docker.ts';
 import { ensureLessonImage, LESSON_IMAGE } from '../support/scenarios.ts';
+import { defined } from '../support/defined.ts';
 
 let app: App;
 
@@ -24,7 +25,7 @@ await describeWithDocker('docker history against a real engine', () => {
   });
 
   afterAll(async () => {
-    await app?.close();
+    await app.close();
   });
 
   it('shows layers oldest first with sizes, the dominant layer, and chapter-4 hints', async () => {
@@ -40,8 +41,10 @@ await describeWithDocker('docker history against a real engine', () => {
     // (the test build adds its label as the last layer)
     expect(instructions.slice(4)).toEqual(['ADD', 'RUN', 'RUN', 'RUN', 'COPY', 'ENV', 'CMD', 'LABEL']);
 
-    const copy = data.layers.find((l) => l.instruction === 'COPY' && l.size > 10_000_000)!;
-    expect(copy).toBeDefined();
+    const copy = defined(
+      data.layers.find((l) => l.instruction === 'COPY' && l.size > 10_000_000),
+      'the big COPY layer',
+    );
     expect(data.dominant[0]).toBe(copy.index);
     expect(copy.share).toBeGreaterThan(0.8);
 
@@ -61,7 +64,7 @@ await describeWithDocker('docker history against a real engine', () => {
     expect(data.layers.find((l) => l.instruction === 'ENV' && l.createdBy.includes('API_TOKEN'))?.createdBy).toContain(
       '[REDACTED]',
     );
-    expect(reply.code![0]!.content).toMatch(/█/);
+    expect(defined(reply.code?.[0], 'a code block').content).toMatch(/█/);
   });
 
   it('an unknown or malformed image gives a clear error', async () => {

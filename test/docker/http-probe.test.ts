@@ -2,6 +2,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer, type AddressInfo, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultPageOf, probeHttp } from '../../src/docker/http-probe.ts';
+import { defined } from '../support/defined.ts';
 
 const servers: Server[] = [];
 const sockets = new Set<Socket>();
@@ -32,14 +33,14 @@ describe('probeHttp', () => {
     );
     const result = await probeHttp('127.0.0.1', port);
     expect(result).toMatchObject({ outcome: 'http', status: 200, server: 'nginx/1.22.1' });
-    expect(defaultPageOf(result.body!)).toBe('nginx');
+    expect(defaultPageOf(defined(result.body, 'a body'))).toBe('nginx');
   });
 
   it('tells a reset (connected, closed without a byte) from a refusal', async () => {
     const resetting = await listen(createServer((socket) => socket.resetAndDestroy()));
     const closing = await listen(createServer((socket) => socket.end()));
     const free = await listen(createServer());
-    servers.pop()!.close();
+    servers.pop()?.close();
     await new Promise((r) => setTimeout(r, 20));
     expect((await probeHttp('127.0.0.1', resetting)).outcome).toBe('reset');
     expect((await probeHttp('127.0.0.1', closing)).outcome).toBe('reset');
@@ -66,7 +67,7 @@ describe('probeHttp', () => {
     );
     const result = await probeHttp('127.0.0.1', flood, { maxBytes: 10_000, timeoutMs: 2000 });
     expect(result.outcome).toBe('http');
-    expect(result.body!.length).toBeLessThanOrEqual(10_000);
+    expect(defined(result.body, 'a body').length).toBeLessThanOrEqual(10_000);
   });
 
   it('calls a non-HTTP answer "other"', async () => {
@@ -82,5 +83,7 @@ describe('defaultPageOf', () => {
     ['<title>Apache2 Debian Default Page: It works</title>', 'apache'],
     ['<h1>My shop</h1><p>It works! says the tester</p>', undefined],
     ['<title>Django</title>', undefined],
-  ])('%s', (body, expected) => expect(defaultPageOf(body)).toBe(expected));
+  ])('%s', (body, expected) => {
+    expect(defaultPageOf(body)).toBe(expected);
+  });
 });

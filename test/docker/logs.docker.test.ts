@@ -12,6 +12,7 @@ import { DockerService } from '../../src/docker/service.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
 import { ensureBusyboxImage } from '../support/images.ts';
 import { removeAll, startScenario, state, waitFor } from '../support/scenarios.ts';
+import { defined } from '../support/defined.ts';
 
 const log = createLogger('silent');
 const names = {
@@ -81,7 +82,7 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
 
   afterAll(async () => {
     await removeAll(containers);
-    await app?.close();
+    await app.close();
   });
 
   const text = (lines: LogLine[]) => lines.map((l) => `${l.stream}:${l.text}`);
@@ -163,7 +164,7 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
     expect(data.lines).toHaveLength(300);
     expect(data.lines.at(-1)).toMatchObject({ stream: 'stderr', text: 'ERROR: disk full' });
     expect(reply.attachments?.[0]?.name).toBe(`logs-${names.chatty}.txt`);
-    expect(reply.code![0]!.content.length).toBeLessThan(2000);
+    expect(defined(reply.code?.[0], 'a code block').content.length).toBeLessThan(2000);
     expect(JSON.stringify(reply)).not.toMatch(/pw\d/);
 
     const grep = await app.dispatcher.run(
@@ -202,7 +203,7 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
     await expect(container.exec({ Cmd: ['cat', '/proc/net/tcp'], AttachStdout: true })).rejects.toBeInstanceOf(
       ReadOnlyViolation,
     );
-    expect((await state(containers[4]!)).Running).toBe(true);
+    expect((await state(defined(containers[4], 'the running container'))).Running).toBe(true);
   });
 
   it('runs only allowlisted exec when enabled', async () => {
@@ -226,7 +227,7 @@ await describeWithDocker('logs, read-only and visibility against a real engine',
       loadConfig({ DOCKER_HOST: process.env.DOCKER_HOST, DOCKHAND_VISIBLE_LABEL: 'dockhand.visible=true' }).docker,
       log,
     );
-    const hiddenId = (await containers[5]!.inspect()).Id;
+    const hiddenId = (await defined(containers[5], 'the hidden container').inspect()).Id;
     expect((await visible.container(names.running)).Name).toBe(names.running);
     for (const ref of [names.hidden, hiddenId.slice(0, 12)]) {
       await expect(visible.container(ref)).rejects.toMatchObject({ code: 'container-not-found' });

@@ -8,6 +8,7 @@ import { guardModem, pathUnder, read, READS, ReadOnlyViolation } from '../../src
 import { guardedDockerode } from '../../src/docker/guarded-docker.ts';
 import { DockerService } from '../../src/docker/service.ts';
 import { FakeEngine, json } from '../support/fake-engine.ts';
+import { defined } from '../support/defined.ts';
 
 const log = createLogger('silent');
 let engine: FakeEngine | undefined;
@@ -69,7 +70,10 @@ describe('read-only guard', () => {
 
   it('with exec enabled, allows only allowlisted argv and starts only the exec it created', async () => {
     engine = await FakeEngine.start((req, _body, res) => {
-      if (req.url?.endsWith('/exec')) return json(res, 201, { Id: 'exec-1' });
+      if (req.url?.endsWith('/exec')) {
+        json(res, 201, { Id: 'exec-1' });
+        return;
+      }
       res.writeHead(200, { 'Content-Type': 'application/vnd.docker.raw-stream' });
       res.end();
     });
@@ -97,7 +101,7 @@ describe('read-only guard', () => {
       'POST /containers/web/exec',
       'POST /exec/exec-1/start',
     ]);
-    expect(JSON.parse(engine.requests[0]!.body)).toEqual({
+    expect(JSON.parse(defined(engine.requests[0], 'the exec request').body)).toEqual({
       Cmd: ['cat', '/proc/net/tcp'],
       AttachStdout: true,
       AttachStderr: true,
@@ -108,8 +112,8 @@ describe('read-only guard', () => {
 /** One request straight through a guarded modem, as any dockerode method would make it. */
 function dial(modem: DockerModem, options: { method: string; path: string; options?: object }): Promise<unknown> {
   return new Promise((resolve, reject) => {
-    modem.dial({ statusCodes: { 200: true, 404: true }, ...options } as Parameters<DockerModem['dial']>[0], (e, d) => {
-      if (e) reject(e as Error);
+    modem.dial({ statusCodes: { 200: true, 404: true }, ...options }, (e, d) => {
+      if (e) reject(e);
       else resolve(d);
     });
   });
@@ -239,14 +243,18 @@ describe('engine deadlines and answers', () => {
     });
     const docker = serviceOn(engine);
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 50);
+    setTimeout(() => {
+      controller.abort();
+    }, 50);
     const error = await docker.listContainers(controller.signal).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(Error);
     expect(isUserError(error)).toBe(false);
   });
 
   it('an answer of the wrong shape is a clear error, not a crash later', async () => {
-    engine = await FakeEngine.start((_req, _body, res) => json(res, 200, [{ Id: 5 }]));
+    engine = await FakeEngine.start((_req, _body, res) => {
+      json(res, 200, [{ Id: 5 }]);
+    });
     const error = await serviceOn(engine)
       .listContainers()
       .catch((e: unknown) => e);
@@ -265,9 +273,9 @@ describe('engine deadlines and answers', () => {
     await engine.stop();
 
     // A socket proxy refusing an endpoint; the engine's words are redacted.
-    engine = await FakeEngine.start((_req, _body, res) =>
-      json(res, 403, { message: 'forbidden for TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789' }),
-    );
+    engine = await FakeEngine.start((_req, _body, res) => {
+      json(res, 403, { message: 'forbidden for TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789' });
+    });
     const refused = await serviceOn(engine)
       .listContainers()
       .catch((e: unknown) => e);
@@ -285,10 +293,13 @@ describe('engine deadlines and answers', () => {
     });
     engine = await FakeEngine.start((req, _body, res) => {
       if (req.url?.startsWith('/containers/abc/json') || req.url?.startsWith('/containers/secret-db/json')) {
-        return json(res, 200, inspect('secret-db', {}));
+        json(res, 200, inspect('secret-db', {}));
+        return;
       }
-      if (req.url?.startsWith('/containers/web/json'))
-        return json(res, 200, inspect('web', { 'dockhand.visible': 'true' }));
+      if (req.url?.startsWith('/containers/web/json')) {
+        json(res, 200, inspect('web', { 'dockhand.visible': 'true' }));
+        return;
+      }
       if (req.url?.startsWith('/containers/json')) {
         const item = (name: string, labels: Record<string, string>) => ({
           Id: name,
@@ -301,11 +312,8 @@ describe('engine deadlines and answers', () => {
           Labels: labels,
           Ports: [],
         });
-        return json(res, 200, [
-          item('web', { 'dockhand.visible': 'true' }),
-          item('secret-db', {}),
-          item('secret-db2', {}),
-        ]);
+        json(res, 200, [item('web', { 'dockhand.visible': 'true' }), item('secret-db', {}), item('secret-db2', {})]);
+        return;
       }
       json(res, 404, { message: 'No such container' });
     });
