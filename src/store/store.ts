@@ -33,7 +33,7 @@ export class Store {
       db.pragma(`busy_timeout = ${String(BUSY_TIMEOUT_MS)}`);
       checkHealth(db, path);
       refuseNewerSchema(db);
-      db.pragma('journal_mode = WAL');
+      switchToWal(db);
       db.pragma('foreign_keys = ON');
       db.pragma('synchronous = NORMAL');
       migrate(db);
@@ -46,5 +46,24 @@ export class Store {
 
   close(): void {
     if (this.db.open) this.db.close();
+  }
+}
+
+/**
+ * Switching a new file to WAL needs an exclusive lock while other processes opening it at the
+ * same time hold shared ones; SQLite then answers SQLITE_BUSY at once, without waiting out
+ * the busy timeout (it would otherwise deadlock). So the switch is retried for as long as the
+ * busy timeout, with a short, growing pause.
+ */
+function switchToWal(db: Database): void {
+  const deadline = Date.now() + BUSY_TIMEOUT_MS;
+  for (let pause = 5; ; pause = Math.min(pause * 2, 100)) {
+    try {
+      db.pragma('journal_mode = WAL');
+      return;
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
+    }
   }
 }
