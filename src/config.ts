@@ -38,7 +38,7 @@ const ENV_SCHEMA = z.object({
   DOCKHAND_LOCALE: z.enum(['ko', 'en'], { error: 'ko or en' }).default('ko'),
   LOG_LEVEL: z
     .enum(['debug', 'info', 'warn', 'error', 'silent'], { error: 'debug, info, warn, error or silent' })
-    .default('info'),
+    .optional(),
   DOCKER_HOST: optionalText.superRefine((value, ctx) => {
     const problem = value === undefined ? undefined : dockerHostProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
@@ -78,6 +78,8 @@ export interface Config {
   knowledgeDir: string;
   defaultLocale: 'ko' | 'en';
   logLevel: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** LOG_LEVEL was given; else the console in a terminal logs only warnings (its replies are the output). */
+  logLevelGiven: boolean;
   docker: {
     host: string | undefined;
     tlsVerify: boolean;
@@ -131,7 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, root: string = 
     dbPath: fromRoot(e.DOCKHAND_DB),
     knowledgeDir: fromRoot(e.DOCKHAND_KNOWLEDGE_DIR),
     defaultLocale: e.DOCKHAND_LOCALE,
-    logLevel: e.LOG_LEVEL,
+    logLevel: e.LOG_LEVEL ?? 'info',
+    logLevelGiven: e.LOG_LEVEL !== undefined,
     docker: {
       host: e.DOCKER_HOST,
       tlsVerify: e.DOCKER_TLS_VERIFY,

@@ -2,6 +2,7 @@
  * `npm start`: the Discord bot when DISCORD_TOKEN is set, otherwise the local console.
  */
 import { createApp } from './app.ts';
+import { createLogger } from './core/logger.ts';
 import { consoleCaller } from './cli/caller.ts';
 import { startConsole } from './cli/console.ts';
 import { isTerminal, wantsColor } from './cli/terminal.ts';
@@ -10,7 +11,9 @@ import type { RunningBot } from './discord/bot.ts';
 
 async function main(): Promise<void> {
   const config = processConfigOrExit();
-  const app = await createApp(config);
+  // A member at the console reads replies, not info logs interleaved with them.
+  const quietConsole = !config.discord.token && isTerminal(process.stdin) && !config.logLevelGiven;
+  const app = await createApp(config, quietConsole ? { log: createLogger('warn') } : {});
   const log = app.services.log;
   let bot: RunningBot | undefined;
   let stopping = false;
