@@ -5,6 +5,7 @@ import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
 import { clip, quoteInline, stripBold } from '../src/core/text.ts';
 import { hitView, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
+import { similarData, similarFields } from '../src/qa/similar-view.ts';
 
 const SHOWN_HITS = 4;
 
@@ -35,7 +36,10 @@ export default defineCommand({
     },
   ],
   run: ({ query, hide }, ctx) => {
-    const result = ctx.knowledge.search(query, SHOWN_HITS);
+    const scope = { guildId: ctx.caller.guildId };
+    const result = ctx.knowledge.search(query, SHOWN_HITS, scope);
+    // Q&A memory (src/qa): an earlier question this one repeats, with its (accepted) answer.
+    const similar = ctx.qa.similar(query, scope);
     const questionId = ctx.store.questions.record({
       askedAt: ctx.clock.now(),
       userId: ctx.caller.id,
@@ -48,11 +52,13 @@ export default defineCommand({
       hitIds: result.hits.map((h) => h.section.id),
       topScore: result.hits[0]?.score ?? null,
       answered: result.confident,
+      hidden: hide ?? false,
     });
     const hits = result.hits.map(hitView);
-    const data = { query, questionId, confident: result.confident, hits };
+    const data = { query, questionId, confident: result.confident, hits, ...similarData(similar) };
     const en = ctx.caller.locale === 'en';
     const [best, ...others] = result.hits;
+    const similarField = similarFields(similar, best, ctx.t);
 
     if (!best || !result.confident) {
       const closest = result.hits.slice(0, SHOWN_HITS);
@@ -72,6 +78,7 @@ export default defineCommand({
           ? {
               // Unsure is not empty-handed: the nearest section may still be what was meant.
               fields: [
+                ...similarField,
                 {
                   name: en
                     ? `Closest: ${listedTitle(best.section, en)}`
@@ -102,6 +109,7 @@ export default defineCommand({
       ...sectionReply(best.section, best.snippet),
       hits,
       fields: [
+        ...similarField,
         ...chapterField(best.section, en),
         ...(others.length
           ? [
@@ -194,6 +202,7 @@ function chapterField(section: Section, en: boolean): ReplyField[] {
 }
 
 function whereFrom(section: Section, en: boolean): string {
+  if (section.kind === 'community') return en ? 'Community answer' : '커뮤니티 답변';
   if (section.chapter === undefined) return en ? 'Playbook' : '문제 해결 가이드';
   return en ? `Chapter ${section.chapter}` : `${section.chapter}장`;
 }

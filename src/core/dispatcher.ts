@@ -44,7 +44,7 @@ export class Dispatcher {
     const ctx = this.context(caller, signal);
     try {
       const target = this.target(invocation, caller);
-      this.checkPreconditions(target.command, caller);
+      this.checkPreconditions(target.command, caller, target.subcommand);
       const options = coerceOptions(target.options, await settleOptions(invocation.options, signal));
       const run = this.handlerFor(target);
       return await run(options, ctx);
@@ -116,9 +116,10 @@ export class Dispatcher {
     return sub.run;
   }
 
-  private checkPreconditions(command: CommandDefinition, caller: Caller): void {
+  private checkPreconditions(command: CommandDefinition, caller: Caller, subcommand?: string): void {
     const now = this.services.clock.now();
-    for (const precondition of this.preconditions) precondition.check(command, caller, now);
+    const sub = isGroup(command) ? command.subcommands.find((s) => s.name === subcommand) : undefined;
+    for (const precondition of this.preconditions) precondition.check(command, caller, now, sub);
   }
 
   private failure(error: unknown, ctx: CommandContext, where: Record<string, unknown>): Reply {
