@@ -15,28 +15,32 @@ beforeAll(() => {
 
 const cli = (...args: string[]) => run('npm', ['run', '-s', 'cli', '--', ...args], { env, timeoutMs: 60_000 });
 
-function json<T>(result: { code: number | null; stdout: string; stderr: string }): T {
+function json(result: { code: number | null; stdout: string; stderr: string }): unknown {
   expect(result.stderr).not.toMatch(/\n\s+at /);
   const lines = result.stdout.trim().split('\n');
   expect(lines).toHaveLength(1);
-  return JSON.parse(lines[0] ?? '') as T;
+  return JSON.parse(lines[0] ?? '');
 }
 
 describe('the Q&A CLI contract', () => {
   it('ask → qa list → qa answer → qa vote → search → qa stats, each one JSON object, as different members', async () => {
-    const asked = json<{ questionId: number; confident: boolean }>(
-      await cli('ask', '--json', '--user', '100000000000000001', OFF_NOTES[4] ?? ''),
-    );
+    const asked = json(await cli('ask', '--json', '--user', '100000000000000001', OFF_NOTES[4] ?? '')) as {
+      questionId: number;
+      confident: boolean;
+    };
     expect(asked.confident).toBe(false);
-    const second = json<{ questionId: number }>(await cli('ask', '--json', '--user', 'u-2', OFF_NOTES[5] ?? ''));
+    const second = json(await cli('ask', '--json', '--user', 'u-2', OFF_NOTES[5] ?? '')) as { questionId: number };
     expect(second.questionId).toBe(asked.questionId + 1);
 
-    const listed = json<Array<{ id: number; userId: string; needsAnswer: boolean; query: string }>>(
-      await cli('qa', 'list', '--json', '--unanswered', '--limit', '5'),
-    );
+    const listed = json(await cli('qa', 'list', '--json', '--unanswered', '--limit', '5')) as Array<{
+      id: number;
+      userId: string;
+      needsAnswer: boolean;
+      query: string;
+    }>;
     expect(listed.map((q) => q.id)).toEqual([second.questionId, asked.questionId]);
     expect(listed[1]).toMatchObject({ userId: '100000000000000001', needsAnswer: true, query: OFF_NOTES[4] });
-    expect(json<unknown[]>(await cli('qa', 'list', '--json', '--limit', '1'))).toHaveLength(1);
+    expect(json(await cli('qa', 'list', '--json', '--limit', '1')) as unknown[]).toHaveLength(1);
 
     const answered = await cli(
       'qa',
@@ -48,7 +52,7 @@ describe('the Q&A CLI contract', () => {
       '--json',
     );
     expect(answered.code).toBe(0);
-    expect(json<{ answerId: number; source: string }>(answered)).toMatchObject({
+    expect(json(answered) as { answerId: number; source: string }).toMatchObject({
       answerId: 1,
       source: `qa#${asked.questionId}`,
     });
@@ -58,9 +62,9 @@ describe('the Q&A CLI contract', () => {
     const changed = await cli('qa', 'vote', String(second.questionId), 'up', '--user', 'u-4', '--json');
     expect(json(changed)).toMatchObject({ up: 1, down: 0 });
 
-    const found = json<{ hits: Array<{ id: string; source: string; title: string; text: string }> }>(
-      await cli('search', '--json', '--limit', '3', '아르고CD 깃옵스'),
-    );
+    const found = json(await cli('search', '--json', '--limit', '3', '아르고CD 깃옵스')) as {
+      hits: Array<{ id: string; source: string; title: string; text: string }>;
+    };
     expect(found.hits[0]).toMatchObject({
       id: `qa#${asked.questionId}`,
       source: `qa#${asked.questionId}`,
@@ -68,9 +72,12 @@ describe('the Q&A CLI contract', () => {
     });
     expect(found.hits[0]?.text).toContain('Application 리소스');
 
-    const stats = json<{ asked: number; answeredByMembers: number; unanswered: number; up: number }>(
-      await cli('qa', 'stats', '--json'),
-    );
+    const stats = json(await cli('qa', 'stats', '--json')) as {
+      asked: number;
+      answeredByMembers: number;
+      unanswered: number;
+      up: number;
+    };
     // One answered by a member, the other confirmed by u-4's 👍 on its closest section: none open.
     expect(stats).toMatchObject({ asked: 2, answeredByMembers: 1, unanswered: 0, up: 1 });
 
@@ -97,7 +104,7 @@ describe('the Q&A CLI contract', () => {
 
   it('backup <path> copies the live database; a second time to the same path is refused', async () => {
     const target = join(tempDir(), 'copy.db');
-    const done = json<{ path: string; integrity: string; bytes: number }>(await cli('backup', target, '--json'));
+    const done = json(await cli('backup', target, '--json')) as { path: string; integrity: string; bytes: number };
     expect(done).toMatchObject({ path: target, integrity: 'ok' });
     expect(existsSync(target)).toBe(true);
     const copy = new BetterSqlite3(target, { readonly: true });

@@ -41,24 +41,24 @@ describe('community answers', () => {
     const asked = await ask(first, HELM, MINJI);
     expect(asked.tone).toBe('warning');
     const answered = await qa(first, 'answer', { question: String(asked.questionId), text: HELM_ANSWER }, JUN);
-    const data = dataOf<AnswerData>(answered);
+    const data = dataOf(answered) as AnswerData;
     expect(data).toMatchObject({ questionId: asked.questionId, source: `qa#${asked.questionId}`, status: 'posted' });
     expect(answered.title).toBe(`💬 질문 #${asked.questionId}에 답변이 달렸어요`);
     expect(answered.text).toContain(HELM_ANSWER);
     expect(answered.footer).toContain(`qa#${asked.questionId}(커뮤니티 답변)`);
 
     // In search at once, with its source; shown as a community answer.
-    const found = dataOf<SearchData>(
+    const found = dataOf(
       await first.dispatcher.run({ name: 'search', options: { query: '헬름 차트 배포 방법', limit: 5 } }, CLI),
-    );
+    ) as SearchData;
     const hit = found.hits.find((h) => h.source === `qa#${asked.questionId}`);
     expect(hit).toMatchObject({ id: `qa#${asked.questionId}`, title: `커뮤니티 답변 › ${HELM}`, text: HELM_ANSWER });
     await first.close();
 
     const second = await start({ DOCKHAND_DB: first.dbPath });
-    const again = dataOf<SearchData>(
+    const again = dataOf(
       await second.dispatcher.run({ name: 'search', options: { query: '헬름 차트 배포 방법', limit: 5 } }, CLI),
-    );
+    ) as SearchData;
     expect(again.hits[0]).toMatchObject({ id: `qa#${asked.questionId}`, source: `qa#${asked.questionId}` });
     expect(again.hits[0]?.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
     // /ask now answers with it, and names the earlier question.
@@ -95,14 +95,14 @@ describe('community answers', () => {
     const asked = await ask(app, '도커 볼륨 만들기', MINJI);
     const notesFirst = app.services.knowledge.search('도커 볼륨을 만들려면 뭐가 필요해요', 3).hits[0];
     expect(notesFirst?.section.kind).toBe('note');
-    const saved = dataOf<AnswerData>(
+    const saved = dataOf(
       await qa(
         app,
         'answer',
         { question: String(asked.questionId), text: 'docker volume create 이름 으로 만들어요.' },
         JUN,
       ),
-    );
+    ) as AnswerData;
     // Not accepted yet: merged by score, below the notes' section that scores higher.
     expect(app.services.knowledge.search('도커 볼륨을 만들려면 뭐가 필요해요', 3).hits[0]?.section.kind).toBe('note');
     // Only the asker or an organizer may mark it.
@@ -131,7 +131,7 @@ describe('community answers', () => {
     );
     expect(reply.mentionUsers).toEqual([{ id: MINJI.id, name: '민지' }]);
     expect(reply.ephemeral).toBeUndefined();
-    expect(dataOf<AnswerData>(reply).notified).toBe(MINJI.id);
+    expect((dataOf(reply) as AnswerData).notified).toBe(MINJI.id);
 
     const hidden = await ask(app, OFF_NOTES[2] ?? '', MINJI, true);
     const quiet = await qa(
@@ -158,7 +158,7 @@ describe('community answers', () => {
       { question: String(asked.questionId), text: `GITHUB_TOKEN=${token} 로 로그인` },
       JUN,
     );
-    expect(dataOf<AnswerData>(reply).redacted).toBe(true);
+    expect((dataOf(reply) as AnswerData).redacted).toBe(true);
     expect(JSON.stringify(reply)).not.toContain(token);
     expect(app.services.qa.answersTo(asked.questionId)[0]?.text).not.toContain(token);
     expect((await qa(app, 'answer', { question: String(asked.questionId), text: '   ' }, JUN)).error?.code).toBe(
@@ -186,9 +186,9 @@ describe('community answers', () => {
   it('organizers remove an answer, and it leaves search at once; members may not', async () => {
     const app = await start();
     const asked = await ask(app, HELM, MINJI);
-    const { answerId } = dataOf<AnswerData>(
+    const { answerId } = dataOf(
       await qa(app, 'answer', { question: String(asked.questionId), text: HELM_ANSWER }, JUN),
-    );
+    ) as AnswerData;
     expect((await qa(app, 'remove-answer', { answer: String(answerId) }, JUN)).error?.code).toBe('organizer-only');
     const removed = await qa(app, 'remove-answer', { answer: String(answerId) }, SORA);
     expect(removed.ephemeral).toBe(true);
@@ -197,7 +197,7 @@ describe('community answers', () => {
     ).toBe(false);
     expect(app.services.knowledge.section(`qa#${asked.questionId}`)).toBeUndefined();
     // Back on the unanswered list.
-    const open = dataOf<{ questions: Array<{ id: number }> }>(await qa(app, 'unanswered', {}, JUN));
+    const open = dataOf(await qa(app, 'unanswered', {}, JUN)) as { questions: Array<{ id: number }> };
     expect(open.questions.map((q) => q.id)).toEqual([asked.questionId]);
   });
 });

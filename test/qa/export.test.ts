@@ -66,7 +66,7 @@ describe('/qa export', () => {
 
   it('as CSV: three RFC 4180 files that parse back to exactly the JSON’s values, formulas defused', async () => {
     app = await seeded();
-    const data = dataOf<QaExport>(await qa(app, 'export', { format: 'json' }, SORA));
+    const data = dataOf(await qa(app, 'export', { format: 'json' }, SORA)) as QaExport;
     const reply = await qa(app, 'export', { format: 'csv' }, SORA);
     const files = new Map((reply.attachments ?? []).map((f) => [f.name, String(f.content)]));
     expect([...files.keys()]).toEqual([

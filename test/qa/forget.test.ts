@@ -24,8 +24,8 @@ function cellsHolding(db: Database, needle: string): string[] {
       const n = db
         .prepare(`SELECT count(*) FROM "${table}" WHERE instr(CAST("${column}" AS TEXT), ?) > 0`)
         .pluck()
-        .get(needle);
-      if (n) found.push(`${table}.${column}: ${String(n)}`);
+        .get(needle) as number;
+      if (n) found.push(`${table}.${column}: ${n}`);
     }
   }
   return found;
@@ -60,7 +60,7 @@ describe('/qa forget-me', () => {
 
     const reply = await qa(app, 'forget-me', { confirm: true }, MINJI);
     expect(reply.ephemeral).toBe(true);
-    expect(dataOf<{ forgotten: unknown }>(reply).forgotten).toEqual({
+    expect((dataOf(reply) as { forgotten: unknown }).forgotten).toEqual({
       questions: 2,
       votes: 2,
       answers: 1,

@@ -57,13 +57,13 @@ describe('/qa unanswered', () => {
     await qa(app, 'vote', { question: String(mixed), direction: 'down' }, JUN);
     await qa(app, 'vote', { question: String(mixed), direction: 'up' }, ALEX);
 
-    const listed = dataOf<Listed>(await qa(app, 'unanswered', {}, ALEX));
+    const listed = dataOf(await qa(app, 'unanswered', {}, ALEX)) as Listed;
     expect(listed.questions.map((q) => q.id)).toEqual([latestNoHit, answeredButDisliked, noHit]);
     expect(listed.total).toBe(3);
     // The CLI contract: the same, as an array, newest first.
-    const cli = dataOf<Array<{ id: number }>>(await qa(app, 'list', { unanswered: true, limit: 2 }, ALEX));
+    const cli = dataOf(await qa(app, 'list', { unanswered: true, limit: 2 }, ALEX)) as Array<{ id: number }>;
     expect(cli.map((q) => q.id)).toEqual([latestNoHit, answeredButDisliked]);
-    const all = dataOf<Array<{ id: number }>>(await qa(app, 'list', {}, ALEX));
+    const all = dataOf(await qa(app, 'list', {}, ALEX)) as Array<{ id: number }>;
     expect(all.map((q) => q.id)).toEqual([
       latestNoHit,
       mixed,
@@ -87,18 +87,18 @@ describe('/qa unanswered', () => {
     for (const query of [...OFF_NOTES, `${OFF_NOTES[0] ?? ''} 다시`]) ids.push(await askAt(app, query));
     expect(ids).toHaveLength(9);
     const first = await qa(app, 'unanswered', {}, JUN);
-    expect(dataOf<Listed>(first)).toMatchObject({ total: 9, page: 1, pages: 2 });
-    expect(dataOf<Listed>(first).questions.map((q) => q.id)).toEqual(ids.slice(-5).reverse());
+    expect(dataOf(first) as Listed).toMatchObject({ total: 9, page: 1, pages: 2 });
+    expect((dataOf(first) as Listed).questions.map((q) => q.id)).toEqual(ids.slice(-5).reverse());
     const [previous, next] = first.actions?.[0] ?? [];
     expect(previous).toMatchObject({ customId: 'qa:page:unanswered:0', disabled: true });
     expect(next).toMatchObject({ customId: 'qa:page:unanswered:2', disabled: false });
     const second = await app.dispatcher.component(next?.customId ?? '', [], JUN);
     expect(second.replaceOriginal).toBe(true);
-    expect(dataOf<Listed>(second)).toMatchObject({ page: 2, pages: 2 });
-    expect(dataOf<Listed>(second).questions.map((q) => q.id)).toEqual(ids.slice(0, 4).reverse());
+    expect(dataOf(second) as Listed).toMatchObject({ page: 2, pages: 2 });
+    expect((dataOf(second) as Listed).questions.map((q) => q.id)).toEqual(ids.slice(0, 4).reverse());
     expect(second.actions?.[0]?.[1]).toMatchObject({ customId: 'qa:page:unanswered:3', disabled: true });
     // A page past the end shows the last one.
-    expect(dataOf<Listed>(await app.dispatcher.component('qa:page:unanswered:7', [], JUN)).page).toBe(2);
+    expect((dataOf(await app.dispatcher.component('qa:page:unanswered:7', [], JUN)) as Listed).page).toBe(2);
   });
 });
 

@@ -34,7 +34,8 @@ export async function ask(app: App, query: string, who: Caller, hide = false): P
   return Object.assign(reply, { questionId: data.questionId });
 }
 
-export function dataOf<T>(reply: Reply): T {
+/** The reply's `--json` data; a failed command throws with its error. */
+export function dataOf(reply: Reply): unknown {
   if (reply.error) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.data as T;
+  return reply.data;
 }
