@@ -21,11 +21,11 @@ export const stats = defineSubcommand({
       t({ ko: `질문 **${s.asked}**개`, en: `**${s.asked}** questions` }) +
         ' · ' +
         t({
-          ko: `노트로 답함 ${s.answeredByNotes}${share(s.answeredByNotes)}`,
-          en: `answered from the notes ${s.answeredByNotes}${share(s.answeredByNotes)}`,
+          ko: `바로 답함 ${s.answeredAtOnce}${share(s.answeredAtOnce)}`,
+          en: `answered at once ${s.answeredAtOnce}${share(s.answeredAtOnce)}`,
         }) +
         ' · ' +
-        t({ ko: `멤버가 답함 ${s.answeredByMembers}`, en: `answered by members ${s.answeredByMembers}` }),
+        t({ ko: `나중에 멤버가 답함 ${s.answeredByMembers}`, en: `answered by members later ${s.answeredByMembers}` }),
       t({ ko: `새 커뮤니티 답변 ${s.answersWritten}개`, en: `${s.answersWritten} new community answers` }),
       t({
         ko: `답을 기다리는 질문 **${s.unanswered}**개 (전체)`,
@@ -114,7 +114,7 @@ function statsJson(s: QaStats) {
     until: s.until.toISOString(),
     timeZone: s.timeZone,
     asked: s.asked,
-    answeredByNotes: s.answeredByNotes,
+    answeredAtOnce: s.answeredAtOnce,
     answeredByMembers: s.answeredByMembers,
     answersWritten: s.answersWritten,
     unanswered: s.unanswered,

@@ -108,6 +108,11 @@ export function statusLine(q: QuestionSummary, t: Translate): string {
       : t({ ko: '노트 답이 도움이 안 됨', en: "the notes' answer did not help" });
     return `❓ ${why}${votes}`;
   }
+  const earlier = q.hitIds[0]?.startsWith('qa#') ? q.hitIds[0].slice(3) : undefined;
+  if (earlier)
+    return (
+      t({ ko: `💬 커뮤니티 답변(#${earlier})으로 답함`, en: `💬 answered by a community answer (#${earlier})` }) + votes
+    );
   return t({ ko: '📖 노트로 답함', en: '📖 answered from the notes' }) + votes;
 }
 

@@ -26,7 +26,8 @@ export interface QaStats {
   until: Date;
   timeZone: string;
   asked: number;
-  answeredByNotes: number;
+  /** /ask had a good hit (a note, or a member's earlier answer). */
+  answeredAtOnce: number;
   answeredByMembers: number;
   answersWritten: number;
   /** Questions still waiting for an answer, whenever asked. */

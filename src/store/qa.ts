@@ -61,7 +61,9 @@ export interface CommunityRow {
 
 export interface WeekCounts {
   asked: number;
-  answeredByNotes: number;
+  /** /ask had a good hit: a note, or a member's earlier answer. */
+  answeredAtOnce: number;
+  /** Members answered it afterwards (/qa answer). */
   answeredByMembers: number;
   answersWritten: number;
   up: number;
@@ -217,7 +219,7 @@ export class QaRepository {
     this.weekCounts = db.prepare(`
       SELECT
         (SELECT count(*) FROM questions q WHERE ${IN_SCOPE} AND q.asked_at >= @since) AS asked,
-        (SELECT count(*) FROM questions q WHERE ${IN_SCOPE} AND q.asked_at >= @since AND q.answered = 1) AS answeredByNotes,
+        (SELECT count(*) FROM questions q WHERE ${IN_SCOPE} AND q.asked_at >= @since AND q.answered = 1) AS answeredAtOnce,
         (SELECT count(*) FROM questions q WHERE ${IN_SCOPE} AND q.asked_at >= @since
            AND EXISTS (SELECT 1 FROM answers a WHERE a.question_id = q.id)) AS answeredByMembers,
         (SELECT count(*) FROM answers a JOIN questions q ON q.id = a.question_id
@@ -336,7 +338,7 @@ export class QaRepository {
 
   week(guild: GuildScope, since: Date): WeekCounts {
     const counts = this.weekCounts.get({ guild: guild ?? null, since: since.toISOString() });
-    return counts ?? { asked: 0, answeredByNotes: 0, answeredByMembers: 0, answersWritten: 0, up: 0, down: 0 };
+    return counts ?? { asked: 0, answeredAtOnce: 0, answeredByMembers: 0, answersWritten: 0, up: 0, down: 0 };
   }
 
   /** Section ids the week's answered questions were answered with, most frequent first. */

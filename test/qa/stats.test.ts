@@ -80,7 +80,7 @@ describe('/qa stats', () => {
       until: '2026-11-28T09:00:00.000Z',
       timeZone: 'Asia/Seoul',
       asked: 6,
-      answeredByNotes: 4,
+      answeredAtOnce: 4,
       answeredByMembers: 1,
       answersWritten: 1,
       unanswered: 4, // last (👎), lastOpen, w4 (👎), open
@@ -98,7 +98,7 @@ describe('/qa stats', () => {
         { kind: 'playbook', count: 1 },
       ],
     });
-    expect(reply.text).toContain('질문 **6**개 · 노트로 답함 4 (67%) · 멤버가 답함 1');
+    expect(reply.text).toContain('질문 **6**개 · 바로 답함 4 (67%) · 나중에 멤버가 답함 1');
     expect(reply.text).toContain('답을 기다리는 질문 **4**개');
     expect(reply.text).toContain('도움이 됐어요 **67%** (👍 2 · 👎 1)');
     expect(reply.fields?.[1]?.value).toBe('4장 — 2\n3장 — 1\n문제 해결 가이드 — 1');
