@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { redact } from '../core/redact.ts';
 import { defaultEngine, type EngineFactory, type HitSource, type SearchScope } from '../knowledge/knowledge-base.ts';
 import type { SearchEngine, SearchHit } from '../knowledge/search-engine.ts';
@@ -82,8 +81,6 @@ export class CommunityIndex implements HitSource {
   private engine: SearchEngine | undefined;
   private seenChanges = '';
   private seenAnswers: string | undefined;
-  /** The last rebuild: how long it took and how many answered questions it holds. */
-  lastBuild: { ms: number; documents: number } | undefined;
 
   constructor(
     private readonly repository: QaRepository,
@@ -122,16 +119,6 @@ export class CommunityIndex implements HitSource {
     return this.entries.get(questionId)?.section;
   }
 
-  entry(questionId: number): CommunityEntry | undefined {
-    this.refresh();
-    return this.entries.get(questionId);
-  }
-
-  get size(): number {
-    this.refresh();
-    return this.entries.size;
-  }
-
   /** Community hits: those that lead (similar, with an accepted answer) first, then the other similar ones, then by score. */
   private rank(query: string, scope: SearchScope): Ranked[] {
     this.refresh();
@@ -150,7 +137,6 @@ export class CommunityIndex implements HitSource {
   }
 
   private rebuild(): void {
-    const started = performance.now();
     const entries = new Map<number, CommunityEntry>();
     for (const row of this.repository.communityAnswers()) {
       let entry = entries.get(row.questionId);
@@ -177,7 +163,6 @@ export class CommunityIndex implements HitSource {
     this.engine = sections.length
       ? this.engineFactory([...background.sections, ...sections], background.glossary, background.docs)
       : undefined;
-    this.lastBuild = { ms: performance.now() - started, documents: sections.length };
   }
 }
 

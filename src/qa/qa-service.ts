@@ -1,10 +1,18 @@
+import { performance } from 'node:perf_hooks';
+import type { Database } from 'better-sqlite3';
 import type { Clock } from '../core/clock.ts';
 import { UserError } from '../core/errors.ts';
 import { redact } from '../core/redact.ts';
 import { clip, endsWithBatchim } from '../core/text.ts';
 import type { KnowledgeBase, SearchScope } from '../knowledge/knowledge-base.ts';
 import { ForgetRepository, type Forgotten } from '../store/qa-forget.ts';
-import { QaRepository, type AnswerRecord, type GuildScope, type QuestionSummary } from '../store/qa.ts';
+import {
+  QaRepository,
+  type AnswerRecord,
+  type CommunityRow,
+  type GuildScope,
+  type QuestionSummary,
+} from '../store/qa.ts';
 import type { QuestionRepository } from '../store/questions.ts';
 import { CommunityIndex, type SimilarQuestion } from './community-index.ts';
 import { exportOf, type QaExport } from './export.ts';
@@ -51,7 +59,7 @@ export class QaService {
 
   constructor(
     private readonly deps: {
-      db: ConstructorParameters<typeof QaRepository>[0];
+      db: Database;
       questions: QuestionRepository;
       knowledge: KnowledgeBase;
       clock: Clock;
@@ -182,7 +190,7 @@ export class QaService {
     return exportOf(this.repository.exportRows(scope), this.deps.clock.now());
   }
 
-  recentAnswers(scope: GuildScope, limit: number) {
+  recentAnswers(scope: GuildScope, limit: number): CommunityRow[] {
     return this.repository.recentAnswers(scope, limit);
   }
 

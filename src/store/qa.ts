@@ -159,7 +159,6 @@ export class QaRepository {
   private readonly deleteAnswer: Statement<[number]>;
   private readonly summaryById: Statement<{ id: number }, QuestionSummaryRow>;
   private readonly recentRows: Statement<{ guild: string | null; limit: number; offset: number }, QuestionSummaryRow>;
-  private readonly recentCount: Statement<{ guild: string | null }, { n: number }>;
   private readonly unansweredRows: Statement<
     { guild: string | null; limit: number; offset: number },
     QuestionSummaryRow
@@ -199,7 +198,6 @@ export class QaRepository {
     this.deleteAnswer = db.prepare('DELETE FROM answers WHERE id = ?');
     this.summaryById = db.prepare(`${SUMMARY} WHERE q.id = @id`);
     this.recentRows = db.prepare(`${SUMMARY} WHERE ${IN_SCOPE} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`);
-    this.recentCount = db.prepare(`SELECT count(*) AS n FROM questions q WHERE ${IN_SCOPE}`);
     this.unansweredRows = db.prepare(
       `${SUMMARY} WHERE ${IN_SCOPE} AND ${NEEDS_ANSWER} ${NEWEST_FIRST} LIMIT @limit OFFSET @offset`,
     );
@@ -291,10 +289,6 @@ export class QaRepository {
   /** Newest first. */
   recent(guild: GuildScope, limit: number, offset = 0): QuestionSummary[] {
     return this.recentRows.all({ guild: guild ?? null, limit, offset }).map(toSummary);
-  }
-
-  countRecent(guild: GuildScope): number {
-    return this.recentCount.get({ guild: guild ?? null })?.n ?? 0;
   }
 
   /** Questions still waiting for an answer (see `needsAnswer`), newest first. */
