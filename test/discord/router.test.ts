@@ -140,11 +140,12 @@ describe('InteractionRouter', () => {
 
   it('sends a deferred reply that mentions someone as a new message, since an edit pings no one', async () => {
     const interaction = discord.slash('slowping');
-    expect((await discord.response(interaction)).body.type).toBe(CallbackType.DeferredChannelMessageWithSource);
-    const followUp = await discord.later(interaction, 'POST', 5_000);
+    const callback = (await discord.response(interaction)).body as { type: number };
+    expect(callback.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    const followUp = (await discord.later(interaction, 'POST', 5_000)).body as { flags?: number };
     const minji = discord.world.members.minji?.user.id ?? '';
-    expect(followUp.body).toMatchObject({ content: `<@${minji}>`, allowed_mentions: { parse: [], users: [minji] } });
-    expect(followUp.body.flags ?? 0).toBe(0);
+    expect(followUp).toMatchObject({ content: `<@${minji}>`, allowed_mentions: { parse: [], users: [minji] } });
+    expect(followUp.flags ?? 0).toBe(0);
     expect(interaction.original?.deleted).toBe(true);
   });
 
