@@ -6,6 +6,7 @@ import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
 import { quoteInline, stripBold } from '../src/core/text.ts';
 import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import type { Section } from '../src/knowledge/types.ts';
+import { similarData, similarFields } from '../src/qa/similar-view.ts';
 
 const SHOWN_HITS = 4;
 
@@ -36,7 +37,10 @@ export default defineCommand({
     },
   ],
   run: ({ query, hide }, ctx) => {
-    const result = ctx.knowledge.search(query, SHOWN_HITS);
+    const scope = { guildId: ctx.caller.guildId };
+    const result = ctx.knowledge.search(query, SHOWN_HITS, scope);
+    // Q&A memory (src/qa): an earlier question this one repeats, with its (accepted) answer.
+    const similar = ctx.qa.similar(query, scope);
     const questionId = ctx.store.questions.record({
       askedAt: ctx.clock.now(),
       userId: ctx.caller.id,
@@ -49,13 +53,22 @@ export default defineCommand({
       hitIds: result.hits.map((h) => h.section.id),
       topScore: result.hits[0]?.score ?? null,
       answered: result.confident,
+      hidden: hide ?? false,
     });
     const hits = result.hits.map(hitView);
-    const data = { query, questionId, confident: result.confident, hits, ...(result.truncated && { truncated: true }) };
+    const data = {
+      query,
+      questionId,
+      confident: result.confident,
+      hits,
+      ...(result.truncated && { truncated: true }),
+      ...similarData(similar),
+    };
     const { t } = ctx;
     // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
     const notice = result.truncated ? { footer: t(PARTLY_READ) } : {};
     const [best, ...others] = result.hits;
+    const similarField = similarFields(similar, best, t);
 
     if (!best || !result.confident) {
       const closest = result.hits.slice(0, SHOWN_HITS);
@@ -81,6 +94,7 @@ export default defineCommand({
           ? {
               // Unsure is not empty-handed: the nearest section may still be what was meant.
               fields: [
+                ...similarField,
                 {
                   name: t({
                     ko: `가장 가까운 내용: ${listedTitle(best.section, t)}`,
@@ -113,6 +127,7 @@ export default defineCommand({
       ...sectionReply(best.section, best.snippet),
       hits,
       fields: [
+        ...similarField,
         ...chapterField(best.section, t),
         ...(others.length
           ? [
@@ -204,6 +219,7 @@ function chapterField(section: Section, t: Translate): ReplyField[] {
 }
 
 function whereFrom(section: Section, t: Translate): string {
+  if (section.kind === 'community') return t({ ko: '커뮤니티 답변', en: 'Community answer' });
   if (section.chapter === undefined) return t({ ko: '문제 해결 가이드', en: 'Playbook' });
   return t({ ko: `${section.chapter}장`, en: `Chapter ${section.chapter}` });
 }

@@ -9,6 +9,7 @@ import { loadCommands } from './core/registry.ts';
 import { DockerService } from './docker/service.ts';
 import { KnowledgeBase } from './knowledge/knowledge-base.ts';
 import { formatProblem } from './knowledge/validate.ts';
+import { QaService } from './qa/qa-service.ts';
 import { COMMANDS_DIR, PROJECT_ROOT } from './paths.ts';
 import { Scheduler } from './reminders/scheduler.ts';
 import { ReminderRepository } from './store/reminders.ts';
@@ -55,12 +56,22 @@ export async function createApp(config: Config, options: AppOptions = {}): Promi
     graceMs: config.reminderGraceMinutes * 60_000,
     locale: config.defaultLocale,
   });
+  const qa = new QaService({
+    db: store.db,
+    questions: store.questions,
+    knowledge,
+    clock,
+    timeZone: config.timezone,
+  });
+  // Members' answers are searched beside the notes (by /ask and search).
+  knowledge.addSource(qa.community);
   const services: Services = {
     config,
     knowledge,
     store,
     docker: new DockerService(config.docker, log.child({ part: 'docker' })),
     scheduler,
+    qa,
     clock,
     log,
   };

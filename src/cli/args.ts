@@ -10,6 +10,8 @@ export interface OutputFlags {
   json: boolean;
   batch?: string;
   locale?: Locale;
+  /** `--user <id>`: run as that member (scripts and tests acting for several people). */
+  user?: string;
 }
 
 export interface ParsedLine {
@@ -36,6 +38,8 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
     else if (word === '--batch' || word.startsWith('--batch=')) flags.batch = flagValue(word, reader, '--batch');
     else if (word === '--locale' || word.startsWith('--locale=')) {
       flags.locale = localeOf(flagValue(word, reader, '--locale'));
+    } else if (word === '--user' || word.startsWith('--user=')) {
+      flags.user = userOf(flagValue(word, reader, '--user'));
     } else rest.push(word);
   }
 
@@ -161,6 +165,16 @@ function flagValue(word: string, rest: Iterator<string>, flag: string): string {
     throw new UserError('missing-value', { ko: `${flag} 다음에 값이 필요해요.`, en: `${flag} needs a value.` });
   }
   return next.value;
+}
+
+/** A member id as Discord writes it, or any short id without spaces (`u-7`, `console:minji`). */
+function userOf(value: string): string {
+  const id = /^<@!?(\d{17,20})>$/.exec(value.trim())?.[1] ?? value.trim();
+  if (/^[^\s<>]{1,64}$/.test(id)) return id;
+  throw new UserError('invalid-user', {
+    ko: '--user 다음에는 사용자 ID를 주세요 (예: 123456789012345678).',
+    en: '--user takes a user id (e.g. 123456789012345678).',
+  });
 }
 
 function localeOf(value: string): Locale {

@@ -5,6 +5,7 @@ import { isUserError } from '../core/errors.ts';
 import { translator } from '../core/locale.ts';
 import { terminalSafe } from '../core/terminal-text.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
+import { callerWithFlags } from './caller.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
 import { terminalPoster } from './reminder-poster.ts';
 import { tokenize } from './tokenize.ts';
@@ -89,7 +90,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
     }
     try {
       const parsed = parseLine(trimmed, app);
-      const who = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
+      const who = callerWithFlags(caller, parsed.flags);
       const reply = await app.dispatcher.run(parsed.invocation, who);
       pressable = numberedActions(reply.actions ?? []);
       write(parsed.flags.json ? renderJson(reply) : renderText(reply, { color: io.color, locale: who.locale }));

@@ -5,6 +5,7 @@ import type { Caller } from '../core/context.ts';
 import { isUserError, UserError } from '../core/errors.ts';
 import type { Reply } from '../core/reply.ts';
 import { parseCommandLine, type ParsedLine } from './args.ts';
+import { callerWithFlags } from './caller.ts';
 import { renderJson, renderText } from './render.ts';
 
 export interface Output {
@@ -28,7 +29,7 @@ export async function runOneShot(app: App, words: string[], caller: Caller, outp
     );
     return 2;
   }
-  const who: Caller = parsed.flags.locale ? { ...caller, locale: parsed.flags.locale } : caller;
+  const who: Caller = callerWithFlags(caller, parsed.flags);
   const render = (reply: Reply) =>
     parsed.flags.json ? renderJson(reply) : renderText(reply, { color: output.color, locale: who.locale });
 

@@ -38,6 +38,8 @@ export function renderText(unsafeReply: Reply, style: TextStyle = { color: false
   const md = (s: string) => s.replace(/\*\*(.+?)\*\*/gs, (_m, inner: string) => bold(inner));
   const out: string[] = [];
 
+  // Who Discord would notify: the terminal names them.
+  if (reply.mentionUsers?.length) out.push(bold(reply.mentionUsers.map((user) => `@${user.name}`).join(' ')));
   if (reply.title) out.push(bold(`━━ ${reply.title} ━━`));
   if (reply.text) out.push(md(reply.text));
   for (const field of reply.fields ?? []) out.push(`${bold(field.name)}: ${md(field.value)}`);

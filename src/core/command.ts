@@ -61,15 +61,15 @@ export interface AttachmentOption<N extends string = string> extends OptionBase<
   maxBytes?: number;
 }
 
-/** A channel or role, as its id (Discord: a picker; console/CLI: the id, or `<#id>` / `<@&id>`). */
+/** A channel, role or member, as its id (Discord: a picker; console/CLI: the id, or `<#id>` / `<@&id>` / `<@id>`). */
 export interface MentionableOption<N extends string = string> extends OptionBase<N> {
-  type: 'channel' | 'role';
+  type: 'channel' | 'role' | 'user';
 }
 
 export type OptionSpec<N extends string = string> =
   StringOption<N> | NumberOption<N> | BooleanOption<N> | AttachmentOption<N> | MentionableOption<N>;
 
-type ValueOf<S> = S extends { type: 'string' | 'channel' | 'role' }
+type ValueOf<S> = S extends { type: 'string' | 'channel' | 'role' | 'user' }
   ? string
   : S extends { type: 'integer' | 'number' }
     ? number
@@ -104,6 +104,8 @@ export interface SubcommandDefinition<O extends readonly OptionSpec[] = readonly
   name: string;
   nameKo?: string;
   description: Localized;
+  /** Only organizers may run this subcommand (when the group itself is open to everyone). */
+  organizerOnly?: boolean;
 }
 
 interface CommandBase {

@@ -3,6 +3,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import type { Store } from '../store/store.ts';
 import type { DockerService } from '../docker/service.ts';
 import type { Scheduler } from '../reminders/scheduler.ts';
+import type { QaService } from '../qa/qa-service.ts';
 import type { Clock } from './clock.ts';
 import type { Logger } from './logger.ts';
 import type { Locale, Translate } from './locale.ts';
@@ -15,6 +16,8 @@ export interface Services {
   store: Store;
   docker: DockerService;
   scheduler: Scheduler;
+  /** Questions, members' answers and votes (src/qa). */
+  qa: QaService;
   clock: Clock;
   log: Logger;
 }

@@ -40,7 +40,7 @@ export class Dispatcher {
     const ctx = this.context(caller, signal);
     try {
       const target = this.target(invocation, caller);
-      this.checkPreconditions(target.command, caller);
+      this.checkPreconditions(target.command, caller, target.subcommand);
       const options = coerceOptions(target.options, await settleOptions(invocation.options, signal));
       return await this.invoke(target, options, ctx);
     } catch (error) {
@@ -111,9 +111,10 @@ export class Dispatcher {
     return sub.run(options, ctx);
   }
 
-  private checkPreconditions(command: CommandDefinition, caller: Caller): void {
+  private checkPreconditions(command: CommandDefinition, caller: Caller, subcommand?: string): void {
     const now = this.services.clock.now();
-    for (const precondition of this.preconditions) precondition.check(command, caller, now);
+    const sub = isGroup(command) ? command.subcommands.find((s) => s.name === subcommand) : undefined;
+    for (const precondition of this.preconditions) precondition.check(command, caller, now, sub);
   }
 
   private failure(error: unknown, ctx: CommandContext, where: Record<string, unknown>): Reply {

@@ -94,6 +94,13 @@ function coerceOne(spec: OptionSpec, value: unknown): OptionValue {
       }
       return number;
     }
+    case 'user': {
+      const text = String(value).trim();
+      const id = /^<@!?(\d{17,20})>$/.exec(text)?.[1] ?? text;
+      // Discord sends a snowflake; the console and CLI may name any member id they recorded.
+      if (!/^[^\s<>]{1,64}$/.test(id)) throw invalid(spec, '사용자 ID 또는 <@ID>', 'a user id or <@id>');
+      return id;
+    }
     case 'channel':
     case 'role': {
       const mention = spec.type === 'channel' ? /^<#(\d{17,20})>$/ : /^<@&(\d{17,20})>$/;

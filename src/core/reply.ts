@@ -27,6 +27,11 @@ export interface Reply {
   /** Rows of buttons or select menus; each custom id carries its own state. */
   actions?: ActionRow[];
   footer?: string;
+  /**
+   * Members this message notifies (Discord: `<@id>` before the message, and `allowed_mentions`
+   * lets exactly these users be pinged; the terminal prints `@name`). Nobody else is ever pinged.
+   */
+  mentionUsers?: Array<{ id: string; name: string }>;
   /** Only the caller sees it (Discord ephemeral). */
   ephemeral?: boolean;
   /** For component replies: replace the message that holds the component. */

@@ -96,6 +96,8 @@ function optionJson(option: OptionSpec): APIApplicationCommandBasicOption {
       };
     case 'role':
       return { type: ApplicationCommandOptionType.Role, ...common };
+    case 'user':
+      return { type: ApplicationCommandOptionType.User, ...common };
   }
 }
 

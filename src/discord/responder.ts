@@ -60,8 +60,9 @@ export class Responder {
       await interaction.followUp(create(message));
       return;
     }
-    if (message.ephemeral && !interaction.ephemeral) {
-      // A public "thinking…" cannot turn private: replace it with a private follow-up.
+    if ((message.ephemeral && !interaction.ephemeral) || notifies(message)) {
+      // A public "thinking…" cannot turn private, and an edit notifies no one (Discord pings only
+      // on a new message): replace it with a follow-up.
       await interaction.deleteReply();
       await interaction.followUp(create(message));
       return;
@@ -73,6 +74,11 @@ export class Responder {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
   }
+}
+
+/** A public message that may ping someone (`mentionUsers`). */
+function notifies(message: RenderedMessage): boolean {
+  return !message.ephemeral && (message.allowedMentions.users?.length ?? 0) > 0;
 }
 
 function files(message: RenderedMessage) {

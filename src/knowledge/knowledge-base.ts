@@ -20,6 +20,20 @@ export interface SearchResult {
 /** Below this top score, `ask` says it has no good answer (calibrated: see search/weights.ts). */
 export { CONFIDENCE_THRESHOLD };
 
+/** Who is searching, so a source shows only what that guild may see. */
+export interface SearchScope {
+  guildId?: string | undefined;
+}
+
+/**
+ * Somewhere a search looks beside the notes (src/qa: members' answers to earlier questions).
+ * Its hits are merged with the notes' by score; the first `leading` go before every note.
+ */
+export interface HitSource {
+  search(query: string, limit: number, scope: SearchScope): { hits: SearchHit[]; leading: number };
+  section(id: string): Section | undefined;
+}
+
 export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
 
 export const defaultEngine: EngineFactory = (sections, glossary, docs) =>
@@ -35,6 +49,7 @@ export class KnowledgeBase {
   private readonly makeEngine: () => SearchEngine;
   private builtEngine: SearchEngine | undefined;
   private byTitle: Map<string, Section | null> | undefined;
+  private readonly sources: HitSource[] = [];
 
   constructor(loaded: LoadedKnowledge, engine: EngineFactory = defaultEngine) {
     this.docs = loaded.docs;
@@ -68,11 +83,51 @@ export class KnowledgeBase {
     return new KnowledgeBase(loadKnowledgeCached(dir, projectRoot, cacheFile));
   }
 
-  search(query: string, limit = 5): SearchResult {
-    const answer = this.engine.search(query, Math.max(1, limit));
+  search(query: string, limit = 5, scope: SearchScope = {}): SearchResult {
+    const found = this.engine.search(query, Math.max(1, limit));
     const titled = this.sectionTitled(query);
-    const hits = titled ? withTitledFirst(titled, answer.hits).slice(0, Math.max(1, limit)) : answer.hits;
-    return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD, truncated: answer.truncated };
+    const notes = titled ? withTitledFirst(titled, found.hits).slice(0, Math.max(1, limit)) : found.hits;
+    const hits = this.sources.length ? this.withSources(query, notes, Math.max(1, limit), scope, titled) : notes;
+    return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD, truncated: found.truncated };
+  }
+
+  /** Searches `source` too from now on (its hits carry their own section ids and sources). */
+  addSource(source: HitSource): void {
+    this.sources.push(source);
+  }
+
+  /**
+   * The notes' hits keep their order; each source's hits go in where their score beats the next
+   * note's, except its leading ones, which go first (after a section the query names by title).
+   */
+  private withSources(
+    query: string,
+    notes: SearchHit[],
+    limit: number,
+    scope: SearchScope,
+    titled: Section | undefined,
+  ): SearchHit[] {
+    const found = this.sources.map((source) => source.search(query, limit, scope));
+    const leading = found.flatMap((f) => f.hits.slice(0, f.leading));
+    const others = found.flatMap((f) => f.hits.slice(f.leading)).sort((a, b) => b.score - a.score);
+    const [first, ...rest] = notes;
+    const named = titled && first?.section.id === titled.id ? [first] : [];
+    const ranked = named.length ? rest : notes;
+    const merged: SearchHit[] = [];
+    let n = 0;
+    let o = 0;
+    while (n < ranked.length || o < others.length) {
+      const note = ranked[n];
+      const other = others[o];
+      if (other && (!note || other.score > note.score)) {
+        merged.push(other);
+        o++;
+      } else if (note) {
+        merged.push(note);
+        n++;
+      }
+    }
+    return [...named, ...leading, ...merged].slice(0, limit);
   }
 
   /**
@@ -90,7 +145,13 @@ export class KnowledgeBase {
   }
 
   section(id: string): Section | undefined {
-    return this.byId.get(id);
+    const own = this.byId.get(id);
+    if (own) return own;
+    for (const source of this.sources) {
+      const found = source.section(id);
+      if (found) return found;
+    }
+    return undefined;
   }
 
   doc(id: string): KnowledgeDoc | undefined {

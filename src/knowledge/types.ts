@@ -29,7 +29,8 @@ export interface Section {
   aliases: string[];
   chapter?: number;
   source: string;
-  kind: KnowledgeDoc['kind'];
+  /** `community`: a member's answer to an earlier question (src/qa), searched beside the notes. */
+  kind: KnowledgeDoc['kind'] | 'community';
   /** 1-based passage number when a long section was split. */
   passage?: number;
 }

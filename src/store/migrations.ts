@@ -81,6 +81,44 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'community answers, one vote per member, questions by member',
+    up: `
+      -- Asked with "only me" (/ask hide): the asker is never named or mentioned in public.
+      ALTER TABLE questions ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0 CHECK (hidden IN (0, 1));
+      CREATE INDEX questions_by_user ON questions (user_id, id);
+      CREATE INDEX questions_by_guild ON questions (guild_id, id);
+
+      -- One vote per member per question (the ask buttons only ever voted on the first section):
+      -- of any duplicates, the latest stays.
+      DELETE FROM votes WHERE rowid IN (
+        SELECT rowid FROM (
+          SELECT rowid, row_number() OVER (
+            PARTITION BY question_id, user_id ORDER BY voted_at DESC, rowid DESC) AS newest
+          FROM votes)
+        WHERE newest > 1);
+      CREATE UNIQUE INDEX votes_one_per_member ON votes (question_id, user_id);
+      CREATE INDEX votes_by_user ON votes (user_id);
+      CREATE INDEX votes_by_time ON votes (voted_at);
+
+      CREATE TABLE answers (
+        id           INTEGER PRIMARY KEY,
+        question_id  INTEGER NOT NULL REFERENCES questions (id) ON DELETE CASCADE,
+        author_id    TEXT    NOT NULL,
+        author_name  TEXT    NOT NULL,
+        guild_id     TEXT,
+        channel_id   TEXT,
+        text         TEXT    NOT NULL CHECK (length(text) BETWEEN 1 AND 2000),
+        answered_at  TEXT    NOT NULL,
+        status       TEXT    NOT NULL CHECK (status IN ('posted', 'accepted')),
+        updated_at   TEXT    NOT NULL
+      );
+      CREATE INDEX answers_by_question ON answers (question_id, id);
+      CREATE INDEX answers_by_author ON answers (author_id);
+      CREATE UNIQUE INDEX answers_one_accepted ON answers (question_id) WHERE status = 'accepted';
+    `,
+  },
 ];
 
 export function currentVersion(db: Database): number {

@@ -12,6 +12,8 @@ export interface NewQuestion {
   hitIds: string[];
   topScore: number | null;
   answered: boolean;
+  /** Asked with "only me": the asker is never named or mentioned in public. */
+  hidden?: boolean;
 }
 
 export interface QuestionRecord extends NewQuestion {
@@ -36,6 +38,7 @@ interface QuestionRow {
   hit_ids: string;
   top_score: number | null;
   answered: number;
+  hidden: number;
 }
 
 /** Every question asked, the section ids served, and the members' votes on them. */
@@ -49,8 +52,8 @@ export class QuestionRepository {
 
   constructor(db: Database) {
     this.insert = db.prepare(`
-      INSERT INTO questions (asked_at, user_id, user_name, guild_id, channel_id, transport, locale, query, hit_ids, top_score, answered)
-      VALUES (@askedAt, @userId, @userName, @guildId, @channelId, @transport, @locale, @query, @hitIds, @topScore, @answered)`);
+      INSERT INTO questions (asked_at, user_id, user_name, guild_id, channel_id, transport, locale, query, hit_ids, top_score, answered, hidden)
+      VALUES (@askedAt, @userId, @userName, @guildId, @channelId, @transport, @locale, @query, @hitIds, @topScore, @answered, @hidden)`);
     this.byId = db.prepare('SELECT * FROM questions WHERE id = ?');
     this.recentRows = db.prepare('SELECT * FROM questions ORDER BY id DESC LIMIT ?');
     // A member's 👍 on the closest section of an unsure answer says the notes did answer it.
@@ -61,7 +64,8 @@ export class QuestionRepository {
     this.upsertVote = db.prepare(`
       INSERT INTO votes (question_id, user_id, section_id, value, voted_at)
       VALUES (@questionId, @userId, @sectionId, @value, @votedAt)
-      ON CONFLICT (question_id, user_id, section_id) DO UPDATE SET value = excluded.value, voted_at = excluded.voted_at`);
+      ON CONFLICT (question_id, user_id)
+      DO UPDATE SET section_id = excluded.section_id, value = excluded.value, voted_at = excluded.voted_at`);
     this.totals = db.prepare(`
       SELECT COALESCE(SUM(value = 1), 0) AS up, COALESCE(SUM(value = -1), 0) AS down
       FROM votes WHERE question_id = ? AND section_id = ?`);
@@ -75,6 +79,7 @@ export class QuestionRepository {
       channelId: question.channelId ?? null,
       hitIds: JSON.stringify(question.hitIds),
       answered: question.answered ? 1 : 0,
+      hidden: question.hidden ? 1 : 0,
     });
     return Number(result.lastInsertRowid);
   }
@@ -92,7 +97,7 @@ export class QuestionRepository {
     return this.unansweredRows.all(limit).map(toRecord);
   }
 
-  /** One vote per member per served section; voting again changes it. Unknown question → false. */
+  /** One vote per member per question (on the section it was served); voting again changes it. Unknown question → false. */
   vote(vote: { questionId: number; userId: string; sectionId: string; value: 1 | -1; votedAt: Date }): boolean {
     if (!this.byId.get(vote.questionId)) return false;
     this.upsertVote.run({ ...vote, votedAt: vote.votedAt.toISOString() });
@@ -118,5 +123,6 @@ function toRecord(row: QuestionRow): QuestionRecord {
     hitIds: JSON.parse(row.hit_ids) as string[],
     topScore: row.top_score,
     answered: row.answered === 1,
+    hidden: row.hidden === 1,
   };
 }

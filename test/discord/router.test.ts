@@ -35,6 +35,15 @@ const commands = [
     },
   }),
   defineCommand({
+    name: 'slowping',
+    description: { ko: '천천히 알려요', en: 'Notifies slowly' },
+    options: [],
+    run: async (_options, ctx) => {
+      await sleep(800);
+      return { title: 'for you', text: 'later', mentionUsers: [{ id: ctx.caller.id, name: ctx.caller.name }] };
+    },
+  }),
+  defineCommand({
     name: 'forever',
     description: { ko: '끝나지 않아요', en: 'Never ends' },
     options: [],
@@ -133,6 +142,17 @@ describe('InteractionRouter', () => {
     const edit = messageOf(await discord.later(interaction, 'PATCH', 5_000, '/messages/@original'));
     expect(edit.embeds?.[0]?.title).toBe('done');
     expect(edit.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('sends a deferred reply that mentions someone as a new message, since an edit pings no one', async () => {
+    const interaction = discord.slash('slowping');
+    const callback = (await discord.response(interaction)).body as { type: number };
+    expect(callback.type).toBe(CallbackType.DeferredChannelMessageWithSource);
+    const followUp = (await discord.later(interaction, 'POST', 5_000)).body as { flags?: number };
+    const minji = discord.world.members.minji?.user.id ?? '';
+    expect(followUp).toMatchObject({ content: `<@${minji}>`, allowed_mentions: { parse: [], users: [minji] } });
+    expect(followUp.flags ?? 0).toBe(0);
+    expect(interaction.original?.deleted).toBe(true);
   });
 
   it('gives up before the token window closes: aborts the handler and tells the member privately', async () => {

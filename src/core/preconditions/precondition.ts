@@ -1,4 +1,4 @@
-import type { CommandDefinition } from '../command.ts';
+import type { CommandDefinition, SubcommandDefinition } from '../command.ts';
 import type { Caller } from '../context.ts';
 
 /**
@@ -7,5 +7,5 @@ import type { Caller } from '../context.ts';
  */
 export interface Precondition {
   readonly name: string;
-  check(command: CommandDefinition, caller: Caller, now: Date): void;
+  check(command: CommandDefinition, caller: Caller, now: Date, subcommand?: SubcommandDefinition): void;
 }

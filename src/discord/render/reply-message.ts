@@ -21,8 +21,11 @@ export interface RenderedMessage {
   components: MessageRow[];
   files: RenderedFile[];
   ephemeral: boolean;
-  /** Always empty: no reply ever pings @everyone, a role or a user. */
-  allowedMentions: { parse: [] };
+  /**
+   * Parses nothing: no reply ever pings @everyone, a role or a user, except the users a reply
+   * names in `mentionUsers`, listed here one by one.
+   */
+  allowedMentions: { parse: []; users?: string[] };
 }
 
 export const FULL_TEXT_FILE = 'reply.md';
@@ -38,14 +41,22 @@ export function renderReply(original: Reply, locale: Locale): RenderedMessage {
   // Moments (`<t:…|zone>`) become Discord timestamps: each member sees their own time.
   const reply = mapReplyText(original, discordTimestamps);
   const ephemeral = Boolean(reply.ephemeral || reply.error);
-  const base = { components: renderActions(reply.actions ?? []), ephemeral, allowedMentions: { parse: [] as [] } };
+  const mentioned = mentionIds(reply);
+  const mentions = mentioned.map((id) => `<@${id}>`).join(' ');
+  const base = {
+    components: renderActions(reply.actions ?? []),
+    ephemeral,
+    allowedMentions: mentioned.length ? { parse: [] as [], users: mentioned } : { parse: [] as [] },
+  };
   const files: RenderedFile[] = (reply.attachments ?? []).map((a) => ({
     name: a.name,
     data: typeof a.content === 'string' ? Buffer.from(a.content, 'utf8') : Buffer.from(a.content),
     ...(a.description ? { description: a.description } : {}),
   }));
 
-  if (isPlainText(reply)) return { ...base, content: reply.text, embeds: [], files };
+  if (isPlainText(reply, mentions ? mentions.length + 1 : 0)) {
+    return { ...base, content: [mentions, reply.text].filter(Boolean).join('\n'), embeds: [], files };
+  }
 
   const taken = new Set(files.map((f) => f.name));
   let overflow = false;
@@ -138,14 +149,25 @@ export function renderReply(original: Reply, locale: Locale): RenderedMessage {
     });
     main.description = fit(main.description ? `${main.description}\n\n${note}` : note, LIMITS.embedDescription);
   }
-  return { ...base, embeds, files: files.slice(0, LIMITS.filesPerMessage) };
+  return {
+    ...base,
+    ...(mentions ? { content: mentions } : {}),
+    embeds,
+    files: files.slice(0, LIMITS.filesPerMessage),
+  };
+}
+
+/** The users a reply may ping: Discord user ids only (a console caller's id is not one), once each. */
+function mentionIds(reply: Reply): string[] {
+  const ids = (reply.mentionUsers ?? []).map((user) => user.id).filter((id) => /^\d{17,20}$/.test(id));
+  return [...new Set(ids)];
 }
 
 /** A short answer with nothing but text is sent as a plain message, not an embed. */
-function isPlainText(reply: Reply): reply is Reply & { text: string } {
+function isPlainText(reply: Reply, reserved = 0): reply is Reply & { text: string } {
   return (
     !!reply.text &&
-    reply.text.length <= LIMITS.content &&
+    reply.text.length + reserved <= LIMITS.content &&
     !reply.title &&
     !reply.fields?.length &&
     !reply.code?.length &&
