@@ -35,7 +35,7 @@ beforeAll(async () => {
     DOCKHAND_DB: join(dir, 'dockhand.db'),
     LOG_LEVEL: 'info',
   };
-  const deploy = await runScript('src/discord/deploy-commands.ts', env);
+  const deploy = await runScript('dist/deploy-commands.js', env);
   if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
   bot = new ScriptProcess('src/main.ts', env);
   await bot.waitForLog(/discord: ready/, 45_000);
