@@ -3,6 +3,7 @@ import type { Translate } from '../../src/core/locale.ts';
 import { describeBinding, portTable, type PortRow } from '../../src/docker/ports.ts';
 import { table } from '../../src/core/text.ts';
 import { containerOption } from '../shared/docker-options.ts';
+import { withParticle } from '../../src/core/korean-particles.ts';
 
 export const ports = defineSubcommand({
   name: 'ports',
@@ -66,8 +67,8 @@ function noteFor(row: PortRow, running: boolean, t: Translate): string[] {
     return [
       t({
         ko:
-          `• ${port}는 EXPOSE만 되고 게시되지 않았어요: 다른 컨테이너만 닿아요. ` +
-          `브라우저로 열려면 \`-p 8080:${containerPort}\`로 게시하세요.`,
+          `• ${withParticle(port, '은/는')} EXPOSE만 되고 게시되지 않았어요: 다른 컨테이너만 닿아요. ` +
+          `브라우저로 열려면 ${withParticle(`\`-p 8080:${containerPort}\``, '으로/로')} 게시하세요.`,
         en:
           `• ${port} is exposed but not published: only other containers can reach it. ` +
           `Publish it with \`-p 8080:${containerPort}\`.`,
@@ -77,9 +78,12 @@ function noteFor(row: PortRow, running: boolean, t: Translate): string[] {
   if (row.requested.length > 0 && row.actual.length === 0) {
     return [
       running
-        ? t({ ko: `• ${port}는 요청됐지만 바인딩되지 않았어요.`, en: `• ${port} was requested but is not bound.` })
+        ? t({
+            ko: `• ${withParticle(port, '은/는')} 요청됐지만 바인딩되지 않았어요.`,
+            en: `• ${port} was requested but is not bound.`,
+          })
         : t({
-            ko: `• ${port}는 컨테이너가 실행 중일 때만 바인딩돼요.`,
+            ko: `• ${withParticle(port, '은/는')} 컨테이너가 실행 중일 때만 바인딩돼요.`,
             en: `• ${port} is bound only while the container runs.`,
           }),
     ];
@@ -88,7 +92,7 @@ function noteFor(row: PortRow, running: boolean, t: Translate): string[] {
     return [
       t({
         ko:
-          `• ${port}는 게시됐지만 이미지가 EXPOSE하지 않는 포트예요: ` +
+          `• ${withParticle(port, '은/는')} 게시됐지만 이미지가 EXPOSE하지 않는 포트예요: ` +
           `앱이 컨테이너 안에서 ${containerPort}번을 듣는지 확인하세요.`,
         en:
           `• ${port} is published but the image does not EXPOSE it: ` +

@@ -1,6 +1,7 @@
 import type { Layer } from '../docker/layers.ts';
 import { formatBytes } from '../docker/layers.ts';
 import type { Translate } from '../core/locale.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 export type HistoryHintCode = 'apt-lists-left' | 'add-instead-of-copy' | 'many-run-layers' | 'large-copy-context';
 
@@ -119,7 +120,7 @@ function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
     }),
     detail: t({
       ko:
-        `디렉터리 COPY 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. ` +
+        `디렉터리 COPY 레이어가 ${withParticle(found.map((l) => formatBytes(l.size)).join(', '), '이에요/예요')}. ` +
         `필요 없는 파일이 빌드 컨텍스트에서 함께 들어갔는지 확인하고, \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, ` +
         `\`.env\`를 적어 빼세요.`,
       en:

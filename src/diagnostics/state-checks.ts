@@ -3,6 +3,7 @@ import type { Check, DraftFinding } from './check.ts';
 import { exitMeaning } from './exit-codes.ts';
 import type { ContainerFacts } from './facts.ts';
 import { explainStartError } from './start-errors.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** Restarts at or above this count mean a restart loop. */
 export const RESTART_LOOP_COUNT = 3;
@@ -49,7 +50,7 @@ function exited(facts: ContainerFacts, t: Translate): DraftFinding[] {
       code: 'exited',
       severity,
       title: t({
-        ko: `컨테이너가 종료 코드 ${State.ExitCode}(으)로 멈춰 있어요`,
+        ko: `컨테이너가 종료 코드 ${withParticle(String(State.ExitCode), '으로/로')} 멈춰 있어요`,
         en: `The container stopped with exit code ${State.ExitCode}`,
       }),
       detail: t(meaning.meaning),
@@ -90,7 +91,7 @@ function oomKilled(facts: ContainerFacts, t: Translate): DraftFinding[] {
       }),
       detail: limit
         ? t({
-            ko: `메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
+            ko: `메모리 제한 ${withParticle(limit, '을/를')} 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
             en: `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`,
           })
         : t({
