@@ -110,7 +110,10 @@ function manyRuns(layers: Layer[], t: Translate): HistoryHint | undefined {
 }
 
 function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
-  const found = layers.filter((l) => l.instruction === 'COPY' && l.size >= LARGE_COPY_BYTES && isWholeContext(l.args));
+  const base = baseFilesystemLayer(layers);
+  const found = layers.filter(
+    (l) => l !== base && l.instruction === 'COPY' && l.size >= LARGE_COPY_BYTES && isWholeContext(l.args),
+  );
   if (found.length === 0) return undefined;
   return {
     code: 'large-copy-context',
@@ -134,7 +137,18 @@ function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
   };
 }
 
-/** The base image's root filesystem: `ADD file:… in /` (or a rootfs tarball at /). */
+/**
+ * The base image's root filesystem: the oldest layer, when it adds or copies into `/`
+ * (`ADD file:… in /`, `COPY dir:… in /`, `ADD rootfs.tar.xz /`). It is the distribution the
+ * image starts from, not a COPY of the member's to trim.
+ */
+export function baseFilesystemLayer(layers: Layer[]): Layer | undefined {
+  const [first] = layers;
+  if (!first || (first.instruction !== 'ADD' && first.instruction !== 'COPY')) return undefined;
+  return isBaseRootfs(first) ? first : undefined;
+}
+
+/** An ADD or COPY into `/`: `ADD file:… in /` (or a rootfs tarball at /). */
 function isBaseRootfs(layer: Layer): boolean {
   return /\sin \/\s*$/.test(` ${layer.args} `) || /\s\/$/.test(layer.args.trim());
 }

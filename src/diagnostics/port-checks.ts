@@ -28,6 +28,8 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
     const [binding] = row.actual;
     if (!binding || row.exposedByImage || !nothingServes(facts, row)) continue;
     const hostPort = binding.HostPort;
+    // The same host address as published: `-p 127.0.0.1:8080:80` stays on 127.0.0.1.
+    const option = `-p ${describeBinding(binding)}:${suggestion.containerPort}`;
     const probe = probeFor(facts, row.port);
     out.push({
       exposed: unpublished.map((r) => r.port),
@@ -59,12 +61,11 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
           ...listenerEvidence(facts, t),
         ],
         next: t({
-          ko: `컨테이너 포트를 앱의 포트로 바꿔 다시 실행하세요: \`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
-          en:
-            `Run it again with the app’s port on the right: ` +
-            `\`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
+          ko: `컨테이너 포트를 앱의 포트로 바꿔 다시 실행하세요: \`docker run ${option} …\``,
+          en: `Run it again with the app’s port on the right: ` + `\`docker run ${option} …\``,
         }),
         refHints: ['#port-mismatch', '#causes'],
+        ports: [row.port],
       },
     });
   }
