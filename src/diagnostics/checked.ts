@@ -19,8 +19,8 @@ export function whatWasChecked(facts: ContainerFacts, findings: Finding[], t: Tr
   lines.push(
     State.Running && started
       ? t({
-          ko: `실행 중 · ${timestamp(started, facts.timeZone, 'R')} 시작`,
-          en: `running · started ${timestamp(started, facts.timeZone, 'R')}`,
+          ko: `${timestamp(started, facts.timeZone, 'R')} 시작`,
+          en: `started ${timestamp(started, facts.timeZone, 'R')}`,
         })
       : stateWord(State.Status, t),
   );

@@ -191,6 +191,7 @@ function startFailed(facts: ContainerFacts, t: Translate): DraftFinding[] {
         : t({ ko: '도커가 컨테이너를 시작하지 못했어요', en: 'Docker could not start the container' }),
       detail: t(explained.explain),
       evidence: [
+        `State.Status=${State.Status}`,
         `State.Error=${State.Error}`,
         ...(neverRan
           ? [t({ ko: 'State.StartedAt=0001-01-01 (시작된 적 없음)', en: 'State.StartedAt=0001-01-01 (never started)' })]

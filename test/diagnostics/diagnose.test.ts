@@ -457,7 +457,7 @@ describe('a healthy container: what was checked', () => {
     });
     const checked = whatWasChecked(facts, [], translator('ko'));
     expect(checked).toEqual([
-      '실행 중 · <t:1714564740:R|Asia/Seoul> 시작',
+      '<t:1714564740:R|Asia/Seoul> 시작',
       '127.0.0.1:18601 → HTTP 200',
       '포트 매핑 일치 (127.0.0.1:18601 → 80/tcp)',
       '재시작 0회',
