@@ -478,3 +478,40 @@ describe('a healthy container: what was checked', () => {
     expect(whatWasChecked(facts, findings, translator('ko')).join(' · ')).not.toMatch(/포트 매핑 일치/);
   });
 });
+
+describe('Korean that reads right', () => {
+  it('the exit code takes the particle of its Korean reading', () => {
+    const titleFor = (code: number) =>
+      find(run({ state: { Running: false, Status: 'exited', ExitCode: code } }), 'exited').title;
+    expect(titleFor(1)).toBe('컨테이너가 종료 코드 1로 멈춰 있어요');
+    expect(titleFor(3)).toBe('컨테이너가 종료 코드 3으로 멈춰 있어요');
+    expect(titleFor(6)).toBe('컨테이너가 종료 코드 6으로 멈춰 있어요');
+    expect(titleFor(0)).toBe('컨테이너가 종료 코드 0으로 멈춰 있어요');
+    expect(titleFor(2)).toBe('컨테이너가 종료 코드 2로 멈춰 있어요');
+    expect(titleFor(137)).toBe('컨테이너가 종료 코드 137로 멈춰 있어요');
+    expect(titleFor(130)).toBe('컨테이너가 종료 코드 130으로 멈춰 있어요');
+  });
+
+  it('no finding, in either language, writes a particle both ways', () => {
+    const everyKind: FixtureOptions[] = [
+      ...[0, 1, 2, 3, 6, 42, 125, 126, 127, 137, 139, 143, 255].map((code) => ({
+        state: { Running: false, Status: 'exited', ExitCode: code },
+      })),
+      {
+        state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true },
+        hostConfig: { Memory: 6 * 1024 * 1024 },
+      },
+      { imageExposed: ['80/tcp'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': RESET } },
+      { imageExposed: ['443/tcp'] },
+      { restartCount: 7, state: { Restarting: true, Status: 'restarting', ExitCode: 1 } },
+      { config: { Env: ['DB_PASSWORD=x'] } },
+    ];
+    for (const options of everyKind) {
+      for (const f of run(options)) {
+        expect(`${f.title} ${f.detail} ${f.next}`, f.code).not.toMatch(
+          /\((?:으|을|를|이|가|은|는|와|과)\)|을\(|이\(|은\(/,
+        );
+      }
+    }
+  });
+});

@@ -3,6 +3,7 @@ import type { DraftFinding } from '../check.ts';
 import { PLAYBOOK, type NginxCheck } from './check.ts';
 import { probeLine } from './probe-lines.ts';
 import { withParticle } from '../../core/korean-particles.ts';
+import { stateWord } from '../../docker/container-state.ts';
 
 /** host-port-taken-by-other: the page at the port comes from another container that holds it. */
 export const portHolderCheck: NginxCheck = (facts, t) => {
@@ -31,7 +32,7 @@ export const portHolderCheck: NginxCheck = (facts, t) => {
         }),
         ...(startError ? [`State.Error=${startError}`] : []),
         t({
-          ko: `포트 주인: ${holder.Name} (image ${holder.Image}, ${holder.State})`,
+          ko: `포트 주인: ${holder.Name} (이미지 ${holder.Image}, ${stateWord(holder.State, t)})`,
           en: `held by: ${holder.Name} (image ${holder.Image}, ${holder.State})`,
         }),
         ...seen.map((p) => probeLine(p, t)),
