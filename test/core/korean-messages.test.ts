@@ -135,7 +135,7 @@ function valueBefore(text: string, end: number): boolean {
     const open = openingOf(text, i - 1);
     if (open <= 0) return text.slice(open + 1, i - 1).includes(VALUE);
     const before = text.slice(0, open).trimEnd();
-    return before.length === open && valueBefore(text, open);
+    return valueBefore(text, before.length);
   }
   return text[i - 1] === VALUE;
 }
