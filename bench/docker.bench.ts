@@ -125,7 +125,7 @@ async function benchDiagnose(): Promise<void> {
       let findings = 0;
       for (let run = 0; run < 5; run++) {
         const started = performance.now();
-        const facts = await gatherFacts(docker, spec.name, systemClock);
+        const facts = await gatherFacts(docker, spec.name, systemClock, 'Asia/Seoul');
         findings = diagnose(facts, translator('ko'), knowledge).length;
         times.push(performance.now() - started);
       }

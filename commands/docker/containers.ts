@@ -3,6 +3,7 @@ import { redactRecord } from '../../src/core/redact.ts';
 import { shortId } from '../../src/core/text.ts';
 import { formatAge, formatPort } from './format.ts';
 import { listReply } from './list-reply.ts';
+import { exitCodeOfStatus, healthLabel, healthOfStatus, stateLabel } from '../../src/docker/container-state.ts';
 
 export const containers = defineSubcommand({
   name: 'containers',
@@ -29,7 +30,11 @@ export const containers = defineSubcommand({
         empty: { ko: '볼 수 있는 컨테이너가 없어요.', en: 'No containers visible.' },
         lines: rows.map((c) => {
           const ports = c.ports.length ? ` · ${c.ports.join(', ')}` : '';
-          return `• **${c.name}** \`${c.image}\` — ${c.state} (${c.status})${ports} · ${c.age}`;
+          const health = healthOfStatus(c.status);
+          const state = stateLabel(c.state, ctx.t, exitCodeOfStatus(c.status));
+          const healthText = health ? ` · ${healthLabel(health, ctx.t)}` : '';
+          const created = ctx.t({ ko: `${c.age} 생성`, en: `created ${c.age}` });
+          return `• **${c.name}** \`${c.image}\` — ${state}${healthText}${ports} · ${created}`;
         }),
         data: { containers: rows },
       },

@@ -1,7 +1,7 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import type { ReplyField } from '../../src/core/reply.ts';
 import { clip, shortId } from '../../src/core/text.ts';
-import { historyHints } from '../../src/diagnostics/history-hints.ts';
+import { baseFilesystemLayer, historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
 import { dominantLayers, formatBytes, sizeBar, toLayers, type Layer } from '../../src/docker/layers.ts';
 import { imageOption } from '../shared/docker-options.ts';
@@ -27,6 +27,7 @@ export const history = defineSubcommand({
     const total = layers.reduce((sum, l) => sum + l.size, 0);
     const largest = Math.max(0, ...layers.map((l) => l.size));
     const dominant = dominantLayers(layers);
+    const base = baseFilesystemLayer(layers);
     const hints = historyHints(layers, t).map((hint) => {
       const note = chapterRef(ctx.knowledge, DOCKERFILE_CHAPTER, hint.anchors);
       const deeper = hint.playbookSections.filter((id) => ctx.knowledge.section(id));
@@ -54,7 +55,9 @@ export const history = defineSubcommand({
         value: dominant
           .map((l) => {
             const share = Math.round((l.size / total) * 100);
-            return `#${l.index} ${formatBytes(l.size)} (${share}%) — \`${clipLine(`${l.instruction} ${l.args}`, 80)}\``;
+            const what =
+              l === base ? t({ ko: ' · 베이스 이미지의 파일 시스템', en: ' · the base image’s filesystem' }) : '';
+            return `#${l.index} ${formatBytes(l.size)} (${share}%) — \`${clipLine(`${l.instruction} ${l.args}`, 80)}\`${what}`;
           })
           .join('\n'),
       });

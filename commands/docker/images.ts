@@ -27,7 +27,8 @@ export const images = defineSubcommand({
         empty: { ko: '볼 수 있는 이미지가 없어요.', en: 'No images visible.' },
         lines: rows.map((i) => {
           const others = i.tags.length > 1 ? ` (+${i.tags.length - 1})` : '';
-          return `• **${i.tags[0] ?? '<none>'}**${others} \`${i.id}\` — ${formatBytes(i.size)} · ${i.age}`;
+          const created = ctx.t({ ko: `${i.age} 생성`, en: `created ${i.age}` });
+          return `• **${i.tags[0] ?? '<none>'}**${others} \`${i.id}\` — ${formatBytes(i.size)} · ${created}`;
         }),
         data: { images: rows },
       },

@@ -6,6 +6,9 @@ import { exitMeaning } from '../../src/diagnostics/exit-codes.ts';
 import { describeBinding } from '../../src/docker/ports.ts';
 import { containerOption } from '../shared/docker-options.ts';
 import { formatAge } from './format.ts';
+import { timestamp } from '../../src/core/timestamp.ts';
+import { engineTime } from '../../src/diagnostics/facts.ts';
+import { healthLabel, stateLabel } from '../../src/docker/container-state.ts';
 
 /** Environment variables and labels shown; a container may carry hundreds. */
 const MAX_ENV = 40;
@@ -45,23 +48,46 @@ export const inspect = defineSubcommand({
       port,
       bindings: (bindings ?? []).map(describeBinding),
     }));
-    const since = Date.parse(state.Running ? state.StartedAt : state.FinishedAt);
-    const when = Number.isFinite(since) && since > 0 ? formatAge(new Date(since), now, t) : undefined;
+    const started = engineTime(state.StartedAt);
+    const finished = engineTime(state.FinishedAt);
+    const since = state.Running ? started : finished;
+    const when = since
+      ? state.Running
+        ? t({ ko: `${formatAge(since, now, t)} 시작`, en: `started ${formatAge(since, now, t)}` })
+        : t({ ko: `${formatAge(since, now, t)} 종료`, en: `stopped ${formatAge(since, now, t)}` })
+      : undefined;
+    const zone = ctx.config.timezone;
+    const moments = [
+      ...(started ? [`${t({ ko: '시작', en: 'started' })} ${timestamp(started, zone)}`] : []),
+      ...(finished && !state.Running ? [`${t({ ko: '종료', en: 'finished' })} ${timestamp(finished, zone)}`] : []),
+    ];
     const notPublished = t({ ko: '게시 안 됨', en: 'not published' });
 
     const fields: ReplyField[] = [
       {
         name: t({ ko: '상태', en: 'State' }),
-        value: `${state.Status}${when ? ` (${when})` : ''}${state.Health ? ` · health: ${state.Health.Status}` : ''}`,
+        value: [
+          stateLabel(state.Status, t, state.ExitCode),
+          ...(when ? [when] : []),
+          ...(state.Health ? [`${t({ ko: '상태 확인', en: 'health' })}: ${healthLabel(state.Health.Status, t)}`] : []),
+        ].join(' · '),
         inline: true,
       },
       { name: t({ ko: '이미지', en: 'Image' }), value: `\`${c.Config.Image}\``, inline: true },
       {
         name: t({ ko: '재시작', en: 'Restarts' }),
-        value: `${c.RestartCount} · policy: ${restartPolicy}`,
+        value: t({
+          ko: `${c.RestartCount}회 · 정책: ${restartPolicy}`,
+          en: `${c.RestartCount} · policy: ${restartPolicy}`,
+        }),
         inline: true,
       },
     ];
+    if (moments.length > 0) {
+      fields.push({ name: t({ ko: '시각', en: 'Times' }), value: moments.join(' · ') });
+    } else if (state.Status === 'created') {
+      fields.push({ name: t({ ko: '시각', en: 'Times' }), value: t({ ko: '시작된 적 없음', en: 'never started' }) });
+    }
     if (meaning) {
       fields.push({
         name: t({ ko: `종료 코드 ${state.ExitCode}`, en: `Exit code ${state.ExitCode}` }),

@@ -5,6 +5,7 @@ import type { LogLine } from '../../src/docker/log-reader.ts';
 import { parseSince } from '../../src/docker/since.ts';
 import { lastLinesWithin } from '../../src/core/text.ts';
 import { containerOption } from '../shared/docker-options.ts';
+import { timestamp } from '../../src/core/timestamp.ts';
 
 const DEFAULT_TAIL = 100;
 const MAX_TAIL = 1000;
@@ -86,7 +87,14 @@ export const logs = defineSubcommand({
     const { shown, omitted } = lastLinesWithin(rendered, INLINE_CHARS);
     const filters = [
       `tail ${wanted}`,
-      ...(sinceAt ? [`since ${sinceAt.toISOString()}`] : []),
+      ...(sinceAt
+        ? [
+            t({
+              ko: `${timestamp(sinceAt, ctx.config.timezone)} 이후`,
+              en: `since ${timestamp(sinceAt, ctx.config.timezone)}`,
+            }),
+          ]
+        : []),
       ...(grep ? [`grep "${grep}"`] : []),
       container.Config.Tty ? 'TTY' : 'stdout+stderr',
     ].join(' · ');

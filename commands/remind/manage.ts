@@ -1,6 +1,7 @@
 import { defineSubcommand } from '../../src/core/command.ts';
 import { scheduleWords, targetLine, timeLines, upcoming } from '../../src/reminders/reminder-view.ts';
 import { idOption, numbered, quoted, reminderId, scopeOf } from './shared.ts';
+import { withParticle } from '../../src/core/korean-particles.ts';
 
 export const remove = defineSubcommand({
   name: 'remove',
@@ -28,7 +29,7 @@ export const pause = defineSubcommand({
     return {
       title: ctx.t({ ko: `⏸ 리마인더 ${numbered(reminder.id)} 멈췄어요`, en: `⏸ Reminder #${reminder.id} paused` }),
       text: ctx.t({
-        ko: `멈춘 동안 지나간 알림은 나중에 보내지 않아요. \`/remind resume id:${reminder.id}\`로 다시 켜요.`,
+        ko: `멈춘 동안 지나간 알림은 나중에 보내지 않아요. ${withParticle(`\`/remind resume id:${reminder.id}\``, '으로/로')} 다시 켜요.`,
         en: `Fires while paused are never sent later. \`/remind resume id:${reminder.id}\` turns it back on.`,
       }),
       ephemeral: true,

@@ -1,7 +1,8 @@
 import type { AutocompleteSource, StringOption } from '../../src/core/command.ts';
 import type { CommandContext } from '../../src/core/context.ts';
 import { UserError } from '../../src/core/errors.ts';
-import { clip, endsWithBatchim } from '../../src/core/text.ts';
+import { withParticle } from '../../src/core/korean-particles.ts';
+import { clip } from '../../src/core/text.ts';
 
 /** Reminders the caller may see, offered by number while typing `id`. */
 const reminderIds: AutocompleteSource = (partial, ctx) => {
@@ -34,7 +35,7 @@ export function reminderId(raw: string): number {
   const match = /^#?(\d{1,9})$/.exec(raw.trim());
   if (!match) {
     throw new UserError('invalid-option', {
-      ko: `\`id\`는 리마인더 번호예요 (예: 3). \`${clip(raw, 20)}\`은(는) 번호가 아니에요.`,
+      ko: `\`id\`는 리마인더 번호예요 (예: 3). ${withParticle(`\`${clip(raw, 20)}\``, '은/는')} 번호가 아니에요.`,
       en: `\`id\` is a reminder number (e.g. 3); \`${clip(raw, 20)}\` is not.`,
     });
   }
@@ -48,7 +49,7 @@ export function scopeOf(ctx: CommandContext): string | undefined {
 
 /** "#3을" / "#2를": the object particle after a reminder number. */
 export function numbered(id: number): string {
-  return `#${id}${endsWithBatchim(String(id)) ? '을' : '를'}`;
+  return withParticle(`#${id}`, '을/를');
 }
 
 /** The organizer's message quoted in a reply. */

@@ -1,4 +1,5 @@
 import type { AutocompleteSource, Choice, StringOption } from '../../src/core/command.ts';
+import { stateWord } from '../../src/docker/container-state.ts';
 
 /** Autocomplete has ~3 s in Discord: give the engine less. */
 const AUTOCOMPLETE_TIMEOUT_MS = 1500;
@@ -6,7 +7,7 @@ const AUTOCOMPLETE_TIMEOUT_MS = 1500;
 const visibleContainerNames: AutocompleteSource = async (partial, ctx) => {
   const list = await ctx.docker.listContainers(AbortSignal.timeout(AUTOCOMPLETE_TIMEOUT_MS));
   return rank(
-    list.map((c) => ({ value: c.Name, label: `${c.Name} — ${c.State}` })),
+    list.map((c) => ({ value: c.Name, label: `${c.Name} — ${stateWord(c.State, ctx.t)}` })),
     partial,
   );
 };

@@ -5,6 +5,7 @@ import { UserError } from '../core/errors.ts';
 import type { Locale } from '../core/locale.ts';
 import type { CommandRegistry } from '../core/registry.ts';
 import { localFileValue } from './local-file.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 export interface OutputFlags {
   json: boolean;
@@ -109,7 +110,7 @@ function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<s
     if (token.startsWith('-') && token.length > 1 && !/^-\d/.test(token) && !takesText) {
       const names = specs.map((s) => `--${s.name}`).join(', ') || '(none)';
       throw new UserError('unknown-option', {
-        ko: `알 수 없는 옵션 \`${token}\`이에요. 쓸 수 있는 옵션: ${names}`,
+        ko: `알 수 없는 옵션 ${withParticle(`\`${token}\``, '이에요/예요')}. 쓸 수 있는 옵션: ${names}`,
         en: `Unknown option \`${token}\`. Options: ${names}`,
       });
     }

@@ -4,6 +4,7 @@ import type { AttachmentOption } from '../core/command.ts';
 import { UserError } from '../core/errors.ts';
 import { PendingValue } from '../core/options.ts';
 import { fromCallerDirectory } from '../paths.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** A file option on the console and CLI: the path is read when the command runs, with the same caps as an upload. */
 export function localFileValue(path: string, spec: AttachmentOption): PendingValue {
@@ -14,7 +15,7 @@ export function localFileValue(path: string, spec: AttachmentOption): PendingVal
       const info = await stat(full);
       if (info.isDirectory()) {
         throw new UserError('not-a-file', {
-          ko: `\`${safeName(path)}\`은(는) 폴더예요. 파일 경로를 주세요 (예: \`${safeName(path.replace(/\/+$/, ''))}/Dockerfile\`).`,
+          ko: `${withParticle(`\`${safeName(path)}\``, '은/는')} 폴더예요. 파일 경로를 주세요 (예: \`${safeName(path.replace(/\/+$/, ''))}/Dockerfile\`).`,
           en:
             `\`${safeName(path)}\` is a folder. Give the path of a file (e.g. ` +
             `\`${safeName(path.replace(/\/+$/, ''))}/Dockerfile\`).`,

@@ -2,7 +2,7 @@ import type { Finding } from '../diagnostics/finding.ts';
 import { translator, type Locale, type Localized, type Translate } from '../core/locale.ts';
 import type { ActionRow, HitView, Reply, ReplyFinding } from '../core/reply.ts';
 import { escapeJsonControls, terminalSafeDeep } from '../core/terminal-text.ts';
-import { mapReplyText, terminalTimestamps } from '../core/timestamp.ts';
+import { isoTimestamps, mapReplyText, terminalTimestamps } from '../core/timestamp.ts';
 
 export interface TextStyle {
   color: boolean;
@@ -118,7 +118,11 @@ export function numberedActions(rows: ActionRow[]): NumberedAction[] {
 /** `--json`: the command's machine-readable data, or `{error}`; terminal controls escaped as \uXXXX. */
 export function renderJson(reply: Reply): string {
   if (reply.error) return escapeJsonControls(JSON.stringify({ error: reply.error }));
-  if (reply.data !== undefined) return escapeJsonControls(JSON.stringify(reply.data));
+  if (reply.data !== undefined) {
+    return escapeJsonControls(
+      JSON.stringify(reply.data, (_key, value: unknown) => (typeof value === 'string' ? isoTimestamps(value) : value)),
+    );
+  }
   return escapeJsonControls(
     JSON.stringify(reply, (_key, value: unknown) =>
       value instanceof Uint8Array ? Buffer.from(value).toString('base64') : value,

@@ -1,4 +1,5 @@
 import { UserError } from './errors.ts';
+import { withParticle } from './korean-particles.ts';
 
 /** A text file a member gave a command: a Discord upload, or a path on the console and CLI. */
 export interface AttachedFile {
@@ -34,14 +35,14 @@ export function decodeTextFile(bytes: Uint8Array, filename: string, maxBytes: nu
 export function attachmentTooLarge(filename: string, size: number, maxBytes: number): UserError {
   const kb = (n: number) => `${Math.ceil(n / 1024)} KB`;
   return new UserError('attachment-too-large', {
-    ko: `\`${safeName(filename)}\`이(가) 너무 커요 (${kb(size)}). ${kb(maxBytes)}까지 받을 수 있어요.`,
+    ko: `${withParticle(`\`${safeName(filename)}\``, '이/가')} 너무 커요 (${kb(size)}). ${kb(maxBytes)}까지 받을 수 있어요.`,
     en: `\`${safeName(filename)}\` is too large (${kb(size)}); the limit is ${kb(maxBytes)}.`,
   });
 }
 
 export function attachmentNotText(filename: string): UserError {
   return new UserError('attachment-not-text', {
-    ko: `\`${safeName(filename)}\`은(는) 텍스트 파일이 아니에요. 바이너리나 압축 파일 말고 텍스트 파일을 주세요.`,
+    ko: `${withParticle(`\`${safeName(filename)}\``, '은/는')} 텍스트 파일이 아니에요. 바이너리나 압축 파일 말고 텍스트 파일을 주세요.`,
     en: `\`${safeName(filename)}\` is not a text file. Give a text file, not a binary or an archive.`,
   });
 }

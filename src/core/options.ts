@@ -1,7 +1,7 @@
 import { attachmentTooLarge, DEFAULT_ATTACHMENT_BYTES, type AttachedFile } from './attachment.ts';
 import type { OptionSpec, OptionValue } from './command.ts';
 import { UserError } from './errors.ts';
-import { endsWithBatchim } from './text.ts';
+import { withParticle } from './korean-particles.ts';
 
 /**
  * An option value the transport has still to fetch (an uploaded file, a file named on the CLI).
@@ -37,7 +37,7 @@ export function coerceOptions(
   for (const name of Object.keys(raw)) {
     if (!known.has(name)) {
       throw new UserError('unknown-option', {
-        ko: `알 수 없는 옵션 \`${name}\`이에요. 쓸 수 있는 옵션: ${listNames(specs)}`,
+        ko: `알 수 없는 옵션 ${withParticle(`\`${name}\``, '이에요/예요')}. 쓸 수 있는 옵션: ${listNames(specs)}`,
         en: `Unknown option \`${name}\`. Options: ${listNames(specs)}`,
       });
     }
@@ -143,7 +143,7 @@ function isAttachedFile(value: unknown): value is AttachedFile {
 
 function invalid(spec: OptionSpec, ko: string, en: string): UserError {
   return new UserError('invalid-option', {
-    ko: `\`${spec.name}\` 값은 ${ko}${endsWithBatchim(ko) ? '이어야' : '여야'} 해요.`,
+    ko: `\`${spec.name}\` 값은 ${withParticle(ko, '이어야/여야')} 해요.`,
     en: `\`${spec.name}\` must be ${en}.`,
   });
 }

@@ -1,4 +1,4 @@
-import { hasBatchim } from 'es-hangul';
+import { endsInBatchim } from './korean-particles.ts';
 
 /** Cuts text to `max` characters (code points), ending with … when cut. */
 export function clip(text: string, max: number): string {
@@ -69,17 +69,12 @@ export function codeSpan(text: string): string {
   return '`' + text.replace(/`/g, 'ˋ') + '`';
 }
 
-/** Digits read in Korean with a final consonant: 영, 일, 삼, 육, 칠, 팔. */
-const DIGITS_WITH_BATCHIM = new Set(['0', '1', '3', '6', '7', '8']);
-
 /**
- * Whether the word, read aloud, ends in a final consonant (받침), which picks the particle:
- * 정수여야 / 1 이상이어야 / 6이어야. Latin letters read as their Korean names mostly end open.
+ * Whether the word, read aloud, ends in a final consonant (받침): 정수여야 / 1 이상이어야 / 6이어야.
+ * Digits, Latin and units are read as Koreans say them (src/core/korean-particles.ts).
  */
 export function endsWithBatchim(word: string): boolean {
-  const last = word.trim().at(-1) ?? '';
-  if (/\d/.test(last)) return DIGITS_WITH_BATCHIM.has(last);
-  return hasBatchim(last);
+  return endsInBatchim(word);
 }
 
 /**

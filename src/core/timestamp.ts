@@ -44,8 +44,16 @@ export function terminalTimestamps(text: string, at: TerminalTime): string {
     .replace(ROLE, '@&$1');
 }
 
-/** The reply with `convert` applied to every text a member reads (title, text, fields, footer). */
-export function mapReplyText(reply: Reply, convert: (text: string) => string): Reply {
+/**
+ * The reply with `convert` applied to every text a member reads (title, text, fields, footer,
+ * findings), and `plain` to text shown verbatim (code blocks, a finding's evidence), where
+ * Discord does not render its markup.
+ */
+export function mapReplyText(
+  reply: Reply,
+  convert: (text: string) => string,
+  plain: (text: string) => string = convert,
+): Reply {
   return {
     ...reply,
     ...(reply.title !== undefined ? { title: convert(reply.title) } : {}),
@@ -53,8 +61,30 @@ export function mapReplyText(reply: Reply, convert: (text: string) => string): R
     ...(reply.fields
       ? { fields: reply.fields.map((f) => ({ ...f, name: convert(f.name), value: convert(f.value) })) }
       : {}),
+    ...(reply.code ? { code: reply.code.map((block) => ({ ...block, content: plain(block.content) })) } : {}),
+    ...(reply.findings
+      ? {
+          findings: reply.findings.map((f) => ({
+            ...f,
+            title: convert(f.title),
+            detail: convert(f.detail),
+            evidence: f.evidence.map(plain),
+            next: convert(f.next),
+          })),
+        }
+      : {}),
     ...(reply.footer !== undefined ? { footer: convert(reply.footer) } : {}),
   };
+}
+
+/**
+ * `--json`: moments as ISO 8601 UTC (`2026-12-09T11:00:00Z`), the machine contract. Only
+ * dockhand's own moments (with a zone) are converted; Discord markup a member wrote stays.
+ */
+export function isoTimestamps(text: string): string {
+  return text.replace(TOKEN, (token, seconds: string, _style: string | undefined, zone: string | undefined) =>
+    zone ? new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z') : token,
+  );
 }
 
 const WEEKDAY: Record<Locale, string[]> = {

@@ -9,6 +9,8 @@ import type { Finding } from './finding.ts';
  */
 export interface DraftFinding extends Omit<Finding, 'refs'> {
   refHints: string[];
+  /** The container ports (`80/tcp`) it is about, so findings of one cause can be told apart (same-cause.ts). */
+  ports?: string[];
 }
 
 /** One family of checks: pure, from facts to findings, worded in the caller's language by `t`. */

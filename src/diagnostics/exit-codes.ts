@@ -1,5 +1,6 @@
 import type { Localized } from '../core/locale.ts';
 import type { Severity } from './finding.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** What an exit code says about why a container stopped. */
 export interface ExitMeaning {
@@ -136,7 +137,7 @@ export function exitMeaning(code: number): ExitMeaning {
   return {
     code,
     meaning: {
-      ko: `애플리케이션이 자체 오류 코드 ${code}(으)로 끝났어요.`,
+      ko: `애플리케이션이 자체 오류 코드 ${withParticle(String(code), '으로/로')} 끝났어요.`,
       en: `The application exited with its own error code ${code}.`,
     },
     next: {

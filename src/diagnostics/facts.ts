@@ -22,6 +22,8 @@ export interface PortProbe {
  */
 export interface ContainerFacts {
   now: Date;
+  /** The group's time zone (DOCKHAND_TIMEZONE), for moments in the evidence. */
+  timeZone: string;
   container: ContainerInspect;
   /** The image the container runs; undefined if it was removed since. */
   image: ImageInspect | undefined;
@@ -36,6 +38,8 @@ export interface ContainerFacts {
   listeners: Listener[] | undefined;
   /** Visible containers that publish the host port a failed start could not bind. */
   portHolders: ContainerSummary[];
+  /** Host ports visible containers publish, read when a start failed on a taken port (to suggest a free one). */
+  takenHostPorts: number[];
   /** `oom` events of the last run, read when a SIGKILL exit has no OOMKilled flag. */
   oomEvents: Date[];
 }
@@ -57,6 +61,18 @@ export function unpublishedExposedPorts(facts: ContainerFacts): PortRow[] {
 export function portsApply(facts: ContainerFacts): boolean {
   const mode = facts.container.HostConfig.NetworkMode;
   return facts.container.State.Running && mode !== 'host' && mode !== 'none' && !mode.startsWith('container:');
+}
+
+/** Started by Docker Compose: it labels its containers with the project. */
+export function isComposeContainer(facts: ContainerFacts): boolean {
+  return 'com.docker.compose.project' in facts.container.Config.Labels;
+}
+
+/** Engine timestamps are `0001-01-01T00:00:00Z` when unset (a container that never started). */
+export function engineTime(value: string | undefined): Date | undefined {
+  if (!value || value.startsWith('0001-')) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time;
 }
 
 export function probeFor(facts: ContainerFacts, port: string): PortProbe | undefined {

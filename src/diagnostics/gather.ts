@@ -3,8 +3,8 @@ import { isLocalEngine } from '../docker/connection.ts';
 import { probeHttp } from '../docker/http-probe.ts';
 import { portTable, uniqueTargets } from '../docker/ports.ts';
 import { parseProcNetTcp, type Listener } from '../docker/proc-net-tcp.ts';
-import type { ContainerInspect, DockerService } from '../docker/service.ts';
-import type { ContainerFacts, PortProbe } from './facts.ts';
+import type { ContainerInspect, ContainerSummary, DockerService } from '../docker/service.ts';
+import { engineTime, type ContainerFacts, type PortProbe } from './facts.ts';
 import { explainStartError } from './start-errors.ts';
 
 const LOG_LINES = 200;
@@ -22,6 +22,7 @@ export async function gatherFacts(
   docker: DockerService,
   name: string,
   clock: Clock,
+  timeZone: string,
   signal?: AbortSignal,
 ): Promise<ContainerFacts> {
   const container = await docker.container(name, signal);
@@ -29,7 +30,7 @@ export async function gatherFacts(
   const softly = <T>(promise: Promise<T>, fallback: T): Promise<T> => promise.catch(() => fallback);
 
   const imageRead = softly(docker.imageOf(container, signal), undefined);
-  const [image, history, top, logs, listeners, portHolders, oomEvents] = await Promise.all([
+  const [image, history, top, logs, listeners, published, oomEvents] = await Promise.all([
     imageRead,
     imageRead.then((image) => (image ? softly(docker.history(image, signal), []) : [])),
     running ? softly(docker.top(container, signal), undefined) : Promise.resolve(undefined),
@@ -40,12 +41,13 @@ export async function gatherFacts(
       [],
     ),
     running ? readListeners(docker, container, signal) : Promise.resolve(undefined),
-    holdersOfConflictingPort(docker, container, signal),
+    publishedOnConflictingPort(docker, container, signal),
     softly(oomEventsOfLastRun(docker, container, clock, signal), []),
   ]);
   const ports = portTable(container, image, docker.probeHost);
   const facts: ContainerFacts = {
     now: clock.now(),
+    timeZone,
     container,
     image,
     history,
@@ -54,7 +56,8 @@ export async function gatherFacts(
     logs,
     probes: [],
     listeners,
-    portHolders,
+    portHolders: published.holders,
+    takenHostPorts: published.taken,
     oomEvents,
   };
   facts.probes = running ? await probePublished(docker, facts, signal) : [];
@@ -84,24 +87,29 @@ async function oomEventsOfLastRun(
 ): Promise<Date[]> {
   const { State } = container;
   if (State.Running || State.OOMKilled || State.ExitCode !== 137) return [];
-  const started = validTime(State.StartedAt);
+  const started = engineTime(State.StartedAt);
   if (!started) return [];
-  const finished = validTime(State.FinishedAt) ?? clock.now();
+  const finished = engineTime(State.FinishedAt) ?? clock.now();
   return docker.oomEvents(container, started, new Date(finished.getTime() + 2000), signal);
 }
 
-/** Engine timestamps are `0001-01-01T00:00:00Z` when unset. */
-function validTime(value: string | undefined): Date | undefined {
-  if (!value || value.startsWith('0001-')) return undefined;
-  const time = new Date(value);
-  return Number.isNaN(time.getTime()) ? undefined : time;
-}
-
-async function holdersOfConflictingPort(docker: DockerService, container: ContainerInspect, signal?: AbortSignal) {
+/**
+ * For a start that failed on a taken host port: the visible containers holding it, and every
+ * host port visible containers publish (so the suggested `-p` names one that is free).
+ */
+async function publishedOnConflictingPort(
+  docker: DockerService,
+  container: ContainerInspect,
+  signal?: AbortSignal,
+): Promise<{ holders: ContainerSummary[]; taken: number[] }> {
   const explained = container.State.Error ? explainStartError(container.State.Error) : undefined;
-  if (explained?.kind !== 'port-allocated' || !explained.hostPort) return [];
+  if (explained?.kind !== 'port-allocated' || !explained.hostPort) return { holders: [], taken: [] };
   const all = await docker.listContainers(signal).catch(() => []);
-  return all.filter((c) => c.Id !== container.Id && c.Ports.some((p) => p.PublicPort === explained.hostPort));
+  const others = all.filter((c) => c.Id !== container.Id);
+  return {
+    holders: others.filter((c) => c.Ports.some((p) => p.PublicPort === explained.hostPort)),
+    taken: others.flatMap((c) => c.Ports.flatMap((p) => (p.PublicPort ? [p.PublicPort] : []))),
+  };
 }
 
 async function probePublished(

@@ -1,6 +1,7 @@
 import type { Layer } from '../docker/layers.ts';
 import { formatBytes } from '../docker/layers.ts';
 import type { Translate } from '../core/locale.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 export type HistoryHintCode = 'apt-lists-left' | 'add-instead-of-copy' | 'many-run-layers' | 'large-copy-context';
 
@@ -109,7 +110,10 @@ function manyRuns(layers: Layer[], t: Translate): HistoryHint | undefined {
 }
 
 function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
-  const found = layers.filter((l) => l.instruction === 'COPY' && l.size >= LARGE_COPY_BYTES && isWholeContext(l.args));
+  const base = baseFilesystemLayer(layers);
+  const found = layers.filter(
+    (l) => l !== base && l.instruction === 'COPY' && l.size >= LARGE_COPY_BYTES && isWholeContext(l.args),
+  );
   if (found.length === 0) return undefined;
   return {
     code: 'large-copy-context',
@@ -119,7 +123,7 @@ function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
     }),
     detail: t({
       ko:
-        `디렉터리 COPY 레이어가 ${found.map((l) => formatBytes(l.size)).join(', ')}이에요. ` +
+        `디렉터리 COPY 레이어가 ${withParticle(found.map((l) => formatBytes(l.size)).join(', '), '이에요/예요')}. ` +
         `필요 없는 파일이 빌드 컨텍스트에서 함께 들어갔는지 확인하고, \`.dockerignore\`에 \`.git\`, \`node_modules\`, 가상환경, 빌드 결과물, ` +
         `\`.env\`를 적어 빼세요.`,
       en:
@@ -133,7 +137,18 @@ function largeCopy(layers: Layer[], t: Translate): HistoryHint | undefined {
   };
 }
 
-/** The base image's root filesystem: `ADD file:… in /` (or a rootfs tarball at /). */
+/**
+ * The base image's root filesystem: the oldest layer, when it adds or copies into `/`
+ * (`ADD file:… in /`, `COPY dir:… in /`, `ADD rootfs.tar.xz /`). It is the distribution the
+ * image starts from, not a COPY of the member's to trim.
+ */
+export function baseFilesystemLayer(layers: Layer[]): Layer | undefined {
+  const [first] = layers;
+  if (!first || (first.instruction !== 'ADD' && first.instruction !== 'COPY')) return undefined;
+  return isBaseRootfs(first) ? first : undefined;
+}
+
+/** An ADD or COPY into `/`: `ADD file:… in /` (or a rootfs tarball at /). */
 function isBaseRootfs(layer: Layer): boolean {
   return /\sin \/\s*$/.test(` ${layer.args} `) || /\s\/$/.test(layer.args.trim());
 }

@@ -2,7 +2,7 @@ import { defaultPageOf, type DefaultPage } from '../docker/http-probe.ts';
 import { urlOf } from '../docker/ports.ts';
 import type { Translate } from '../core/locale.ts';
 import type { Check, DraftFinding } from './check.ts';
-import { portsApply, type ContainerFacts, type PortProbe } from './facts.ts';
+import { isComposeContainer, portsApply, type ContainerFacts, type PortProbe } from './facts.ts';
 import { describeProbe } from './probe-words.ts';
 
 const PAGE_NAME: Record<DefaultPage, string> = {
@@ -19,7 +19,7 @@ export const httpChecks: Check = (facts, t) => {
   const unreachable = facts.probes.filter(
     (p) => p.result && ['reset', 'refused', 'timeout', 'error'].includes(p.result.outcome),
   );
-  if (unreachable.length > 0) findings.push(unreachableFinding(unreachable, t));
+  if (unreachable.length > 0) findings.push(unreachableFinding(facts, unreachable, t));
   for (const probe of facts.probes) {
     const page = probe.result?.outcome === 'http' ? defaultPageOf(probe.result.body ?? '') : undefined;
     if (page) findings.push(defaultPageFinding(facts, probe, page, t));
@@ -27,7 +27,7 @@ export const httpChecks: Check = (facts, t) => {
   return findings;
 };
 
-function unreachableFinding(probes: PortProbe[], t: Translate): DraftFinding {
+function unreachableFinding(facts: ContainerFacts, probes: PortProbe[], t: Translate): DraftFinding {
   const urls = probes.map((p) => urlOf(p.target)).join(', ');
   return {
     code: 'http-unreachable',
@@ -49,7 +49,11 @@ function unreachableFinding(probes: PortProbe[], t: Translate): DraftFinding {
         'Check in `docker logs` which address and port the server says it listens on, ' +
         'and match the container side of `-p host:container`.',
     }),
-    refHints: ['#check', '#causes'],
+    // A plain `docker run`: the port playbook. Compose services: that too, then the compose one.
+    refHints: isComposeContainer(facts)
+      ? ['port-not-answering#check', 'compose-service-unreachable#check']
+      : ['port-not-answering#check', 'port-not-answering#causes'],
+    ports: probes.map((p) => p.port),
   };
 }
 

@@ -62,6 +62,7 @@ export const loopbackCheck: Check = (facts, t) => {
         '"0.0.0.0")`.',
     }),
     refHints: ['#loopback', '#causes'],
+    ports: affected.map((a) => a.port),
   };
   return [finding];
 };

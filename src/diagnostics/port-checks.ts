@@ -4,6 +4,7 @@ import type { Check, DraftFinding } from './check.ts';
 import { portsApply, probeFor, publishedPorts, unpublishedExposedPorts, type ContainerFacts } from './facts.ts';
 import { loopbackSignals } from './loopback-signals.ts';
 import { describeProbe } from './probe-words.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** port-mismatch, port-not-published: the ports asked for against the ports served. */
 export const portChecks: Check = (facts, t) => {
@@ -27,6 +28,8 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
     const [binding] = row.actual;
     if (!binding || row.exposedByImage || !nothingServes(facts, row)) continue;
     const hostPort = binding.HostPort;
+    // The same host address as published: `-p 127.0.0.1:8080:80` stays on 127.0.0.1.
+    const option = `-p ${describeBinding(binding)}:${suggestion.containerPort}`;
     const probe = probeFor(facts, row.port);
     out.push({
       exposed: unpublished.map((r) => r.port),
@@ -34,14 +37,14 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
         code: 'port-mismatch',
         severity: 'error',
         title: t({
-          ko: `호스트 포트 ${hostPort}을(를) 컨테이너 포트 ${row.containerPort}에 연결했지만, 앱은 ${suggestion.containerPort}에서 기다려요`,
+          ko: `호스트 포트 ${withParticle(hostPort, '을/를')} 컨테이너 포트 ${row.containerPort}에 연결했지만, 앱은 ${suggestion.containerPort}에서 기다려요`,
           en:
             `Host port ${hostPort} goes to container port ${row.containerPort}, ` +
             `but the app waits on ${suggestion.containerPort}`,
         }),
         detail: t({
           ko:
-            `\`-p 호스트:컨테이너\`의 오른쪽은 컨테이너 안에서 앱이 듣는 포트여야 해요. 이미지는 ${unpublished.map((r) => r.port).join(', ')}을(를) ` +
+            `\`-p 호스트:컨테이너\`의 오른쪽은 컨테이너 안에서 앱이 듣는 포트여야 해요. 이미지는 ${withParticle(unpublished.map((r) => r.port).join(', '), '을/를')} ` +
             `EXPOSE하는데 그 포트는 게시되지 않았고, 게시된 ${row.port}에서는 아무도 응답하지 않아요.`,
           en:
             `The right side of \`-p host:container\` must be the port the app listens on inside. ` +
@@ -58,12 +61,11 @@ function portMismatch(facts: ContainerFacts, t: Translate): Array<{ finding: Dra
           ...listenerEvidence(facts, t),
         ],
         next: t({
-          ko: `컨테이너 포트를 앱의 포트로 바꿔 다시 실행하세요: \`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
-          en:
-            `Run it again with the app’s port on the right: ` +
-            `\`docker run -p ${hostPort}:${suggestion.containerPort} …\``,
+          ko: `컨테이너 포트를 앱의 포트로 바꿔 다시 실행하세요: \`docker run ${option} …\``,
+          en: `Run it again with the app’s port on the right: ` + `\`docker run ${option} …\``,
         }),
         refHints: ['#port-mismatch', '#causes'],
+        ports: [row.port],
       },
     });
   }

@@ -1,4 +1,5 @@
 import type { Localized } from '../core/locale.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 export type StartErrorKind =
   | 'port-allocated'
@@ -50,7 +51,7 @@ const RULES: Rule[] = [
         hostIp,
         hostPort,
         explain: {
-          ko: `호스트 포트 ${hostPort}을(를) 이미 다른 컨테이너나 프로그램이 쓰고 있어서 컨테이너를 시작하지 못했어요.`,
+          ko: `호스트 포트 ${withParticle(String(hostPort), '을/를')} 이미 다른 컨테이너나 프로그램이 쓰고 있어서 컨테이너를 시작하지 못했어요.`,
           en:
             `Host port ${hostPort} is already taken by another container or program, ` +
             `so the container could not start.`,
@@ -78,7 +79,7 @@ const RULES: Rule[] = [
       return {
         command,
         explain: {
-          ko: `실행할 명령 \`${command}\`을(를) 이미지 안에서 찾지 못했어요 (오타, 설치되지 않은 프로그램, PATH에 없는 경로).`,
+          ko: `실행할 명령 ${withParticle(`\`${command}\``, '을/를')} 이미지 안에서 찾지 못했어요 (오타, 설치되지 않은 프로그램, PATH에 없는 경로).`,
           en:
             `The command \`${command}\` was not found in the image (a typo, a program that is not installed, ` +
             `or not on PATH).`,
@@ -129,7 +130,7 @@ const RULES: Rule[] = [
     pattern: /bind source path does not exist:?\s*(\S*)|invalid mount config|error while creating mount source path/i,
     build: (m) => ({
       explain: {
-        ko: `바인드 마운트할 호스트 경로${m[1] ? ` \`${m[1]}\`` : ''}이(가) 없거나 마운트 설정이 잘못됐어요.`,
+        ko: `${withParticle(`바인드 마운트할 호스트 경로${m[1] ? ` \`${m[1]}\`` : ''}`, '이/가')} 없거나 마운트 설정이 잘못됐어요.`,
         en: `The host path to bind-mount${m[1] ? ` \`${m[1]}\`` : ''} does not exist, or the mount is misconfigured.`,
       },
       next: {
@@ -144,7 +145,7 @@ const RULES: Rule[] = [
     pattern: /network (\S+) not found/i,
     build: (m) => ({
       explain: {
-        ko: `연결할 네트워크 \`${m[1]}\`이(가) 없어요 (삭제됐거나 이름이 달라요).`,
+        ko: `연결할 네트워크 ${withParticle(`\`${m[1] ?? ''}\``, '이/가')} 없어요 (삭제됐거나 이름이 달라요).`,
         en: `The network \`${m[1]}\` does not exist (removed, or a different name).`,
       },
       next: {

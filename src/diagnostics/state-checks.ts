@@ -1,8 +1,12 @@
 import type { Translate } from '../core/locale.ts';
 import type { Check, DraftFinding } from './check.ts';
 import { exitMeaning } from './exit-codes.ts';
-import type { ContainerFacts } from './facts.ts';
-import { explainStartError } from './start-errors.ts';
+import { engineTime, type ContainerFacts } from './facts.ts';
+import { explainStartError, type StartErrorExplanation } from './start-errors.ts';
+import { withParticle } from '../core/korean-particles.ts';
+import { timestamp } from '../core/timestamp.ts';
+import { stateWord } from '../docker/container-state.ts';
+import { describeBinding } from '../docker/ports.ts';
 
 /** Restarts at or above this count mean a restart loop. */
 export const RESTART_LOOP_COUNT = 3;
@@ -42,14 +46,14 @@ function exited(facts: ContainerFacts, t: Translate): DraftFinding[] {
   }
   const meaning = exitMeaning(State.ExitCode);
   const severity = wasOomKilled(facts) ? 'error' : meaning.severity;
-  const when = State.FinishedAt && !State.FinishedAt.startsWith('0001-') ? State.FinishedAt : undefined;
+  const finished = engineTime(State.FinishedAt);
   const lastLines = facts.logs.slice(-3).map((l) => `log (${l.stream}): ${l.text}`);
   return [
     {
       code: 'exited',
       severity,
       title: t({
-        ko: `컨테이너가 종료 코드 ${State.ExitCode}(으)로 멈춰 있어요`,
+        ko: `컨테이너가 종료 코드 ${withParticle(String(State.ExitCode), '으로/로')} 멈춰 있어요`,
         en: `The container stopped with exit code ${State.ExitCode}`,
       }),
       detail: t(meaning.meaning),
@@ -57,7 +61,7 @@ function exited(facts: ContainerFacts, t: Translate): DraftFinding[] {
         `State.Status=${State.Status}`,
         `State.ExitCode=${State.ExitCode}`,
         ...(State.OOMKilled ? ['State.OOMKilled=true'] : []),
-        ...(when ? [`State.FinishedAt=${when}`] : []),
+        ...(finished ? [`State.FinishedAt=${timestamp(finished, facts.timeZone, 'f')}`] : []),
         ...lastLines,
       ],
       next: t(meaning.next),
@@ -77,7 +81,9 @@ function oomKilled(facts: ContainerFacts, t: Translate): DraftFinding[] {
   if (!State.OOMKilled && !oomEvent) return [];
   const flag =
     oomEvent && !State.OOMKilled
-      ? [`engine event: oom at ${oomEvent.toISOString()} (State.OOMKilled=false: Docker can miss the flag)`]
+      ? [
+          `engine event: oom at ${timestamp(oomEvent, facts.timeZone, 'f')} (State.OOMKilled=false: Docker can miss the flag)`,
+        ]
       : ['State.OOMKilled=true'];
   const limit = HostConfig.Memory > 0 ? formatMiB(HostConfig.Memory) : undefined;
   return [
@@ -90,7 +96,7 @@ function oomKilled(facts: ContainerFacts, t: Translate): DraftFinding[] {
       }),
       detail: limit
         ? t({
-            ko: `메모리 제한 ${limit}을(를) 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
+            ko: `메모리 제한 ${withParticle(limit, '을/를')} 넘었어요. 종료 코드 137(SIGKILL)과 함께 나타나요.`,
             en: `It went over its ${limit} memory limit; this shows as exit code 137 (SIGKILL).`,
           })
         : t({
@@ -166,24 +172,64 @@ function startFailed(facts: ContainerFacts, t: Translate): DraftFinding[] {
   const { State } = facts.container;
   if (!State.Error) return [];
   const explained = explainStartError(State.Error);
+  const neverRan = !engineTime(State.StartedAt);
   const holders = facts.portHolders.map((c) =>
-    t({ ko: `포트를 쓰는 컨테이너: ${c.Name} (${c.State})`, en: `port held by container: ${c.Name} (${c.State})` }),
+    t({
+      ko: `포트를 쓰는 컨테이너: ${c.Name} (${stateWord(c.State, t)})`,
+      en: `port held by container: ${c.Name} (${c.State})`,
+    }),
   );
   return [
     {
       code: 'start-failed',
       severity: 'error',
-      title: t({ ko: '도커가 컨테이너를 시작하지 못했어요', en: 'Docker could not start the container' }),
+      title: neverRan
+        ? t({
+            ko: '도커가 컨테이너를 시작하지 못했어요 (한 번도 실행되지 않았어요)',
+            en: 'Docker could not start the container (it never ran)',
+          })
+        : t({ ko: '도커가 컨테이너를 시작하지 못했어요', en: 'Docker could not start the container' }),
       detail: t(explained.explain),
       evidence: [
+        `State.Status=${State.Status}`,
         `State.Error=${State.Error}`,
+        ...(neverRan
+          ? [t({ ko: 'State.StartedAt=0001-01-01 (시작된 적 없음)', en: 'State.StartedAt=0001-01-01 (never started)' })]
+          : []),
         ...(State.ExitCode ? [`State.ExitCode=${State.ExitCode}`] : []),
         ...holders,
       ],
-      next: t(explained.next),
+      next: explained.kind === 'port-allocated' ? portAllocatedNext(facts, explained, t) : t(explained.next),
       refHints: explained.refHints,
     },
   ];
+}
+
+/**
+ * The `-p` to run it with instead: the same host address and container port as requested,
+ * and the first host port after the taken one that no visible container publishes.
+ */
+function portAllocatedNext(facts: ContainerFacts, explained: StartErrorExplanation, t: Translate): string {
+  const taken = explained.hostPort ?? 0;
+  const requested = Object.entries(facts.container.HostConfig.PortBindings).flatMap(([port, bindings]) =>
+    (bindings ?? []).filter((b) => Number(b.HostPort) === taken).map((binding) => ({ port, binding })),
+  );
+  const [first] = requested;
+  if (!first) return t(explained.next);
+  const used = new Set([taken, ...facts.takenHostPorts]);
+  let free = taken + 1;
+  while (used.has(free) && free < 65535) free++;
+  const containerPort = first.port.split('/')[0] ?? first.port;
+  const suggested = describeBinding({ HostIp: first.binding.HostIp, HostPort: String(free) });
+  const option = `-p ${suggested}:${containerPort}`;
+  return t({
+    ko:
+      `다른 호스트 포트로 다시 실행하거나 (예: \`docker run ${option} …\`), ` +
+      `그 포트를 쓰는 컨테이너를 먼저 멈추세요 (\`docker ps --filter publish=${taken}\`).`,
+    en:
+      `Run it again on another host port (e.g. \`docker run ${option} …\`) ` +
+      `or stop the container holding it (\`docker ps --filter publish=${taken}\`).`,
+  });
 }
 
 function formatMiB(bytes: number): string {

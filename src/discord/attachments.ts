@@ -9,6 +9,7 @@ import {
 import type { AttachmentOption } from '../core/command.ts';
 import { UserError } from '../core/errors.ts';
 import { PendingValue } from '../core/options.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** Where Discord serves uploads. */
 export const DISCORD_CDN_ORIGINS = ['https://cdn.discordapp.com', 'https://media.discordapp.net'];
@@ -102,7 +103,7 @@ function allowedUrl(raw: string, origins: string[]): URL | undefined {
 
 function fetchFailed(filename: string): UserError {
   return new UserError('attachment-fetch-failed', {
-    ko: `첨부 파일 \`${safeName(filename)}\`을(를) 받지 못했어요. 잠시 뒤 다시 올려 주세요.`,
+    ko: `첨부 파일 ${withParticle(`\`${safeName(filename)}\``, '을/를')} 받지 못했어요. 잠시 뒤 다시 올려 주세요.`,
     en: `Could not fetch the attachment \`${safeName(filename)}\`. Please upload it again in a moment.`,
   });
 }

@@ -3,6 +3,7 @@ import { EngineError, type EngineClient } from './engine-client.ts';
 import { ContainerInspect, ImageInspect, type ContainerSummary, type ImageSummary } from './engine-types.ts';
 import { containerRef, imageRef } from './names.ts';
 import { similarNames } from './similar-names.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** What a lookup needs: the engine, and the containers and images the caller may see. */
 export interface LookupSource {
@@ -141,7 +142,7 @@ function ambiguous(kind: 'container' | 'image', ref: string, names: string[]): U
   const more = names.length > SHOWN_CANDIDATES ? ` …(+${names.length - SHOWN_CANDIDATES})` : '';
   return kind === 'container'
     ? new UserError('container-ambiguous', {
-        ko: `\`${ref}\`(으)로 시작하는 컨테이너가 여럿이에요: ${shown}${more}. 이름이나 ID를 더 길게 적어 주세요.`,
+        ko: `${withParticle(`\`${ref}\``, '으로/로')} 시작하는 컨테이너가 여럿이에요: ${shown}${more}. 이름이나 ID를 더 길게 적어 주세요.`,
         en: `Several containers match \`${ref}\`: ${shown}${more}. Type more of the name or id.`,
       })
     : new UserError('image-ambiguous', {
@@ -152,7 +153,7 @@ function ambiguous(kind: 'container' | 'image', ref: string, names: string[]): U
 
 function notFound(kind: 'container' | 'image', ref: string, similar: string[]): UserError {
   const names = similar.map((name) => `\`${name}\``).join(', ');
-  const ko = names ? ` 혹시 ${names}을(를) 찾으셨나요?` : '';
+  const ko = names ? ` 혹시 ${withParticle(names, '을/를')} 찾으셨나요?` : '';
   const en = names ? ` Did you mean ${names}?` : '';
   return kind === 'container'
     ? new UserError('container-not-found', {

@@ -1,4 +1,5 @@
 import { UserError } from '../core/errors.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 /** Docker's container name grammar (also covers full ids and id prefixes). */
 const CONTAINER_NAME = /^[a-zA-Z0-9][a-zA-Z0-9_.-]*$/;
@@ -20,7 +21,7 @@ export function containerRef(input: string): string {
   const name = input.trim().replace(/^\//, '');
   if (name.length > 0 && name.length <= MAX_NAME && CONTAINER_NAME.test(name)) return name;
   throw new UserError('invalid-name', {
-    ko: `\`${printable(input)}\`은(는) 컨테이너 이름이 아니에요. 이름은 영문자나 숫자로 시작하고 영문자·숫자·\`_\`·\`.\`·\`-\`만 쓸 수 있어요 (${MAX_NAME}자 이하).`,
+    ko: `${withParticle(`\`${printable(input)}\``, '은/는')} 컨테이너 이름이 아니에요. 이름은 영문자나 숫자로 시작하고 영문자·숫자·\`_\`·\`.\`·\`-\`만 쓸 수 있어요 (${MAX_NAME}자 이하).`,
     en: `\`${printable(input)}\` is not a container name. Names start with a letter or digit and use only letters, digits, \`_\`, \`.\` and \`-\` (at most ${MAX_NAME} characters).`,
   });
 }
@@ -30,7 +31,7 @@ export function imageRef(input: string): string {
   const ref = input.trim();
   if (ref.length > 0 && ref.length <= MAX_REFERENCE && (IMAGE_REFERENCE.test(ref) || IMAGE_ID.test(ref))) return ref;
   throw new UserError('invalid-image', {
-    ko: `\`${printable(input)}\`은(는) 이미지 이름이 아니에요. 예: \`nginx\`, \`nginx:1.25\`, \`myuser/web:v1\` (저장소 이름은 소문자).`,
+    ko: `${withParticle(`\`${printable(input)}\``, '은/는')} 이미지 이름이 아니에요. 예: \`nginx\`, \`nginx:1.25\`, \`myuser/web:v1\` (저장소 이름은 소문자).`,
     en: `\`${printable(input)}\` is not an image reference. E.g. \`nginx\`, \`nginx:1.25\`, \`myuser/web:v1\` (repository names are lowercase).`,
   });
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.ts';
 import type { Localized } from '../core/locale.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 const UNIT_MS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const RELATIVE = /^(\d+(?:\.\d+)?)\s*([smhd])$/i;
@@ -42,7 +43,7 @@ export function parseSince(input: string, now: Date): Date {
     return at.getTime() > now.getTime() ? now : at;
   }
   throw new UserError('invalid-since', {
-    ko: `\`--since\` 값 \`${shown}\`을(를) 읽을 수 없어요. ${FORMATS.ko}`,
+    ko: `\`--since\` 값 ${withParticle(`\`${shown}\``, '을/를')} 읽을 수 없어요. ${FORMATS.ko}`,
     en: `Cannot read \`--since\` \`${shown}\`. ${FORMATS.en}`,
   });
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../core/errors.ts';
-import { endsWithBatchim, quoteInline } from '../core/text.ts';
+import { withParticle } from '../core/korean-particles.ts';
+import { quoteInline } from '../core/text.ts';
 import { CronRule } from './cron-rule.ts';
 import {
   canonicalZone,
@@ -50,7 +51,7 @@ export function parseSchedule(raw: string, context: ScheduleContext): Schedule {
       });
     }
     throw new UserError('invalid-schedule', {
-      ko: `일정 ${quoteInline(input)}을(를) 알아볼 수 없어요. 예: ${EXAMPLES}`,
+      ko: `일정 ${withParticle(quoteInline(input), '을/를')} 알아볼 수 없어요. 예: ${EXAMPLES}`,
       en: `Cannot read the schedule ${quoteInline(input)}. Examples: ${EXAMPLES}`,
     });
   }
@@ -62,7 +63,7 @@ export function parseSchedule(raw: string, context: ScheduleContext): Schedule {
 export function zoneOrThrow(zone: string): string {
   if (isTimeZone(zone)) return canonicalZone(zone);
   throw new UserError('invalid-timezone', {
-    ko: `${quoteInline(zone)}은(는) 알 수 없는 시간대예요. IANA 이름을 쓰세요 (예: Asia/Seoul, America/New_York, UTC).`,
+    ko: `${withParticle(quoteInline(zone), '은/는')} 알 수 없는 시간대예요. IANA 이름을 쓰세요 (예: Asia/Seoul, America/New_York, UTC).`,
     en: `Unknown time zone ${quoteInline(zone)}. Use an IANA name (e.g. Asia/Seoul, America/New_York, UTC).`,
   });
 }
@@ -109,7 +110,7 @@ function checkCron(expression: string, timezone: string, now: Date): void {
   try {
     if (!rule.next(now)) {
       throw new UserError('invalid-schedule', {
-        ko: `${quoteInline(expression)}은(는) 앞으로 8년 안에 한 번도 울리지 않아요 (일과 요일 필드는 둘 다 맞아야 해요).`,
+        ko: `${withParticle(quoteInline(expression), '은/는')} 앞으로 8년 안에 한 번도 울리지 않아요 (일과 요일 필드는 둘 다 맞아야 해요).`,
         en: `${quoteInline(expression)} never fires in the next eight years (day-of-month and day-of-week must both match).`,
       });
     }
@@ -132,19 +133,19 @@ function cronError(
   }
   if (field && /impossible day/.test(problem.message)) {
     return new UserError('invalid-schedule', {
-      ko: `cron 식 ${quoteInline(expression)}: 일 필드 \`${problem.value ?? ''}\`과 월 필드로는 있는 날짜가 나오지 않아요 (예: 2월 31일).`,
+      ko: `cron 식 ${quoteInline(expression)}: 일 필드 ${withParticle(`\`${problem.value ?? ''}\``, '와/과')} 월 필드로는 있는 날짜가 나오지 않아요 (예: 2월 31일).`,
       en: `Cron expression ${quoteInline(expression)}: day-of-month \`${problem.value ?? ''}\` never occurs in the given months (e.g. 31 February).`,
     });
   }
   if (field) {
     const value = problem.value ?? '';
     return new UserError('invalid-schedule', {
-      ko: `cron 식 ${quoteInline(expression)}: ${field.ko} 필드의 \`${value}\`${endsWithBatchim(value) ? '은' : '는'} 쓸 수 없어요. 쓸 수 있는 값: ${field.rangeKo}`,
+      ko: `cron 식 ${quoteInline(expression)}: ${field.ko} 필드의 ${withParticle(`\`${value}\``, '은/는')} 쓸 수 없어요. 쓸 수 있는 값: ${field.rangeKo}`,
       en: `Cron expression ${quoteInline(expression)}: \`${value}\` is not a valid ${field.en}. Allowed: ${field.rangeEn}`,
     });
   }
   return new UserError('invalid-schedule', {
-    ko: `cron 식 ${quoteInline(expression)}을(를) 알아볼 수 없어요: ${problem.message}. 예: ${EXAMPLES}`,
+    ko: `cron 식 ${withParticle(quoteInline(expression), '을/를')} 알아볼 수 없어요: ${problem.message}. 예: ${EXAMPLES}`,
     en: `Cannot read the cron expression ${quoteInline(expression)}: ${problem.message}. Examples: ${EXAMPLES}`,
   });
 }
@@ -305,7 +306,7 @@ function parseOnce(input: string, given: string | undefined, context: ScheduleCo
   const at = new Date(localToUtc(local, timezone));
   if (at.getTime() <= context.now.getTime()) {
     throw new UserError('schedule-in-past', {
-      ko: `${quoteInline(shown)} (${timezone})은(는) 이미 지난 시각이에요.`,
+      ko: `${withParticle(`${quoteInline(shown)} (${timezone})`, '은/는')} 이미 지난 시각이에요.`,
       en: `${quoteInline(shown)} (${timezone}) is already in the past.`,
     });
   }

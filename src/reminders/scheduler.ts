@@ -10,6 +10,7 @@ import { dueFire, LATE_AFTER_MS } from './due.ts';
 import { reminderPost } from './post.ts';
 import { PostFailure, type ReminderPost, type ReminderPoster } from './poster.ts';
 import { onceExpression, parseSchedule, type Schedule } from './schedule.ts';
+import { withParticle } from '../core/korean-particles.ts';
 
 export interface SchedulerOptions {
   reminders: ReminderRepository;
@@ -177,7 +178,7 @@ export class Scheduler {
       this.log.warn('reminder test post failed', { id, error });
       const reason = error instanceof PostFailure ? error.reason : { ko: String(error), en: String(error) };
       throw new UserError('post-failed', {
-        ko: `#${id}을(를) 보내지 못했어요: ${reason.ko}`,
+        ko: `${withParticle(`#${id}`, '을/를')} 보내지 못했어요: ${reason.ko}`,
         en: `Could not post #${id}: ${reason.en}`,
       });
     }
@@ -349,7 +350,7 @@ export class Scheduler {
     const state = { active: '켜져', paused: '일시정지되어', done: '이미 끝나' }[reminder.status];
     const stateEn = { active: 'running', paused: 'paused', done: 'done' }[reminder.status];
     return new UserError(`cannot-${action}`, {
-      ko: `#${reminder.id}은(는) ${state} 있어요.`,
+      ko: `${withParticle(`#${reminder.id}`, '은/는')} ${state} 있어요.`,
       en: `Reminder #${reminder.id} is already ${stateEn}.`,
     });
   }

@@ -216,7 +216,7 @@ describe('dispatcher', () => {
     expect((await dispatcher.run(invocation, organizer)).text).toBe('pong');
     const waiting = await dispatcher.run(invocation, organizer);
     expect(waiting.error?.code).toBe('cooldown');
-    expect(waiting.text).toBe('조금만 기다려 주세요: `/admin`는 10초 뒤에 다시 쓸 수 있어요.');
+    expect(waiting.text).toBe('조금만 기다려 주세요: `/admin`은 10초 뒤에 다시 쓸 수 있어요.');
     expect((await dispatcher.run(invocation, member({ id: 'other', isOrganizer: true }))).text).toBe('pong');
     app.clock.advance(10_000);
     expect((await dispatcher.run(invocation, organizer)).text).toBe('pong');

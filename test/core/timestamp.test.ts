@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { renderJson } from '../../src/cli/render.ts';
 import {
   discordTimestamps,
   formatMoment,
+  isoTimestamps,
   mapReplyText,
   terminalTimestamps,
   timestamp,
@@ -66,5 +68,44 @@ describe('moments in replies', () => {
       footer: '<t:1796814000:F>',
       data: { at: token },
     });
+  });
+
+  it('in findings too; code blocks and evidence (shown verbatim on Discord) take the plain form', () => {
+    const token = timestamp(at, 'Asia/Seoul', 'f');
+    const plain = (text: string) => terminalTimestamps(text, { locale: 'ko', now, timeZone: 'UTC' });
+    const reply = mapReplyText(
+      {
+        code: [{ content: `since ${token}` }],
+        findings: [
+          {
+            code: 'exited',
+            severity: 'error',
+            title: token,
+            detail: token,
+            evidence: [`State.FinishedAt=${token}`],
+            next: token,
+            refs: [],
+          },
+        ],
+      },
+      discordTimestamps,
+      plain,
+    );
+    expect(reply.code?.[0]?.content).toBe('since 2026년 12월 9일 20:00 Asia/Seoul');
+    expect(reply.findings?.[0]).toMatchObject({
+      title: '<t:1796814000:f>',
+      detail: '<t:1796814000:f>',
+      evidence: ['State.FinishedAt=2026년 12월 9일 20:00 Asia/Seoul'],
+      next: '<t:1796814000:f>',
+    });
+  });
+
+  it('read back as ISO 8601 UTC for --json; Discord markup a member wrote stays', () => {
+    expect(isoTimestamps(`State.FinishedAt=${timestamp(at, 'Asia/Seoul', 'f')}`)).toBe(
+      'State.FinishedAt=2026-12-09T11:00:00Z',
+    );
+    expect(isoTimestamps('<t:1796814000:R>')).toBe('<t:1796814000:R>');
+    const json = renderJson({ text: 'x', data: { evidence: [`at ${timestamp(at, 'Asia/Seoul', 'R')}`] } });
+    expect(JSON.parse(json)).toEqual({ evidence: ['at 2026-12-09T11:00:00Z'] });
   });
 });

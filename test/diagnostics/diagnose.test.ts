@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/locale.ts';
 import { REDACTED } from '../../src/core/redact.ts';
+import { whatWasChecked } from '../../src/diagnostics/checked.ts';
 import { diagnose } from '../../src/diagnostics/diagnose.ts';
 import { FINDING_CODES, type Finding } from '../../src/diagnostics/finding.ts';
 import { resolveRefs } from '../../src/diagnostics/refs.ts';
@@ -40,7 +41,7 @@ describe('state checks', () => {
     expect(find(findings, 'exited').title).toMatch(/3/);
   });
 
-  it('command not found: start-failed explained, exit 127', () => {
+  it('command not found: one start-failed (its exit code 127 is the failure, not a second error)', () => {
     const findings = run({
       state: {
         Running: false,
@@ -51,18 +52,22 @@ describe('state checks', () => {
           'unable to start container process: exec: "pyhton": executable file not found in $PATH: unknown',
       },
     });
-    expect(codes(findings).sort()).toEqual(['exited:error', 'start-failed:error']);
-    expect(find(findings, 'start-failed').detail).toMatch(/`pyhton`/);
-    expect(find(findings, 'exited').refs[0]).toBe('troubleshooting/container-exits#exit-127');
+    expect(codes(findings)).toEqual(['start-failed:error']);
+    const failed = find(findings, 'start-failed');
+    expect(failed.detail).toMatch(/`pyhton`/);
+    expect(failed.refs[0]).toBe('troubleshooting/container-exits#exit-127');
+    expect(failed.evidence).toEqual(expect.arrayContaining(['State.ExitCode=127', 'State.Status=created']));
   });
 
-  it('OOM under a memory limit: oom-killed and exit 137, both errors', () => {
+  it('OOM under a memory limit: one oom-killed error, with the exit 137 in its evidence', () => {
     const findings = run({
       state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true },
       hostConfig: { Memory: 16 * 1024 * 1024 },
     });
-    expect(codes(findings)).toEqual(['exited:error', 'oom-killed:error']);
-    expect(find(findings, 'oom-killed').evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
+    expect(codes(findings)).toEqual(['oom-killed:error']);
+    expect(find(findings, 'oom-killed').evidence).toEqual(
+      expect.arrayContaining(['HostConfig.Memory=16777216 (16 MiB)', 'State.ExitCode=137', 'State.Status=exited']),
+    );
     expect(find(findings, 'oom-killed').refs[0]).toBe('troubleshooting/container-exits#exit-137');
   });
 
@@ -73,8 +78,9 @@ describe('state checks', () => {
       hostConfig: { Memory: 16 * 1024 * 1024 },
       oomEvents: [new Date('2026-11-28T08:59:00Z')],
     });
-    expect(codes(withEvent)).toEqual(['exited:error', 'oom-killed:error']);
-    expect(find(withEvent, 'oom-killed').evidence[0]).toMatch(/^engine event: oom at 2026-11-28T08:59:00.000Z/);
+    expect(codes(withEvent)).toEqual(['oom-killed:error']);
+    // The moment in the group's zone (rendered per transport; --json reads it back as ISO UTC).
+    expect(find(withEvent, 'oom-killed').evidence[0]).toMatch(/^engine event: oom at <t:1795856340:f\|Asia\/Seoul>/);
     // A plain SIGKILL (docker kill) without an oom event is not called an OOM.
     expect(codes(run({ state })).some((c) => c.startsWith('oom-killed'))).toBe(false);
   });
@@ -107,6 +113,52 @@ describe('state checks', () => {
     expect(failed.refs[0]).toBe('troubleshooting/port-already-allocated#fix');
     expect(failed.next).toMatch(/18081/);
   });
+
+  it('a container that never started (port already allocated) gets no exit-code error', () => {
+    const findings = run({
+      state: {
+        Running: false,
+        Status: 'created',
+        ExitCode: 128,
+        StartedAt: '0001-01-01T00:00:00Z',
+        FinishedAt: '0001-01-01T00:00:00Z',
+        Error:
+          'driver failed programming external connectivity on endpoint web2 (abc): Bind for 127.0.0.1:18080 failed: port is already allocated',
+      },
+    });
+    expect(codes(findings)).toEqual(['start-failed:error']);
+    const failed = find(findings, 'start-failed');
+    expect(failed.title).toMatch(/한 번도 실행되지 않았어요/);
+    expect(failed.evidence).toContain('State.StartedAt=0001-01-01 (시작된 적 없음)');
+    expect(JSON.stringify(findings)).not.toMatch(/종료 코드 128|exit-1\b/);
+  });
+
+  it('port already allocated: the -p to use keeps the published host address and skips taken ports', () => {
+    const facts = fixtureFacts({
+      state: {
+        Running: false,
+        Status: 'created',
+        ExitCode: 128,
+        StartedAt: '0001-01-01T00:00:00Z',
+        Error: 'Bind for 127.0.0.1:18080 failed: port is already allocated',
+      },
+      hostConfig: { PortBindings: { '80/tcp': [{ HostIp: '127.0.0.1', HostPort: '18080' }] } },
+    });
+    const findings = diagnose({ ...facts, takenHostPorts: [18080, 18081] }, translator('ko'), FIXTURE_KNOWLEDGE);
+    expect(find(findings, 'start-failed').next).toContain('`docker run -p 127.0.0.1:18082:80 …`');
+    const everywhere = fixtureFacts({
+      state: {
+        Running: false,
+        Status: 'created',
+        ExitCode: 128,
+        Error: 'Bind for 0.0.0.0:8080 failed: port is already allocated',
+      },
+      hostConfig: { PortBindings: { '80/tcp': [{ HostIp: '', HostPort: '8080' }] } },
+    });
+    expect(find(diagnose(everywhere, translator('en'), FIXTURE_KNOWLEDGE), 'start-failed').next).toContain(
+      '`docker run -p 8081:80 …`',
+    );
+  });
 });
 
 describe('port checks', () => {
@@ -116,15 +168,16 @@ describe('port checks', () => {
     expect(find(findings, 'port-not-published').next).toMatch(/-p 8080:80/);
   });
 
-  it('wrong port published: port-mismatch suggests the exposed port, and the probe failure is reported', () => {
+  it('wrong port published: one port-mismatch (the failed probe is its evidence), keeping the host address', () => {
     const findings = run({
       imageExposed: ['80/tcp'],
       published: { '8080/tcp': '18080' },
       probes: { '8080/tcp': RESET },
     });
-    expect(codes(findings)).toEqual(['port-mismatch:error', 'http-unreachable:error']);
+    expect(codes(findings)).toEqual(['port-mismatch:error']);
     const mismatch = find(findings, 'port-mismatch');
-    expect(mismatch.next).toContain('-p 18080:80');
+    expect(mismatch.next).toContain('`docker run -p 127.0.0.1:18080:80 …`');
+    expect(mismatch.evidence.join('\n')).toMatch(/GET http:\/\/127\.0\.0\.1:18080\/ → /);
     expect(mismatch.refs[0]).toBe('troubleshooting/port-not-answering#port-mismatch');
   });
 
@@ -153,7 +206,7 @@ describe('listens-on-loopback', () => {
 
   it('from the command line, confirmed by a reset probe', () => {
     const findings = run({ args: ['-f', '-p', '127.0.0.1:8080'], published, probes: { '8080/tcp': RESET } });
-    expect(codes(findings)).toEqual(['listens-on-loopback:error', 'http-unreachable:error']);
+    expect(codes(findings)).toEqual(['listens-on-loopback:error']);
     expect(find(findings, 'listens-on-loopback').evidence.join('\n')).toMatch(/127\.0\.0\.1:8080/);
     expect(find(findings, 'listens-on-loopback').refs[0]).toBe('troubleshooting/port-not-answering#loopback');
   });
@@ -308,12 +361,7 @@ describe('diagnose', () => {
     const ranks = findings.map((f) => ['error', 'warning', 'info'].indexOf(f.severity));
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
     for (const f of findings) expect(FINDING_CODES).toContain(f.code);
-    expect(codes(findings)).toEqual([
-      'restart-loop:error',
-      'port-mismatch:error',
-      'http-unreachable:error',
-      'secrets-in-env:warning',
-    ]);
+    expect(codes(findings)).toEqual(['restart-loop:error', 'port-mismatch:error', 'secrets-in-env:warning']);
   });
 
   it('speaks English to English callers', () => {
@@ -347,5 +395,123 @@ describe('resolveRefs', () => {
     expect(resolveRefs(FIXTURE_KNOWLEDGE, 'secrets-in-env', ['#fix'])).toEqual([]);
     const empty = knowledgeFrom({ 'troubleshooting/x': playbook('X', ['exited'], ['only']) });
     expect(resolveRefs(empty, 'exited', ['#exit-0'])).toEqual(['troubleshooting/x#only']);
+  });
+});
+
+describe('one cause, one finding', () => {
+  it('a port nobody answers on stays its own error when no other finding explains it', () => {
+    const findings = run({
+      imageExposed: ['80/tcp'],
+      published: { '8080/tcp': '18080', '9000/tcp': '19000' },
+      probes: { '8080/tcp': RESET, '9000/tcp': { outcome: 'timeout' } },
+      listeners: [
+        { address: '0.0.0.0', port: 9000, loopback: false, wildcard: true },
+        { address: '0.0.0.0', port: 80, loopback: false, wildcard: true },
+      ],
+    });
+    // 8080 is the mismatch; 9000 is served inside but times out from here: a different cause.
+    expect(codes(findings)).toEqual(['port-mismatch:error', 'http-unreachable:error']);
+  });
+
+  it('a stopped container with no start error keeps its exit finding', () => {
+    expect(codes(run({ state: { Running: false, Status: 'exited', ExitCode: 1 } }))).toEqual(['exited:error']);
+  });
+});
+
+describe('http-unreachable links the playbook for how the container was started', () => {
+  // Both playbooks list the code; the compose one sorts first, as in the group's notes.
+  const knowledge = knowledgeFrom({
+    'troubleshooting/compose-service-unreachable': playbook('Compose', ['http-unreachable'], ['symptom', 'check']),
+    'troubleshooting/port-not-answering': playbook(
+      'Ports',
+      ['port-not-published', 'port-mismatch', 'listens-on-loopback', 'http-unreachable'],
+      ['symptom', 'causes', 'check'],
+    ),
+  });
+  const unreachable = { published: { '8080/tcp': '18080' }, probes: { '8080/tcp': { outcome: 'refused' } } } as const;
+  const refsOf = (options: FixtureOptions) =>
+    find(diagnose(fixtureFacts(options), translator('ko'), knowledge), 'http-unreachable').refs;
+
+  it('a plain docker run: the port playbook', () => {
+    expect(refsOf(unreachable)).toEqual([
+      'troubleshooting/port-not-answering#check',
+      'troubleshooting/port-not-answering#causes',
+    ]);
+  });
+
+  it('a compose service (com.docker.compose.project label): the compose playbook too', () => {
+    const compose = { ...unreachable, config: { Labels: { 'com.docker.compose.project': 'study' } } };
+    expect(refsOf(compose)).toEqual([
+      'troubleshooting/port-not-answering#check',
+      'troubleshooting/compose-service-unreachable#check',
+    ]);
+  });
+});
+
+describe('a healthy container: what was checked', () => {
+  it('names the probe, the port mapping, restarts, OOM and secrets', () => {
+    const facts = fixtureFacts({
+      imageExposed: ['80/tcp'],
+      published: { '80/tcp': '18601' },
+      probes: { '80/tcp': OK_PAGE },
+    });
+    const checked = whatWasChecked(facts, [], translator('ko'));
+    expect(checked).toEqual([
+      '<t:1714564740:R|Asia/Seoul> 시작',
+      '127.0.0.1:18601 → HTTP 200',
+      '포트 매핑 일치 (127.0.0.1:18601 → 80/tcp)',
+      '재시작 0회',
+      '메모리 초과(OOM) 없음',
+      '환경 변수·레이블·히스토리에 비밀값 없음',
+    ]);
+    expect(whatWasChecked(facts, [], translator('en'))).toContain('HTTP 200 on 127.0.0.1:18601');
+  });
+
+  it('does not claim a port check that found something', () => {
+    const facts = fixtureFacts({
+      imageExposed: ['80/tcp', '443/tcp'],
+      published: { '80/tcp': '18601' },
+      probes: { '80/tcp': OK_PAGE },
+    });
+    const findings = diagnose(facts, translator('ko'), FIXTURE_KNOWLEDGE);
+    expect(codes(findings)).toEqual(['port-not-published:info']);
+    expect(whatWasChecked(facts, findings, translator('ko')).join(' · ')).not.toMatch(/포트 매핑 일치/);
+  });
+});
+
+describe('Korean that reads right', () => {
+  it('the exit code takes the particle of its Korean reading', () => {
+    const titleFor = (code: number) =>
+      find(run({ state: { Running: false, Status: 'exited', ExitCode: code } }), 'exited').title;
+    expect(titleFor(1)).toBe('컨테이너가 종료 코드 1로 멈춰 있어요');
+    expect(titleFor(3)).toBe('컨테이너가 종료 코드 3으로 멈춰 있어요');
+    expect(titleFor(6)).toBe('컨테이너가 종료 코드 6으로 멈춰 있어요');
+    expect(titleFor(0)).toBe('컨테이너가 종료 코드 0으로 멈춰 있어요');
+    expect(titleFor(2)).toBe('컨테이너가 종료 코드 2로 멈춰 있어요');
+    expect(titleFor(137)).toBe('컨테이너가 종료 코드 137로 멈춰 있어요');
+    expect(titleFor(130)).toBe('컨테이너가 종료 코드 130으로 멈춰 있어요');
+  });
+
+  it('no finding, in either language, writes a particle both ways', () => {
+    const everyKind: FixtureOptions[] = [
+      ...[0, 1, 2, 3, 6, 42, 125, 126, 127, 137, 139, 143, 255].map((code) => ({
+        state: { Running: false, Status: 'exited', ExitCode: code },
+      })),
+      {
+        state: { Running: false, Status: 'exited', ExitCode: 137, OOMKilled: true },
+        hostConfig: { Memory: 6 * 1024 * 1024 },
+      },
+      { imageExposed: ['80/tcp'], published: { '8080/tcp': '18080' }, probes: { '8080/tcp': RESET } },
+      { imageExposed: ['443/tcp'] },
+      { restartCount: 7, state: { Restarting: true, Status: 'restarting', ExitCode: 1 } },
+      { config: { Env: ['DB_PASSWORD=x'] } },
+    ];
+    for (const options of everyKind) {
+      for (const f of run(options)) {
+        expect(`${f.title} ${f.detail} ${f.next}`, f.code).not.toMatch(
+          /\((?:으|을|를|이|가|은|는|와|과)\)|을\(|이\(|은\(/,
+        );
+      }
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { translator } from '../../src/core/locale.ts';
-import { historyHints } from '../../src/diagnostics/history-hints.ts';
+import { baseFilesystemLayer, historyHints } from '../../src/diagnostics/history-hints.ts';
 import { chapterRef } from '../../src/diagnostics/refs.ts';
 import type { HistoryItem } from '../../src/docker/engine-types.ts';
 import { dominantLayers, formatBytes, parseCreatedBy, sizeBar, toLayers } from '../../src/docker/layers.ts';
@@ -113,6 +113,18 @@ describe('historyHints (chapter 4)', () => {
     expect(hintCodes([['/bin/sh -c #(nop) COPY dir:9f8e in /app ', 50 * MB]])).toEqual(['large-copy-context']);
     expect(hintCodes([['COPY . . # buildkit', 200_000]])).toEqual([]);
     expect(hintCodes([['COPY requirements.txt . # buildkit', 150 * MB]])).toEqual([]);
+  });
+
+  it('the base image’s filesystem layer is not a COPY to trim', () => {
+    // A base image built FROM scratch with `COPY rootfs/ /` (the legacy builder records `dir:… in /`).
+    const base: [string, number] = ['/bin/sh -c #(nop) COPY dir:479e86e4 in / ', 74 * MB];
+    const cmd: [string, number] = ['/bin/sh -c #(nop)  CMD ["bash"]', 0];
+    expect(hintCodes([base, cmd, ['COPY app.py /app/ # buildkit', 1000]])).toEqual([]);
+    expect(baseFilesystemLayer(toLayers(history([base, cmd])))?.index).toBe(1);
+    // The member's own whole-context COPY on top of it still is.
+    expect(hintCodes([base, cmd, ['COPY . /app # buildkit', 40 * MB]])).toEqual(['large-copy-context']);
+    // …and a COPY into / later in the history is the member's, not the base's.
+    expect(hintCodes([['/bin/sh -c #(nop) ADD file:abc in / ', 80 * MB], base])).toEqual(['large-copy-context']);
   });
 
   it('links to the chapter-4 note sections that exist', () => {

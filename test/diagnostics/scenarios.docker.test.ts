@@ -10,7 +10,7 @@ import type { Finding } from '../../src/diagnostics/finding.ts';
 import { gatherFacts } from '../../src/diagnostics/gather.ts';
 import { DockerService } from '../../src/docker/service.ts';
 import { adminDocker, describeWithDocker, uniqueName } from '../support/docker.ts';
-import { BUSYBOX_IMAGE, ensureBusyboxImage } from '../support/images.ts';
+import { BUSYBOX_IMAGE, buildImage, ensureBusyboxImage } from '../support/images.ts';
 import { defined } from '../support/defined.ts';
 import { FIXTURE_KNOWLEDGE } from '../support/knowledge.ts';
 import { run, type Finished } from '../support/spawn.ts';
@@ -22,6 +22,7 @@ import {
   removeAll,
   startScenario,
   state,
+  TEST_LABELS,
   waitFor,
   WEB_IMAGE,
   type ScenarioSpec,
@@ -45,6 +46,8 @@ const names = {
   taken: uniqueName('taken'),
   secretEnv: uniqueName('secret'),
   nginx: uniqueName('nginx'),
+  unreachable: uniqueName('unreachable'),
+  composeUnreachable: uniqueName('compose'),
 };
 
 const containers: Dockerode.Container[] = [];
@@ -54,14 +57,15 @@ let app: App;
 let closeApp: (() => Promise<void>) | undefined;
 let nginxKind = '';
 /** Host ports, chosen free at the start. */
-const ports = { loopback: 0, wrongPort: 0, holder: 0, nginx: 0 };
+const ports = { loopback: 0, wrongPort: 0, holder: 0, nginx: 0, unreachable: 0, composeUnreachable: 0 };
 
 await describeWithDocker('diagnose against a real engine', () => {
   beforeAll(async () => {
     const admin = adminDocker();
     await ensureBusyboxImage(admin);
     [nginxKind] = await Promise.all([ensureNginxImage(admin), ensureWebImage(admin)]);
-    for (const role of ['loopback', 'wrongPort', 'holder', 'nginx'] as const) ports[role] = await freePort();
+    await ensureRootfsBaseImage(admin);
+    for (const role of Object.keys(ports) as Array<keyof typeof ports>) ports[role] = await freePort();
 
     const specs: ScenarioSpec[] = [
       { name: names.exit0, cmd: ['true'] },
@@ -84,6 +88,14 @@ await describeWithDocker('diagnose against a real engine', () => {
       { name: names.holder, image: WEB_IMAGE, publish: { '80/tcp': ports.holder } },
       { name: names.secretEnv, cmd: ['sleep', '600'], env: [`DB_PASSWORD=${SECRET}`, 'PASSWORD_FILE=/run/secrets/db'] },
       { name: names.nginx, image: NGINX_IMAGE, publish: { '80/tcp': ports.nginx } },
+      // Published, but nothing listens inside and nothing else explains it: http-unreachable on its own.
+      { name: names.unreachable, cmd: ['sleep', '600'], publish: { '8080/tcp': ports.unreachable } },
+      {
+        name: names.composeUnreachable,
+        cmd: ['sleep', '600'],
+        publish: { '8080/tcp': ports.composeUnreachable },
+        labels: { 'com.docker.compose.project': 'study', 'com.docker.compose.service': 'web' },
+      },
     ];
     containers.push(...(await Promise.all(specs.map((spec) => startScenario(admin, spec)))));
     // Started after the holder is up: the same host port is then already allocated.
@@ -121,7 +133,11 @@ await describeWithDocker('diagnose against a real engine', () => {
   });
 
   const diagnosed = async (name: string, service = docker): Promise<Finding[]> =>
-    diagnose(await gatherFacts(service, name, { now: () => new Date() }), translator('ko'), FIXTURE_KNOWLEDGE);
+    diagnose(
+      await gatherFacts(service, name, { now: () => new Date() }, 'Asia/Seoul'),
+      translator('ko'),
+      FIXTURE_KNOWLEDGE,
+    );
   const codes = (findings: Finding[]) => findings.map((f) => f.code);
   const finding = (findings: Finding[], code: string) => {
     const found = findings.find((f) => f.code === code);
@@ -142,21 +158,21 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(finding(findings, 'exited').evidence).toContain('log (stderr): fatal: no config');
   });
 
-  it('command not found: start-failed explained, exit 127', async () => {
+  it('command not found: one start-failed error, its exit code 127 in the evidence', async () => {
     const findings = await diagnosed(names.notFound);
-    expect(finding(findings, 'start-failed').detail).toContain('`no-such-command`');
-    expect(finding(findings, 'exited').evidence).toContain('State.ExitCode=127');
-    expect(finding(findings, 'exited').refs).toEqual([
-      'troubleshooting/container-exits#exit-127',
-      'troubleshooting/container-exits#causes',
-    ]);
+    expect(codes(findings)).toEqual(['start-failed']);
+    const failed = finding(findings, 'start-failed');
+    expect(failed.detail).toContain('`no-such-command`');
+    expect(failed.evidence).toContain('State.ExitCode=127');
+    expect(failed.refs[0]).toBe('troubleshooting/container-exits#exit-127');
   });
 
-  it('OOM under --memory 16m: oom-killed and exit 137', async () => {
+  it('OOM under --memory 16m: one oom-killed error, with the exit 137', async () => {
     const findings = await diagnosed(names.oom);
+    expect(codes(findings)).toEqual(['oom-killed']);
     expect(finding(findings, 'oom-killed').severity).toBe('error');
     expect(finding(findings, 'oom-killed').evidence).toContain('HostConfig.Memory=16777216 (16 MiB)');
-    expect(finding(findings, 'exited').evidence).toContain('State.ExitCode=137');
+    expect(finding(findings, 'oom-killed').evidence).toContain('State.ExitCode=137');
     // The event log the fallback reads (GET /events) has the kill, whatever the flag says.
     const container = await docker.container(names.oom);
     const events = await docker.oomEvents(container, new Date(container.State.StartedAt), new Date(Date.now() + 1000));
@@ -171,7 +187,7 @@ await describeWithDocker('diagnose against a real engine', () => {
 
   it('server bound to 127.0.0.1 inside: listens-on-loopback from the command line and the reset probe', async () => {
     const findings = await diagnosed(names.loopback);
-    expect(codes(findings)).toEqual(['listens-on-loopback', 'http-unreachable']);
+    expect(codes(findings)).toEqual(['listens-on-loopback']);
     const loopback = finding(findings, 'listens-on-loopback');
     expect(loopback.severity).toBe('error');
     expect(loopback.evidence.join('\n')).toMatch(/httpd -f -p 127\.0\.0\.1:8080/);
@@ -189,23 +205,58 @@ await describeWithDocker('diagnose against a real engine', () => {
     expect(finding(findings, 'port-not-published').next).toContain('-p 8080:80');
   });
 
-  it('wrong port published: port-mismatch with the -p to use', async () => {
+  it('wrong port published: one port-mismatch error with the -p to use, on the address it was published', async () => {
     const findings = await diagnosed(names.wrongPort);
-    expect(codes(findings)).toEqual(['port-mismatch', 'http-unreachable']);
-    expect(finding(findings, 'port-mismatch').next).toContain(`-p ${ports.wrongPort}:80`);
+    expect(codes(findings)).toEqual(['port-mismatch']);
+    const mismatch = finding(findings, 'port-mismatch');
+    expect(mismatch.next).toContain(`\`docker run -p 127.0.0.1:${ports.wrongPort}:80 …\``);
+    expect(mismatch.evidence.join('\n')).toContain(`GET http://127.0.0.1:${ports.wrongPort}/ → `);
   });
 
-  it('port already allocated: start-failed names the container holding the port', async () => {
+  it('port already allocated: one start-failed error (no exit 128), naming the holder and a free -p', async () => {
     const findings = await diagnosed(names.taken);
+    expect(codes(findings)).toEqual(['start-failed']);
     const failed = finding(findings, 'start-failed');
     expect(failed.evidence.join('\n')).toMatch(/port is already allocated/);
     expect(failed.evidence.join('\n')).toContain(names.holder);
+    expect(failed.evidence).toContain('State.StartedAt=0001-01-01 (시작된 적 없음)');
     expect(failed.refs[0]).toBe('troubleshooting/port-already-allocated#fix');
+    const suggested = /`docker run -p 127\.0\.0\.1:(\d+):80 …`/.exec(failed.next);
+    expect(Number(suggested?.[1])).toBeGreaterThan(ports.holder);
   });
 
-  it('a healthy published container has no error (its page answers)', async () => {
+  it('a healthy published container has no error, and the reply says what was checked', async () => {
     const findings = await diagnosed(names.holder);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const reply = await app.dispatcher.run({ name: 'diagnose', options: { container: names.holder } }, caller());
+    expect(reply.text).toContain(`127.0.0.1:${ports.holder} → HTTP 200`);
+    expect(reply.text).toContain(`포트 매핑 일치 (127.0.0.1:${ports.holder} → 80/tcp)`);
+    expect(reply.text).toContain('재시작 0회');
+  });
+
+  it('http-unreachable links the port playbook for a docker run, and the compose one for a compose service', async () => {
+    const refsOf = async (container: string) => {
+      const reply = await app.dispatcher.run({ name: 'diagnose', options: { container } }, caller());
+      const found = (reply.data as { findings: Finding[] }).findings;
+      expect(codes(found)).toEqual(['http-unreachable']);
+      return finding(found, 'http-unreachable').refs;
+    };
+    const plain = await refsOf(names.unreachable);
+    expect(plain[0]).toBe('troubleshooting/port-not-answering#check');
+    expect(plain.join(' ')).not.toContain('compose');
+    expect(await refsOf(names.composeUnreachable)).toContain('troubleshooting/compose-service-unreachable#check');
+  });
+
+  it('docker history: the base image’s filesystem layer is not a COPY to trim', async () => {
+    const reply = await app.dispatcher.run(
+      { name: 'docker', subcommand: 'history', options: { image: ROOTFS_BASE_IMAGE } },
+      caller(),
+    );
+    const data = reply.data as { layers: Array<{ index: number; size: number }>; hints: Array<{ code: string }> };
+    expect(data.layers[0]?.size).toBeGreaterThan(10 * 1024 * 1024);
+    expect(data.hints.map((h) => h.code)).not.toContain('large-copy-context');
+    expect(reply.fields?.[0]?.value).toContain('#1');
+    expect(reply.fields?.[0]?.value).toContain('베이스 이미지의 파일 시스템');
   });
 
   it('secret in env: secrets-in-env names the variable, never the value', async () => {
@@ -363,4 +414,38 @@ function cli(args: string[]): Promise<Finished> {
     env: { LOG_LEVEL: 'silent', DOCKHAND_DB: ':memory:' },
     timeoutMs: 45_000,
   });
+}
+
+/**
+ * A base image as distributions make them: FROM scratch, its whole root filesystem copied in by one
+ * COPY (the legacy builder records `COPY dir:… in /`), big enough for the large-COPY hint.
+ */
+const ROOTFS_BASE_IMAGE = 'dockhand-test/rootfs-base:1';
+
+async function ensureRootfsBaseImage(docker: Dockerode): Promise<void> {
+  const built = await docker
+    .getImage(ROOTFS_BASE_IMAGE)
+    .inspect()
+    .then(
+      () => true,
+      () => false,
+    );
+  if (built) return;
+  // Noise does not compress away (seeded: the same bytes every build).
+  const noise = Buffer.alloc(11 * 1024 * 1024);
+  let seed = 0x9e3779b9;
+  for (let i = 0; i < noise.length; i += 4) {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    noise.writeUInt32LE(seed, i);
+  }
+  await buildImage(
+    docker,
+    ROOTFS_BASE_IMAGE,
+    [
+      { name: 'rootfs/usr/lib/data.bin', content: noise },
+      { name: 'rootfs/etc/os-release', content: 'NAME="dockhand test base"\n' },
+      { name: 'Dockerfile', content: ['FROM scratch', 'COPY rootfs/ /', 'CMD ["/bin/sh"]'].join('\n') },
+    ],
+    TEST_LABELS,
+  );
 }

@@ -160,6 +160,17 @@ describe('renderReply', () => {
     expect(error?.footer?.text).toBe('오류 · exited');
   });
 
+  it('shows moments in evidence (a code block) as the group’s time, elsewhere as Discord timestamps', () => {
+    const moment = '<t:1796814000:f|Asia/Seoul>';
+    const message = renderReply(
+      { findings: [{ ...finding(1, 'error'), detail: `종료: ${moment}`, evidence: [`State.FinishedAt=${moment}`] }] },
+      'ko',
+    );
+    const embed = message.embeds.find((e) => e.fields?.some((f) => f.name === '근거'));
+    expect(embed?.description).toBe('종료: <t:1796814000:f>');
+    expect(embed?.fields?.[0]?.value).toContain('State.FinishedAt=2026년 12월 9일 20:00 Asia/Seoul');
+  });
+
   it('moves findings that do not fit into the attachment', () => {
     const findings = Array.from({ length: 12 }, (_, i) => finding(i, 'error'));
     const message = renderReply({ title: '진단 결과', findings }, 'ko');

@@ -169,7 +169,7 @@ describe('the attachment option in Discord', () => {
       expect((await userErrorOf(load('/attachments/1/moved/Dockerfile'))).code).toBe('attachment-fetch-failed');
       expect(await userErrorOf(load('/attachments/1/gone/Dockerfile'))).toEqual({
         code: 'attachment-fetch-failed',
-        ko: '첨부 파일 `Dockerfile`을(를) 받지 못했어요. 잠시 뒤 다시 올려 주세요.',
+        ko: '첨부 파일 `Dockerfile`을 받지 못했어요. 잠시 뒤 다시 올려 주세요.',
       });
     });
   });

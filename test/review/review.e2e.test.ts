@@ -131,7 +131,7 @@ describe('/review on Discord (emulated)', () => {
       ),
     );
     expect((data.flags ?? 0) & MessageFlag.Ephemeral).toBe(MessageFlag.Ephemeral);
-    expect(JSON.stringify(data)).toContain('`huge.Dockerfile`이(가) 너무 커요 (69 KB). 64 KB까지 받을 수 있어요.');
+    expect(JSON.stringify(data)).toContain('`huge.Dockerfile`이 너무 커요 (69 KB). 64 KB까지 받을 수 있어요.');
     expect(discord.downloads.length).toBe(before);
   });
 

@@ -77,6 +77,7 @@ export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
   });
   return {
     now: NOW,
+    timeZone: 'Asia/Seoul',
     container,
     image,
     history: (options.history ?? []).map((createdBy, i) => ({
@@ -95,6 +96,7 @@ export function fixtureFacts(options: FixtureOptions = {}): ContainerFacts {
     probes,
     listeners: options.listeners,
     portHolders: [],
+    takenHostPorts: [],
     oomEvents: options.oomEvents ?? [],
   };
 }

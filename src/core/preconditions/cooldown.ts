@@ -1,5 +1,5 @@
 import { UserError } from '../errors.ts';
-import { endsWithBatchim } from '../text.ts';
+import { withParticle } from '../korean-particles.ts';
 import type { Precondition } from './precondition.ts';
 
 /** Past this many remembered callers, expired entries are dropped so the map cannot grow for ever. */
@@ -21,9 +21,8 @@ export class Cooldown implements Precondition {
     const until = this.until.get(key) ?? 0;
     if (time < until) {
       const seconds = Math.ceil((until - time) / 1000);
-      const topic = endsWithBatchim(command.name) ? '은' : '는';
       throw new UserError('cooldown', {
-        ko: `조금만 기다려 주세요: \`/${command.name}\`${topic} ${seconds}초 뒤에 다시 쓸 수 있어요.`,
+        ko: `조금만 기다려 주세요: ${withParticle(`\`/${command.name}\``, '은/는')} ${seconds}초 뒤에 다시 쓸 수 있어요.`,
         en: `Please wait: \`/${command.name}\` is available again in ${seconds}s.`,
       });
     }

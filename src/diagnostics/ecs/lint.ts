@@ -9,6 +9,7 @@ import { parseConf, type ConfProblem } from '../nginx/conf-parser.ts';
 import { isStockNginxRef } from '../nginx/gather.ts';
 import { httpModelOf, isLocalOrAddress, unixSockets, upstreamHosts, type HttpModel } from '../nginx/servers.ts';
 import type { ContainerDefinition, TaskDefinition } from './task-definition.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 /** The playbook the lint findings link to. */
 const PLAYBOOK = 'ecs-task-definition';
@@ -111,7 +112,7 @@ function imageLatest({ task, t }: LintInput): DraftFinding[] {
         severity: stock ? 'error' : 'warning',
         title: stock
           ? t({
-              ko: `\`${container.name}\`의 이미지 \`${container.image}\`은(는) 도커 허브의 공식 nginx예요 (내 ECR 이미지가 아님)`,
+              ko: `\`${container.name}\`의 이미지 ${withParticle(`\`${container.image}\``, '은/는')} 도커 허브의 공식 nginx예요 (내 ECR 이미지가 아님)`,
               en: `\`${container.name}\` runs \`${container.image}\`: Docker Hub's official nginx, not your ECR image`,
             })
           : t({
@@ -190,7 +191,7 @@ function hostPortConflict({ task, t }: LintInput): DraftFinding[] {
         code: 'ecs-hostport-conflict',
         severity: 'error',
         title: t({
-          ko: `호스트 포트 ${port}을(를) 한 작업에서 두 번 써요`,
+          ko: `호스트 포트 ${withParticle(port, '을/를')} 한 작업에서 두 번 써요`,
           en: `Host port ${port} is used twice in one task`,
         }),
         detail:
@@ -251,17 +252,17 @@ function composeHost({ task, model, t }: LintInput): DraftFinding[] {
         code: 'nginx-upstream-compose-host',
         severity: 'error',
         title: t({
-          ko: `nginx가 \`${h.host}\`(compose 서비스 이름)로 프록시하지만 이 작업에서는 그 이름이 풀리지 않아요`,
+          ko: `nginx가 ${withParticle(`\`${h.host}\`(compose 서비스 이름)`, '으로/로')} 프록시하지만 이 작업에서는 그 이름이 풀리지 않아요`,
           en: `nginx proxies to \`${h.host}\` (a compose service name), which does not resolve in this task`,
         }),
         detail:
           task.networkMode === 'bridge'
             ? t({
-                ko: `bridge 모드에서 다른 컨테이너 이름은 \`links\`로 이어야만 풀려요. nginx 컨테이너에 \`${h.host}\`로의 link가 없어서 nginx는 시작할 때 \`host not found in upstream\`으로 종료돼요.`,
+                ko: `bridge 모드에서 다른 컨테이너 이름은 \`links\`로 이어야만 풀려요. nginx 컨테이너에 ${withParticle(`\`${h.host}\``, '으로/로')}의 link가 없어서 nginx는 시작할 때 \`host not found in upstream\`으로 종료돼요.`,
                 en: `In bridge mode another container's name resolves only through \`links\`. The nginx container has no link to \`${h.host}\`, so nginx exits at start with \`host not found in upstream\`.`,
               })
             : t({
-                ko: `docker compose는 서비스 이름을 DNS로 풀어 주지만, ECS awsvpc 작업에는 그런 이름이 없어요: 같은 작업의 컨테이너는 localhost를 공유해요. nginx는 시작할 때 \`host not found in upstream "${h.host}"\`로 종료돼요.`,
+                ko: `docker compose는 서비스 이름을 DNS로 풀어 주지만, ECS awsvpc 작업에는 그런 이름이 없어요: 같은 작업의 컨테이너는 localhost를 공유해요. nginx는 시작할 때 ${withParticle(`\`host not found in upstream "${h.host}"\``, '으로/로')} 종료돼요.`,
                 en: `docker compose resolves service names through DNS; an ECS awsvpc task has no such names: the task's containers share localhost. nginx exits at start with \`host not found in upstream "${h.host}"\`.`,
               }),
         evidence: [
@@ -272,7 +273,7 @@ function composeHost({ task, model, t }: LintInput): DraftFinding[] {
         next:
           task.networkMode === 'bridge'
             ? t({
-                ko: `nginx 컨테이너 정의에 \`"links": ["${h.host}"]\`를 넣거나, awsvpc로 바꾸고 \`proxy_pass http://localhost:${port};\`를 쓰세요.`,
+                ko: `nginx 컨테이너 정의에 ${withParticle(`\`"links": ["${h.host}"]\``, '을/를')} 넣거나, awsvpc로 바꾸고 ${withParticle(`\`proxy_pass http://localhost:${port};\``, '을/를')} 쓰세요.`,
                 en: `Add \`"links": ["${h.host}"]\` to the nginx container definition, or switch to awsvpc and use \`proxy_pass http://localhost:${port};\`.`,
               })
             : t({
@@ -294,7 +295,7 @@ function volumesFromMissing({ task, model, t }: LintInput): DraftFinding[] {
         code: 'ecs-volumesfrom-missing',
         severity: 'error',
         title: t({
-          ko: `\`${container.name}\`의 volumesFrom이 없는 컨테이너 \`${source.sourceContainer}\`를 가리켜요`,
+          ko: `\`${container.name}\`의 volumesFrom이 없는 컨테이너 ${withParticle(`\`${source.sourceContainer}\``, '을/를')} 가리켜요`,
           en: `\`${container.name}\`'s volumesFrom names \`${source.sourceContainer}\`, which is not in the task`,
         }),
         detail: t({
@@ -327,7 +328,7 @@ function volumesFromMissing({ task, model, t }: LintInput): DraftFinding[] {
       code: 'ecs-volumesfrom-missing',
       severity: 'error',
       title: t({
-        ko: `nginx가 유닉스 소켓 \`${socket.path}\`로 프록시하는데 \`${nginx.name}\`에 공유 볼륨이 없어요`,
+        ko: `nginx가 유닉스 소켓 ${withParticle(`\`${socket.path}\``, '으로/로')} 프록시하는데 \`${nginx.name}\`에 공유 볼륨이 없어요`,
         en: `nginx proxies to the unix socket \`${socket.path}\`, but \`${nginx.name}\` shares no volume`,
       }),
       detail: t({
@@ -340,7 +341,7 @@ function volumesFromMissing({ task, model, t }: LintInput): DraftFinding[] {
         `${label(task, nginx)}.mountPoints=${JSON.stringify(nginx.mountPoints ?? null)}`,
       ],
       next: t({
-        ko: `\`${nginx.name}\` 정의에 \`"volumesFrom": [{"sourceContainer": "${app?.name ?? 'django'}"}]\`를 넣으세요 (Django 이미지에 \`VOLUME /app\`이 있어야 해요).`,
+        ko: `\`${nginx.name}\` 정의에 ${withParticle(`\`"volumesFrom": [{"sourceContainer": "${app?.name ?? 'django'}"}]\``, '을/를')} 넣으세요 (Django 이미지에 \`VOLUME /app\`이 있어야 해요).`,
         en: `Add \`"volumesFrom": [{"sourceContainer": "${app?.name ?? 'django'}"}]\` to \`${nginx.name}\` (the Django image needs \`VOLUME /app\`).`,
       }),
       refHints: [`${PLAYBOOK}#volumes-from`, `${NGINX_PLAYBOOK}#upstream-socket-missing`],

@@ -22,6 +22,7 @@ import type { NginxConf, NginxFacts } from './facts.ts';
 import { PROBE_HOSTS } from './gather.ts';
 import { welcomeProbes } from './probe-lines.ts';
 import { servedAtRoot, servedFolders, type ServerBlock } from './servers.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 /** nginx-default-conf-present, nginx-conf-not-included, nginx-html-wrong-root: what nginx reads against what was copied. */
 export const configChecks: NginxCheck = (facts, t) => {
@@ -48,11 +49,11 @@ function defaultConfPresent(facts: NginxFacts, conf: NginxConf, t: Translate): D
       severity: forEveryone || seen ? 'error' : 'warning',
       title: forEveryone
         ? t({
-            ko: `기본 사이트 \`${stockFile}\`이(가) 남아 있어서 내 설정 대신 요청을 받아요`,
+            ko: `기본 사이트 ${withParticle(`\`${stockFile}\``, '이/가')} 남아 있어서 내 설정 대신 요청을 받아요`,
             en: `The stock site \`${stockFile}\` is still there and takes the requests instead of your configuration`,
           })
         : t({
-            ko: `기본 사이트 \`${stockFile}\`이(가) 남아 있어서 \`Host: localhost\` 요청은 기본 페이지로 가요`,
+            ko: `기본 사이트 ${withParticle(`\`${stockFile}\``, '이/가')} 남아 있어서 \`Host: localhost\` 요청은 기본 페이지로 가요`,
             en: `The stock site \`${stockFile}\` is still there and answers \`Host: localhost\` with the default page`,
           }),
       detail: forEveryone
@@ -81,7 +82,7 @@ function defaultConfPresent(facts: NginxFacts, conf: NginxConf, t: Translate): D
             }),
       ],
       next: t({
-        ko: `Dockerfile에서 내 설정을 복사하기 전에 기본 사이트를 지우세요: \`RUN rm ${stockFile}\` (또는 내 설정을 \`COPY nginx.conf ${stockFile}\`로 그 자리에 덮어쓰기). 내 server에는 \`listen 80 default_server;\`를 두세요.`,
+        ko: `Dockerfile에서 내 설정을 복사하기 전에 기본 사이트를 지우세요: \`RUN rm ${stockFile}\` (또는 내 설정을 ${withParticle(`\`COPY nginx.conf ${stockFile}\``, '으로/로')} 그 자리에 덮어쓰기). 내 server에는 \`listen 80 default_server;\`를 두세요.`,
         en: `Remove the stock site in the Dockerfile before copying yours: \`RUN rm ${stockFile}\` (or overwrite it: \`COPY nginx.conf ${stockFile}\`). Give your server \`listen 80 default_server;\`.`,
       }),
       refHints: [`${PLAYBOOK}#default-conf-present`, `${PLAYBOOK}#config-not-copied`],
@@ -111,7 +112,7 @@ function confNotIncluded(facts: NginxFacts, conf: NginxConf, t: Translate): Draf
       code: 'nginx-conf-not-included',
       severity: ownActive ? 'warning' : 'error',
       title: t({
-        ko: `\`${path}\`은(는) nginx가 읽지 않는 곳에 있어요`,
+        ko: `${withParticle(`\`${path}\``, '은/는')} nginx가 읽지 않는 곳에 있어요`,
         en: `nginx never reads \`${path}\``,
       }),
       detail: t({
@@ -194,7 +195,7 @@ function htmlWrongRoot(facts: NginxFacts, conf: NginxConf, t: Translate): DraftF
         ...answering.flatMap((s) => rootEvidence(facts, conf, s, t)),
       ],
       next: t({
-        ko: `Dockerfile의 COPY 대상을 nginx가 서비스하는 root로 바꾸거나(\`COPY ${sourceOf(first)} ${rootOf(conf, answering[0])}/\`), 내 server 블록에 \`root ${folderOf(first)};\`을 적으세요.`,
+        ko: `Dockerfile의 COPY 대상을 nginx가 서비스하는 root로 바꾸거나(\`COPY ${sourceOf(first)} ${rootOf(conf, answering[0])}/\`), 내 server 블록에 ${withParticle(`\`root ${folderOf(first)};\``, '을/를')} 적으세요.`,
         en: `Point the Dockerfile's COPY at the root nginx serves (\`COPY ${sourceOf(first)} ${rootOf(conf, answering[0])}/\`), or set \`root ${folderOf(first)};\` in your server block.`,
       }),
       refHints: [`${PLAYBOOK}#html-wrong-root`, `${PLAYBOOK}#config-not-copied`],

@@ -9,6 +9,7 @@ import type { ContainerInspect, DockerService } from '../../docker/service.ts';
 import { loadConfTree } from './conf-tree.ts';
 import type { HostProbe, ImageDetails, NginxConf, NginxFacts, PortHolder } from './facts.ts';
 import { httpModel, servedAtRoot } from './servers.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 /** The two Host headers probed: what a browser on the Docker host sends, and any other name (an ALB, an IP). */
 export const PROBE_HOSTS = ['localhost', 'ecs-alb.example'] as const;
@@ -91,7 +92,7 @@ async function containerOnPort(docker: DockerService, port: number, signal?: Abo
   const holder = list.find((c) => c.State === 'running' && c.Ports.some((p) => p.PublicPort === port));
   if (!holder) {
     throw new UserError('port-not-found', {
-      ko: `호스트 포트 ${port}을(를) 게시한 컨테이너가 (이 봇이 볼 수 있는 것 중에는) 없어요. 호스트의 다른 프로그램이 쓰고 있을 수 있어요. \`/docker containers\`로 포트를 확인해 보세요.`,
+      ko: `호스트 포트 ${withParticle(String(port), '을/를')} 게시한 컨테이너가 (이 봇이 볼 수 있는 것 중에는) 없어요. 호스트의 다른 프로그램이 쓰고 있을 수 있어요. \`/docker containers\`로 포트를 확인해 보세요.`,
       en: `No visible container publishes host port ${port}; another program on the host may hold it. See \`/docker containers\`.`,
     });
   }

@@ -5,6 +5,7 @@ import { isStockServer, layerLine, ownLayers, serverLine } from './analysis.ts';
 import { PLAYBOOK, type NginxCheck } from './check.ts';
 import type { NginxFacts } from './facts.ts';
 import { isStockNginxRef } from './gather.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 /** The official entrypoint's words when default.conf is there (it edits it to listen on IPv6 too). */
 const DEFAULT_CONF_USED = /(?:Enabled listen on IPv6 in|Getting the checksum of) \/etc\/nginx\/conf\.d\/default\.conf/;
@@ -29,7 +30,7 @@ function stockImage(facts: NginxFacts, t: Translate): DraftFinding[] {
       code: 'nginx-stock-image',
       severity: 'error',
       title: t({
-        ko: `\`${container.Name}\`은(는) 내가 빌드한 이미지가 아니라 공식 nginx 이미지 그대로 실행 중이에요`,
+        ko: `${withParticle(`\`${container.Name}\``, '은/는')} 내가 빌드한 이미지가 아니라 공식 nginx 이미지 그대로 실행 중이에요`,
         en: `\`${container.Name}\` runs the stock nginx image, not the one you built`,
       }),
       detail: t({
@@ -66,7 +67,7 @@ function stockImage(facts: NginxFacts, t: Translate): DraftFinding[] {
         ...(logSaysUsed ? [`log: ${logSaysUsed.text}`] : []),
       ],
       next: t({
-        ko: 'nginx 폴더 안에서 공식 이미지와 다른 이름으로 빌드하세요: `cd nginx && docker build -t my-nginx:v1 .` → `docker run -p 8080:80 my-nginx:v1`. ECS는 작업 정의의 `"image"`를 `<계정>.dkr.ecr.<리전>.amazonaws.com/<저장소>:v1`로 적고 새 리비전으로 배포하세요. `build_and_push.sh`를 쓴다면 맨 위에 `set -euo pipefail`과 `cd "$(dirname "$0")"`를 넣으세요.',
+        ko: 'nginx 폴더 안에서 공식 이미지와 다른 이름으로 빌드하세요: `cd nginx && docker build -t my-nginx:v1 .` → `docker run -p 8080:80 my-nginx:v1`. ECS는 작업 정의의 `"image"`를 `<계정>.dkr.ecr.<리전>.amazonaws.com/<저장소>:v1`으로 적고 새 리비전으로 배포하세요. `build_and_push.sh`를 쓴다면 맨 위에 `set -euo pipefail`과 `cd "$(dirname "$0")"`를 넣으세요.',
         en: 'Build inside the nginx folder under a name of your own: `cd nginx && docker build -t my-nginx:v1 .` → `docker run -p 8080:80 my-nginx:v1`. On ECS, set the task definition\'s `"image"` to `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:v1` and deploy the new revision. If you use `build_and_push.sh`, start it with `set -euo pipefail` and `cd "$(dirname "$0")"`.',
       }),
       refHints: [`${PLAYBOOK}#stock-image`, `${PLAYBOOK}#wrong-image`],
@@ -87,7 +88,7 @@ function staleImage(facts: NginxFacts, t: Translate): DraftFinding[] {
       code: 'image-stale',
       severity: showsWelcome ? 'error' : 'warning',
       title: t({
-        ko: `\`${container.Name}\`은(는) \`${ref}\`의 예전 이미지로 실행 중이에요`,
+        ko: `${withParticle(`\`${container.Name}\``, '은/는')} \`${ref}\`의 예전 이미지로 실행 중이에요`,
         en: `\`${container.Name}\` runs an older image of \`${ref}\``,
       }),
       detail: t({

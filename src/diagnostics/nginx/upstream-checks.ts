@@ -6,6 +6,7 @@ import { PLAYBOOK, type NginxCheck } from './check.ts';
 import type { NginxConf, NginxFacts } from './facts.ts';
 import { probeLine } from './probe-lines.ts';
 import { unixSockets, upstreamHosts } from './servers.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 const HOST_NOT_FOUND = /host not found in upstream "([^"]+)"(?: in (\/\S+?):(\d+))?/;
 const SOCKET_FAILED = /connect\(\) to unix:(\S+?) failed \((\d+): ([^)]+)\)/;
@@ -39,7 +40,7 @@ function unresolvable(facts: NginxFacts, conf: NginxConf, t: Translate): DraftFi
       code: 'nginx-upstream-unresolvable',
       severity: 'error',
       title: t({
-        ko: `nginx가 upstream 이름 \`${name}\`을(를) 찾지 못해 시작하지 못해요`,
+        ko: `nginx가 upstream 이름 ${withParticle(`\`${name}\``, '을/를')} 찾지 못해 시작하지 못해요`,
         en: `nginx cannot resolve the upstream name \`${name}\` and does not start`,
       }),
       detail: t({
@@ -53,7 +54,7 @@ function unresolvable(facts: NginxFacts, conf: NginxConf, t: Translate): DraftFi
         `HostConfig.NetworkMode=${facts.container.HostConfig.NetworkMode || 'default'}`,
       ],
       next: t({
-        ko: `ECS(awsvpc)라면 nginx 설정을 \`proxy_pass http://localhost:${port};\`(또는 \`server 127.0.0.1:${port};\`)로 바꿔 이미지를 다시 빌드하세요. 작업 정의가 bridge 모드라면 nginx 컨테이너에 \`"links": ["${name}"]\`가 필요해요. 로컬에서는 두 컨테이너를 같은 네트워크에 두세요 (\`docker network create app\`, 둘 다 \`--network app\`, 앱은 \`--name ${name}\`).`,
+        ko: `ECS(awsvpc)라면 nginx 설정을 ${withParticle(`\`proxy_pass http://localhost:${port};\`(또는 \`server 127.0.0.1:${port};\`)`, '으로/로')} 바꿔 이미지를 다시 빌드하세요. 작업 정의가 bridge 모드라면 nginx 컨테이너에 ${withParticle(`\`"links": ["${name}"]\``, '이/가')} 필요해요. 로컬에서는 두 컨테이너를 같은 네트워크에 두세요 (\`docker network create app\`, 둘 다 \`--network app\`, 앱은 \`--name ${name}\`).`,
         en: `On ECS (awsvpc), change the nginx configuration to \`proxy_pass http://localhost:${port};\` (or \`server 127.0.0.1:${port};\`) and rebuild. A bridge-mode task definition needs \`"links": ["${name}"]\` on the nginx container. Locally, put both containers on one network (\`docker network create app\`, both with \`--network app\`, the app with \`--name ${name}\`).`,
       }),
       refHints: [`${PLAYBOOK}#upstream-compose-host`, `${PLAYBOOK}#related`],
@@ -80,16 +81,16 @@ function socketMissing(facts: NginxFacts, conf: NginxConf, t: Translate): DraftF
       severity: shared ? 'warning' : 'error',
       title: shared
         ? t({
-            ko: `공유 볼륨은 있지만 gunicorn 소켓 \`${socket.path}\`이(가) 아직 없어요`,
+            ko: `공유 볼륨은 있지만 gunicorn 소켓 ${withParticle(`\`${socket.path}\``, '이/가')} 아직 없어요`,
             en: `The volume is shared, but the gunicorn socket \`${socket.path}\` is not there`,
           })
         : t({
-            ko: `nginx가 쓰는 소켓 \`${socket.path}\`이(가) 이 컨테이너와 공유되지 않아요 (502 Bad Gateway)`,
+            ko: `nginx가 쓰는 소켓 ${withParticle(`\`${socket.path}\``, '이/가')} 이 컨테이너와 공유되지 않아요 (502 Bad Gateway)`,
             en: `The socket nginx proxies to, \`${socket.path}\`, is not shared with this container (502 Bad Gateway)`,
           }),
       detail: shared
         ? t({
-            ko: `\`${mount.Destination}\`는 볼륨으로 공유되지만 그 안에 소켓이 없어요: Django(gunicorn) 컨테이너가 아직 시작 중이거나 멈췄거나, \`--bind=unix:${socket.path}\`가 아닌 다른 경로에 만들었어요.`,
+            ko: `${withParticle(`\`${mount.Destination}\``, '은/는')} 볼륨으로 공유되지만 그 안에 소켓이 없어요: Django(gunicorn) 컨테이너가 아직 시작 중이거나 멈췄거나, ${withParticle(`\`--bind=unix:${socket.path}\``, '이/가')} 아닌 다른 경로에 만들었어요.`,
             en: `\`${mount.Destination}\` is shared as a volume, but the socket is not in it: the Django (gunicorn) container is still starting or stopped, or binds another path than \`--bind=unix:${socket.path}\`.`,
           })
         : t({

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord.js';
 import { translator, type Locale, type Translate } from '../../core/locale.ts';
 import type { HitView, Reply, ReplyField, Tone } from '../../core/reply.ts';
-import { discordTimestamps, mapReplyText } from '../../core/timestamp.ts';
+import { discordTimestamps, mapReplyText, terminalTimestamps } from '../../core/timestamp.ts';
 import { fit, LIMITS } from '../limits.ts';
 import { codeFileName, fenced } from './code.ts';
 import { renderActions, type MessageRow } from './components.ts';
@@ -38,8 +38,11 @@ const HIT_SNIPPET = 300;
 
 export function renderReply(original: Reply, locale: Locale): RenderedMessage {
   const t = translator(locale);
-  // Moments (`<t:…|zone>`) become Discord timestamps: each member sees their own time.
-  const reply = mapReplyText(original, discordTimestamps);
+  // Moments (`<t:…|zone>`) become Discord timestamps: each member sees their own time. In code
+  // blocks and evidence, where Discord shows markup as typed, they read as the zone's time.
+  const reply = mapReplyText(original, discordTimestamps, (text) =>
+    terminalTimestamps(text, { locale, now: new Date(), timeZone: 'UTC' }),
+  );
   const ephemeral = Boolean(reply.ephemeral || reply.error);
   const mentioned = mentionIds(reply);
   const mentions = mentioned.map((id) => `<@${id}>`).join(' ');

@@ -13,6 +13,7 @@ import {
 import { block, code, finding, type Rule, type RuleContext } from '../rule.ts';
 import { commandText, runText } from '../rewrite.ts';
 import type { SimpleCommand } from '../shell.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 const LISTS = '/var/lib/apt/lists';
 
@@ -98,7 +99,7 @@ function installFindings(run: DockerInstruction, install: SimpleCommand, ctx: Ru
           en: `${loose.map(code).join(', ')} install whatever is newest on build day, so a rebuild may bring other versions. Debian and Ubuntu also drop old versions, so a pinned one can vanish and fail the build — for a practice image, fine to skip.`,
         }),
         next: t({
-          ko: `같은 이미지를 다시 만들 수 있어야 한다면 \`apt-cache policy ${first}\`로 버전을 보고 ${code(`${first}=<버전>`)}처럼 적으세요. 베이스 이미지 태그를 고정하는 것만으로도 많이 안정돼요.`,
+          ko: `같은 이미지를 다시 만들 수 있어야 한다면 ${withParticle(`\`apt-cache policy ${first}\``, '으로/로')} 버전을 보고 ${code(`${first}=<버전>`)}처럼 적으세요. 베이스 이미지 태그를 고정하는 것만으로도 많이 안정돼요.`,
           en: `If the image must be reproducible, look the version up with \`apt-cache policy ${first}\` and write ${code(`${first}=<version>`)}. Pinning the base image tag already steadies a lot.`,
         }),
       }),

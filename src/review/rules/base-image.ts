@@ -1,6 +1,7 @@
 import type { Stage } from '../dockerfile.ts';
 import type { ReviewFinding } from '../finding.ts';
 import { code, finding, type Rule, type RuleContext } from '../rule.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 /** A released tag to suggest, light variant first (the notes' own examples). */
 const SUGGESTED_TAGS: Record<string, string> = {
@@ -61,7 +62,7 @@ function check(stage: Stage, ctx: RuleContext): ReviewFinding[] {
       finding('DL3007', at, {
         title: t({ ko: '베이스 이미지를 `latest` 태그로 받아요', en: 'The base image is pulled as `latest`' }),
         detail: t({
-          ko: `\`latest\`${viaArg}는 "가장 최근"일 뿐 버전이 아니에요. 새 버전이 나오면 말없이 바뀌어서, 어제 되던 빌드가 오늘 다른 이미지를 만들어요.`,
+          ko: `${withParticle(`\`latest\`${viaArg}`, '은/는')} "가장 최근"일 뿐 버전이 아니에요. 새 버전이 나오면 말없이 바뀌어서, 어제 되던 빌드가 오늘 다른 이미지를 만들어요.`,
           en: `\`latest\`${viaArg} means "most recent", not a version: it changes silently with every release, so yesterday's build makes another image today.`,
         }),
         next,

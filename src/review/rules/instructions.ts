@@ -3,6 +3,7 @@ import { stripQuotes, type DockerInstruction, type Stage } from '../dockerfile.t
 import type { ReviewFinding } from '../finding.ts';
 import { block, code, finding, lineage, sources, type Rule, type RuleContext } from '../rule.ts';
 import { parseShell } from '../shell.ts';
+import { withParticle } from '../../core/korean-particles.ts';
 
 /** Extensions ADD unpacks (hadolint's list, with zstd): ADD is the right tool for these. */
 const ARCHIVES = [
@@ -124,7 +125,7 @@ function shellForm(at: DockerInstruction, ctx: RuleContext): ReviewFinding[] {
       code(`${keyword} ${JSON.stringify([only.name, ...only.args]).replace(/","/g, '", "')}`)
     : script.commands.length === 1
       ? t({
-          ko: `변수를 풀어야 하면 셸을 거치되 \`exec\`로 앱이 셸 자리를 이어받게 하세요: `,
+          ko: `변수를 풀어야 하면 셸을 거치되 \`exec\`으로 앱이 셸 자리를 이어받게 하세요: `,
           en: `If variables must be expanded, go through the shell but let the app take its place with \`exec\`: `,
         }) + code(`${keyword} ${JSON.stringify(['sh', '-c', `exec ${text}`]).replace(/","/g, '", "')}`)
       : t({
@@ -140,7 +141,10 @@ function shellForm(at: DockerInstruction, ctx: RuleContext): ReviewFinding[] {
       : '';
   return [
     finding('DL3025', at, {
-      title: t({ ko: `\`${keyword}\`가 셸 형식이에요`, en: `\`${keyword}\` is in shell form` }),
+      title: t({
+        ko: `${withParticle(`\`${keyword}\``, '이/가')} 셸 형식이에요`,
+        en: `\`${keyword}\` is in shell form`,
+      }),
       detail:
         t({
           ko: '셸 형식은 `/bin/sh -c`로 감싸 실행돼서 앱이 PID 1이 아니에요. `docker stop`의 SIGTERM이 앱에 닿지 않아, 10초를 기다린 뒤 강제로 종료(SIGKILL)돼요.',
@@ -161,9 +165,9 @@ function repeated(stage: Stage, keyword: 'CMD' | 'ENTRYPOINT', ctx: RuleContext)
       keyword === 'CMD' ? 'DL4003' : 'DL4004',
       later,
       {
-        title: t({ ko: `${keyword}가 여러 개예요`, en: `More than one ${keyword}` }),
+        title: t({ ko: `${withParticle(keyword, '이/가')} 여러 개예요`, en: `More than one ${keyword}` }),
         detail: t({
-          ko: `한 단계에서 ${keyword}는 마지막 것 하나만 효과가 있어서, ${lines}행의 ${keyword}는 무시돼요. 한 컨테이너에는 애플리케이션 하나 — 프로그램을 여럿 띄우려면 컨테이너를 나누고 Compose로 묶어요(5장).`,
+          ko: `한 단계에서 ${withParticle(keyword, '은/는')} 마지막 것 하나만 효과가 있어서, ${lines}행의 ${withParticle(keyword, '은/는')} 무시돼요. 한 컨테이너에는 애플리케이션 하나 — 프로그램을 여럿 띄우려면 컨테이너를 나누고 Compose로 묶어요(5장).`,
           en: `Only the last ${keyword} of a stage takes effect: the one on line ${lines} is ignored. One application per container — to run several programs, split them into containers and tie them together with Compose (chapter 5).`,
         }),
         next: t({ ko: `쓸 ${keyword} 하나만 남기세요.`, en: `Keep the one ${keyword} you mean.` }),
