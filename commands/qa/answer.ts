@@ -6,6 +6,7 @@ import { communityId } from '../../src/qa/community-index.ts';
 import { ANSWER_MAX, questionText } from '../../src/qa/qa-service.ts';
 import type { AnswerRecord, QuestionSummary } from '../../src/store/qa.ts';
 import { answerOption, idFrom, memberOf, questionOption, scopeOf } from './shared.ts';
+import { particle, withParticle } from '../../src/core/korean-particles.ts';
 
 export const answer = defineSubcommand({
   name: 'answer',
@@ -92,7 +93,7 @@ export const removeAnswer = defineSubcommand({
     const { answer: removed, question } = ctx.qa.removeAnswer(idFrom(id, 'answer'), scopeOf(ctx));
     return {
       text: ctx.t({
-        ko: `질문 #${question.id}에 달린 답변 #${removed.id}(${removed.authorName})을 지웠어요. 검색에서도 빠졌어요.`,
+        ko: `질문 #${question.id}에 달린 ${withParticle(`답변 #${removed.id}`, '을/를')} 지웠어요 (작성: ${removed.authorName}). 검색에서도 빠졌어요.`,
         en: `Removed answer #${removed.id} (${removed.authorName}) to question #${question.id}; it is out of search too.`,
       }),
       tone: 'success',
@@ -163,7 +164,7 @@ function answerMessage(answer: AnswerRecord, question: QuestionSummary, ctx: Com
     text: [`> ${questionText(question.query, 300)}${asked}`, answer.text, ...notes].join('\n\n'),
     tone: accepted ? 'success' : 'info',
     footer: ctx.t({
-      ko: `답변 #${answer.id} · ${answer.authorName} · 검색에서 ${communityId(question.id)}(커뮤니티 답변)로 보여요`,
+      ko: `답변 #${answer.id} · ${answer.authorName} · 검색에서는 커뮤니티 답변 ${communityId(question.id)}${particle(communityId(question.id), '으로/로')} 보여요`,
       en: `answer #${answer.id} · ${answer.authorName} · in search as ${communityId(question.id)} (community answer)`,
     }),
     actions: [

@@ -9,6 +9,7 @@ import { clip } from '../../src/core/text.ts';
 import { timestamp } from '../../src/core/timestamp.ts';
 import { questionText, type Member } from '../../src/qa/qa-service.ts';
 import type { AnswerRecord, GuildScope, QuestionSummary } from '../../src/store/qa.ts';
+import { withParticle } from '../../src/core/korean-particles.ts';
 
 /** Questions per page of `/qa unanswered` and `/qa history`. */
 export const PAGE_SIZE = 5;
@@ -87,7 +88,7 @@ export function idFrom(raw: string, option: string): number {
   const match = /^#?(\d{1,9})$/.exec(raw.trim());
   if (!match) {
     throw new UserError('invalid-option', {
-      ko: `\`${option}\`에는 번호를 주세요 (예: 12). \`${clip(raw, 20)}\`은(는) 번호가 아니에요.`,
+      ko: `\`${option}\`에는 번호를 주세요 (예: 12). ${withParticle(`\`${clip(raw, 20)}\``, '은/는')} 번호가 아니에요.`,
       en: `\`${option}\` takes a number (e.g. 12); \`${clip(raw, 20)}\` is not one.`,
     });
   }

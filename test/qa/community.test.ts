@@ -45,7 +45,7 @@ describe('community answers', () => {
     expect(data).toMatchObject({ questionId: asked.questionId, source: `qa#${asked.questionId}`, status: 'posted' });
     expect(answered.title).toBe(`💬 질문 #${asked.questionId}에 답변이 달렸어요`);
     expect(answered.text).toContain(HELM_ANSWER);
-    expect(answered.footer).toContain(`qa#${asked.questionId}(커뮤니티 답변)`);
+    expect(answered.footer).toContain(`커뮤니티 답변 qa#${asked.questionId}로`);
 
     // In search at once, with its source; shown as a community answer.
     const found = dataOf(
