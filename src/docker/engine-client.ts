@@ -76,10 +76,18 @@ const EVERY_STATUS: Record<number, boolean> = Object.fromEntries(
  * zod schema; streams (logs, events) are handed over for their readers to bound.
  */
 export class EngineClient {
+  private modem: DockerModem | Promise<DockerModem> | (() => Promise<DockerModem>);
+
+  /**
+   * `modem` may be given as a loader: it runs on the first call (loading dockerode costs
+   * ~90 ms and ~18 MB, which a start that never reaches Docker should not pay).
+   */
   constructor(
-    private readonly modem: DockerModem,
+    modem: DockerModem | (() => Promise<DockerModem>),
     readonly limits: EngineLimits,
-  ) {}
+  ) {
+    this.modem = modem;
+  }
 
   async json<S extends z.ZodType>(
     method: 'GET' | 'POST',
@@ -137,15 +145,28 @@ export class EngineClient {
     throw new EngineError(status, errorMessage(body));
   }
 
-  private dial(method: string, path: string, options: RequestOptions, signal: AbortSignal): Promise<IncomingMessage> {
+  private async loadedModem(): Promise<DockerModem> {
+    if (typeof this.modem === 'function') this.modem = this.modem();
+    const modem = await this.modem;
+    this.modem = modem;
+    return modem;
+  }
+
+  private async dial(
+    method: string,
+    path: string,
+    options: RequestOptions,
+    signal: AbortSignal,
+  ): Promise<IncomingMessage> {
     const query = Object.fromEntries(Object.entries(options.query ?? {}).filter(([, v]) => v !== undefined));
     const hasQuery = Object.keys(query).length > 0;
+    const modem = await this.loadedModem();
     return new Promise((resolve, reject) => {
       if (signal.aborted) {
         reject(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
         return;
       }
-      this.modem.dial(
+      modem.dial(
         {
           path: hasQuery || options.body ? `${path}?` : path,
           method,

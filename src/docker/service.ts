@@ -4,7 +4,7 @@ import type { Logger } from '../core/logger.ts';
 import { z } from 'zod';
 import { ArchiveGrants, untar, type ArchiveLimits, type ArchiveRead } from './archive.ts';
 import { readCapped } from './capped-read.ts';
-import { defaultProbeHost, describeHost } from './connection.ts';
+import { connectionOptions, defaultProbeHost, describeHost } from './connection.ts';
 import { EngineClient, EngineError } from './engine-client.ts';
 import { explainEngineFailure } from './engine-failures.ts';
 import {
@@ -17,7 +17,6 @@ import {
   TopResult,
 } from './engine-types.ts';
 import { isAllowedExec } from './exec-allowlist.ts';
-import { guardedDockerode } from './guarded-docker.ts';
 import { readLogTail, type LogTail } from './log-reader.ts';
 import { readNewestFirst } from './log-scan.ts';
 import { findContainer, findImage, type LookupSource } from './lookup.ts';
@@ -73,7 +72,11 @@ export class DockerService {
     readonly config: Config['docker'],
     private readonly log: Logger,
   ) {
-    this.engine = new EngineClient(guardedDockerode(config, this.archive).modem, {
+    // Read now, so missing TLS files stop start-up; dockerode itself loads on the first Engine API call.
+    const connection = connectionOptions(config);
+    const loadModem = async () =>
+      (await import('./guarded-docker.ts')).guardedDockerode(config, this.archive, connection).modem;
+    this.engine = new EngineClient(loadModem, {
       timeoutMs: config.timeoutMs,
       maxBytes: config.maxResponseBytes,
     });
