@@ -6,10 +6,13 @@ import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
 import { titleOf } from './search/suggest.ts';
 import { snippetAround } from './snippet.ts';
 import { sectionTitle } from './views.ts';
+import { readQuestion, type Question } from './question.ts';
 import type { GlossaryTerm, KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
 
 export interface SearchResult {
   query: string;
+  /** The question as search read it: markup and mentions removed, a paste's error lines picked out. */
+  question: Question;
   hits: SearchHit[];
   /** The best hit is good enough to answer with; otherwise offer the closest titles. */
   confident: boolean;
@@ -69,10 +72,22 @@ export class KnowledgeBase {
   }
 
   search(query: string, limit = 5): SearchResult {
-    const answer = this.engine.search(query, Math.max(1, limit));
-    const titled = this.sectionTitled(query);
+    const question = readQuestion(query);
+    const answer = this.engine.search(question.searchText, Math.max(1, limit));
+    const titled = this.sectionTitled(question.plain);
     const hits = titled ? withTitledFirst(titled, answer.hits).slice(0, Math.max(1, limit)) : answer.hits;
-    return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD, truncated: answer.truncated };
+    return {
+      query,
+      question,
+      hits,
+      confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD,
+      truncated: answer.truncated || question.cut,
+    };
+  }
+
+  /** How much of the question each text covers, 0..1, as search reads the question (0 without an engine that says). */
+  relevance(query: string, texts: readonly string[]): number[] {
+    return this.engine.relevance?.(query, texts) ?? texts.map(() => 0);
   }
 
   /**

@@ -30,4 +30,10 @@ export interface Suggestion {
 export interface SearchEngine {
   search(query: string, limit: number): SearchAnswer;
   suggest(prefix: string, limit: number): Suggestion[];
+  /**
+   * How much of the query each text covers, 0..1, read as search reads the query (typos,
+   * glossary, particles): how the answer composer ranks a playbook's causes. Optional: a
+   * strategy without it ranks them in the playbook's order.
+   */
+  relevance?(query: string, texts: readonly string[]): number[];
 }

@@ -8,7 +8,8 @@ import { planQuery, type Alternative, type Concept, type QueryContext, type Quer
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
 import { indexSections } from './section-index.ts';
-import { BIGRAM, isWordTerm } from './terms.ts';
+import { BIGRAM, indexTerms, isWordTerm } from './terms.ts';
+import { wordsOf } from './tokens.ts';
 import { Vocabulary, type WordFrequencies } from './vocabulary.ts';
 import { FUSION } from './weights.ts';
 import { countWork } from './work.ts';
@@ -70,6 +71,23 @@ export class KoreanSearchEngine implements SearchEngine {
     return this.suggestions.suggest(prefix, limit, (query, n) =>
       this.candidates(planQuery(query, this.context), n).map((doc) => this.section(doc)),
     );
+  }
+
+  relevance(query: string, texts: readonly string[]): number[] {
+    const plan = planQuery(query, this.context);
+    const total = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
+    return texts.map((text) => {
+      if (total <= 0) return 0;
+      countWork(text.length);
+      const terms = new Set(indexTerms(wordsOf(text)));
+      // A concept counts whole when any of its spellings occurs: a text in the other language
+      // (포트 for port) is as relevant as one in the question's.
+      let covered = 0;
+      for (const concept of plan.concepts) {
+        if (concept.alternatives.some((a) => terms.has(a.term))) covered += concept.importance;
+      }
+      return covered / total;
+    });
   }
 
   /** The best `limit` sections by BM25F over the plan's concepts and extra terms. */
