@@ -6,7 +6,7 @@ import type { Section } from '../types.ts';
 import { sectionTitle } from '../views.ts';
 import { composePassage } from './passage.ts';
 import { composePlaybook } from './playbook-answer.ts';
-import { readPlaybook, roleOf } from './playbook.ts';
+import { placementOf, readPlaybook } from './playbook.ts';
 import type { RefLookup } from './refs.ts';
 
 /** What the answer composer needs of the knowledge base. */
@@ -41,14 +41,14 @@ export function composeAnswer(
   if (!best) return undefined;
   const doc = knowledge.doc(best.section.docId);
   const playbook = doc ? readPlaybook(doc) : undefined;
-  const role = playbook ? roleOf(playbook, best.section) : undefined;
+  const placement = playbook ? placementOf(playbook, best.section) : undefined;
   const body =
-    playbook && role
-      ? composePlaybook(playbook, question, hits, knowledge, t)
+    playbook && placement
+      ? composePlaybook(playbook, placement, question, hits, knowledge, t)
       : composePassage(best.section, question, knowledge);
   const context = errorContext(question, t);
   return {
-    title: playbook && role ? playbook.doc.title : sectionTitle(best.section),
+    title: playbook && placement ? playbook.doc.title : sectionTitle(best.section),
     text: [context, body.text].filter(Boolean).join('\n\n'),
     sectionIds: body.sectionIds,
     lead: best.section,

@@ -5,7 +5,7 @@ import type { Question } from '../question.ts';
 import type { SearchHit } from '../search-engine.ts';
 import { blocksOf, cutOutsideCode, firstSentence, joinBlocks, type Block } from './blocks.ts';
 import type { AnswerSource } from './compose.ts';
-import { titled, type Cause, type Playbook, type PlaybookPart } from './playbook.ts';
+import { titled, type Cause, type Placement, type Playbook, type PlaybookPart } from './playbook.ts';
 import { readableRefs } from './refs.ts';
 
 /** How much of each part a first answer shows (characters of Markdown, lines of code, items). */
@@ -24,93 +24,123 @@ export interface ComposedBody {
   sectionIds: string[];
 }
 
+/** One part of a playbook answer: its heading, its Markdown, the sections it came from. */
+interface AnswerPart {
+  heading: string;
+  text: string;
+  ids: string[];
+}
+
 /**
  * A playbook's first answer: the likely causes ranked for what the question says (the first in
  * full, the next ones in a sentence), how to check (the commands), the fix, and the dockhand
  * command that checks the member's own container. The symptom, which the member already knows,
- * is left out.
+ * is left out. A question that search placed in the check or fix part (how to read the logs,
+ * how to make an image smaller) gets that part first.
  */
 export function composePlaybook(
   playbook: Playbook,
+  placement: Placement,
   question: Question,
   hits: readonly SearchHit[],
   knowledge: AnswerSource,
   t: Translate,
 ): ComposedBody {
   const readable = (markdown: string) => readableRefs(markdown, knowledge);
-  const causes = rankCauses(playbook.causeList, question, hits, knowledge);
-  const [lead, ...others] = causes;
-  const parts: string[] = [];
-  const ids: string[] = [];
-
-  if (lead) {
-    parts.push(`**${t({ ko: '가장 흔한 원인', en: 'Most likely cause' })}${lead.title ? `: ${lead.title}` : ''}**`);
-    parts.push(readable(leadBody(lead.body)));
-    ids.push(lead.sectionId);
-    const shownOthers = others.slice(0, SHOWN.otherCauses);
-    if (shownOthers.length) {
-      parts.push(`**${t({ ko: '다른 원인', en: 'Other causes' })}**`);
-      parts.push(shownOthers.map((c) => `- ${oneLine(c, readable)}`).join('\n'));
-      for (const c of shownOthers) if (!ids.includes(c.sectionId)) ids.push(c.sectionId);
-    }
-  } else if (playbook.causes) {
-    parts.push(`**${t({ ko: '원인', en: 'Causes' })}**`);
-    parts.push(readable(capBlocks(blocksOf(playbook.causes.text), SHOWN.leadCause)));
-    ids.push(playbook.causes.id);
-  }
-
-  const check = checkPart(playbook, question, knowledge, Boolean(lead && hasCode(lead.body)));
-  if (check) {
-    parts.push(`**${t({ ko: '확인', en: 'How to check' })}**`);
-    parts.push(readable(check.text));
-    ids.push(check.id);
-  }
-
-  const fix = fixItems(playbook);
-  if (fix.items.length) {
-    parts.push(`**${t({ ko: '해결', en: 'Fix' })}**`);
-    parts.push(fix.items.map((item, i) => `${i + 1}. ${readable(item)}`).join('\n'));
-    ids.push(...fix.ids);
-  }
-
+  const causes = causesPart(playbook, placement, question, hits, knowledge, t);
+  const check = checkPart(playbook, placement, question, knowledge, causes?.leadHasCode ?? false, t);
+  const fix = fixPart(playbook, placement, question, knowledge, t);
+  const order =
+    placement.role === 'check' ? [check, causes, fix] : placement.role === 'fix' ? [fix, causes, check] : [causes, check, fix];
+  const parts = order.filter((p): p is AnswerPart => p !== undefined && p.text !== '');
   const offer = commandOffer(playbook, question, t);
-  if (offer) parts.push(offer);
-  return { text: parts.join('\n\n'), sectionIds: [...new Set(ids)] };
+  return {
+    text: [...parts.map((p) => `**${p.heading}**\n${readable(p.text)}`), ...(offer ? [offer] : [])].join('\n\n'),
+    sectionIds: [...new Set(parts.flatMap((p) => p.ids))],
+  };
+}
+
+/** The causes, ranked: the first in full, the next ones in a sentence each. */
+function causesPart(
+  playbook: Playbook,
+  placement: Placement,
+  question: Question,
+  hits: readonly SearchHit[],
+  knowledge: AnswerSource,
+  t: Translate,
+): (AnswerPart & { leadHasCode: boolean }) | undefined {
+  const [lead, ...others] = rankCauses(playbook.causeList, placement, question, hits, knowledge);
+  if (!lead) {
+    if (!playbook.causes) return undefined;
+    const text = capBlocks(blocksOf(playbook.causes.text), SHOWN.leadCause);
+    return { heading: t({ ko: '원인', en: 'Causes' }), text, ids: [playbook.causes.id], leadHasCode: hasCode(text) };
+  }
+  const shownOthers = others.slice(0, SHOWN.otherCauses);
+  const body = capBlocks(blocksOf(lead.body), SHOWN.leadCause);
+  const rest = shownOthers.length
+    ? `\n\n**${t({ ko: '다른 원인', en: 'Other causes' })}**\n${shownOthers.map((c) => `- ${oneLine(c)}`).join('\n')}`
+    : '';
+  return {
+    heading: `${t({ ko: '가장 흔한 원인', en: 'Most likely cause' })}${lead.title ? `: ${lead.title}` : ''}`,
+    text: body + rest,
+    ids: [lead.sectionId, ...shownOthers.map((c) => c.sectionId)],
+    leadHasCode: hasCode(body),
+  };
 }
 
 /**
  * Causes by how much of the question each covers (its title and text, as search reads them);
- * a cause search itself found gets ahead; ties keep the playbook's order, commonest first.
+ * the cause search placed the question in comes first; ties keep the playbook's order,
+ * commonest first.
  */
-function rankCauses(causes: Cause[], question: Question, hits: readonly SearchHit[], knowledge: AnswerSource): Cause[] {
+function rankCauses(
+  causes: Cause[],
+  placement: Placement,
+  question: Question,
+  hits: readonly SearchHit[],
+  knowledge: AnswerSource,
+): Cause[] {
   if (causes.length < 2) return causes;
   const relevance = knowledge.relevance(
     question.searchText,
     causes.map((c) => `${c.title}\n${c.body}`),
   );
-  const found = new Map(hits.map((h) => [h.section.id.replace(/~\d+$/, ''), h.score]));
+  const found = new Set(hits.map((h) => h.section.id.replace(/~\d+$/, '')));
   const scored = causes.map((cause, order) => {
-    // A cause that is a section of its own and that search found: search read the whole question.
+    // A cause that is a section of its own: search read the whole question against it.
     const ownSection = causes.filter((c) => c.sectionId === cause.sectionId).length === 1;
-    const searched = ownSection ? (found.get(cause.sectionId) ?? 0) : 0;
-    return { cause, order, score: (relevance[order] ?? 0) + 0.5 * searched };
+    const placed = ownSection && placement.part === cause.sectionId ? 1 : 0;
+    const listed = ownSection && found.has(cause.sectionId) ? 0.25 : 0;
+    return { cause, order, score: (relevance[order] ?? 0) + placed + listed };
   });
   return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((s) => s.cause);
 }
 
-/** The lead cause in full, up to SHOWN.leadCause characters, cut between blocks. */
-function leadBody(body: string): string {
-  return capBlocks(blocksOf(body), SHOWN.leadCause);
+/** The part of a playbook closest to the question: the one search placed it in, else the most relevant, else the first. */
+function closestPart(
+  parts: PlaybookPart[],
+  placement: Placement,
+  question: Question,
+  knowledge: AnswerSource,
+): PlaybookPart | undefined {
+  const placed = parts.find((p) => p.id === placement.part);
+  if (placed) return placed;
+  const relevance = knowledge.relevance(
+    question.searchText,
+    parts.map((p) => `${p.heading}\n${p.text}`),
+  );
+  return parts
+    .map((part, order) => ({ part, order, score: relevance[order] ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)[0]?.part;
 }
 
 /** A cause in one line: its title in bold and the first sentence of its text. */
-function oneLine(cause: Cause, readable: (s: string) => string): string {
+function oneLine(cause: Cause): string {
   const plain = blocksOf(cause.body)
     .filter((b) => b.kind === 'paragraph' || b.kind === 'list')
     .map((b) => (b.kind === 'list' ? b.items.map((item) => titled(item).title || item).join(', ') : b.text));
   const sentence = firstSentence(plain.join(' '), SHOWN.otherCause);
-  const text = readable(sentence);
-  return cause.title ? `**${cause.title}**${text ? `: ${text}` : ''}` : text;
+  return cause.title ? `**${cause.title}**${sentence ? `: ${sentence}` : ''}` : sentence;
 }
 
 /** Blocks from the start while they fit in `max` characters (at least the first, cut if it must be). */
@@ -144,34 +174,31 @@ function capList(list: Block, max: number): string {
 const hasCode = (markdown: string): boolean => blocksOf(markdown).some((b) => b.kind === 'code' || /```/.test(b.text));
 
 /**
- * How to check: the commands of the check section (or of its subsection closest to the
- * question), at most SHOWN.checkLines lines; fewer when the lead cause brought its own.
+ * How to check: the commands of the check section, or of its subsection closest to the
+ * question, at most SHOWN.checkLines lines; fewer when the lead cause brought its own.
  */
 function checkPart(
   playbook: Playbook,
+  placement: Placement,
   question: Question,
   knowledge: AnswerSource,
   leadHasCode: boolean,
-): { id: string; text: string } | undefined {
-  const candidates: PlaybookPart[] = [];
-  if (playbook.check && codeOf(playbook.check.text).length) candidates.push(playbook.check);
-  else if (playbook.checkParts.length) {
-    const relevance = knowledge.relevance(
-      question.searchText,
-      playbook.checkParts.map((p) => `${p.heading}\n${p.text}`),
-    );
-    const best = playbook.checkParts
-      .map((part, order) => ({ part, order, score: relevance[order] ?? 0 }))
-      .filter(({ part }) => codeOf(part.text).length)
-      .sort((a, b) => b.score - a.score || a.order - b.order)[0];
-    if (best) candidates.push(best.part);
-  } else if (playbook.check) candidates.push(playbook.check);
-  const [part] = candidates;
+  t: Translate,
+): AnswerPart | undefined {
+  const heading = t({ ko: '확인', en: 'How to check' });
+  const withCode = playbook.checkParts.filter((p) => codeOf(p.text).length);
+  const own = playbook.check && codeOf(playbook.check.text).length ? playbook.check : undefined;
+  const part =
+    placement.role === 'check' && placement.part
+      ? withCode.find((p) => p.id === placement.part)
+      : (own ?? closestPart(withCode, placement, question, knowledge) ?? playbook.check);
   if (!part) return undefined;
   const code = codeOf(part.text);
-  if (!code.length) return { id: part.id, text: capBlocks(blocksOf(part.text), 500) };
+  if (!code.length) return { heading, text: capBlocks(blocksOf(part.text), SHOWN.leadCause), ids: [part.id] };
+  // A check subsection the question is about is shown whole: its commands are the answer.
+  if (placement.part === part.id) return { heading: `${heading}: ${part.heading}`, text: capBlocks(blocksOf(part.text), SHOWN.leadCause), ids: [part.id] };
   const lines = leadHasCode ? Math.ceil(SHOWN.checkLines / 2) : SHOWN.checkLines;
-  return { id: part.id, text: trimCode(code.slice(0, leadHasCode ? 1 : SHOWN.checkBlocks), lines) };
+  return { heading, text: trimCode(code.slice(0, leadHasCode ? 1 : SHOWN.checkBlocks), lines), ids: [part.id] };
 }
 
 /** The code fences of a text (also those inside a quote, unquoted). */
@@ -194,10 +221,21 @@ function trimCode(blocks: Block[], lines: number): string {
   return out.join('\n');
 }
 
-/** The fix: the items of the fix section's list, then one line per fix subsection. */
-function fixItems(playbook: Playbook): { items: string[]; ids: string[] } {
+/**
+ * The fix: the items of the fix section's list, a sentence each; fix subsections (alternatives
+ * such as a smaller base image or a multi-stage build) with the one closest to the question in
+ * full and the others in a sentence.
+ */
+function fixPart(
+  playbook: Playbook,
+  placement: Placement,
+  question: Question,
+  knowledge: AnswerSource,
+  t: Translate,
+): AnswerPart | undefined {
   const items: string[] = [];
   const ids: string[] = [];
+  let expanded = '';
   if (playbook.fix) {
     const list = blocksOf(playbook.fix.text).find((b) => b.kind === 'list');
     if (list) {
@@ -205,18 +243,27 @@ function fixItems(playbook: Playbook): { items: string[]; ids: string[] } {
       ids.push(playbook.fix.id);
     }
   }
+  const closest = items.length ? undefined : closestPart(playbook.fixParts, placement, question, knowledge);
+  if (closest) {
+    expanded = `**${closest.heading}**\n${capBlocks(blocksOf(closest.text), SHOWN.leadCause)}`;
+    ids.push(closest.id);
+  }
   for (const part of playbook.fixParts) {
-    if (items.length >= SHOWN.fixItems) break;
+    if (part === closest || items.length >= SHOWN.fixItems) continue;
     const first = blocksOf(part.text).find((b) => b.kind === 'list' || b.kind === 'paragraph');
     const lead = first?.kind === 'list' ? (first.items[0] ?? '') : (first?.text ?? '');
     items.push(`**${part.heading}**: ${firstSentence(lead, SHOWN.fixItem)}`);
     ids.push(part.id);
   }
-  if (!items.length && playbook.fix) {
+  if (!items.length && !expanded && playbook.fix) {
     items.push(firstSentence(playbook.fix.text, SHOWN.fixItem));
     ids.push(playbook.fix.id);
   }
-  return { items: items.slice(0, SHOWN.fixItems), ids };
+  const list = items.map((item, i) => `${i + 1}. ${item}`).join('\n');
+  const text = [expanded, expanded && list ? `**${t({ ko: '다른 방법', en: 'Other ways' })}**\n${list}` : list]
+    .filter(Boolean)
+    .join('\n\n');
+  return text ? { heading: t({ ko: '해결', en: 'Fix' }), text, ids } : undefined;
 }
 
 const NGINX = new Set<string>(NGINX_PATH_CODES);

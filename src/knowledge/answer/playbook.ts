@@ -105,11 +105,19 @@ export function titled(item: string): { title: string; body: string } {
   return { title: '', body: item };
 }
 
-/** Where a section sits in its playbook: its role, or the role of the section it is under. */
-export function roleOf(playbook: Playbook, section: Section): PlaybookRole | 'cause' | undefined {
+/** Where a section sits in its playbook: its role, and the subsection of that role it is, if any. */
+export interface Placement {
+  role: PlaybookRole | 'cause';
+  /** A subsection of the check or fix section (its id), or of the causes section. */
+  part: string | undefined;
+}
+
+export function placementOf(playbook: Playbook, section: Section): Placement | undefined {
   const id = baseId(section.id);
-  for (const role of PLAYBOOK_ROLES) if (playbook[role]?.id === id) return role;
-  if (playbook.causeList.some((c) => c.sectionId === id)) return 'cause';
+  for (const role of PLAYBOOK_ROLES) if (playbook[role]?.id === id) return { role, part: undefined };
+  if (playbook.causeList.some((c) => c.sectionId === id)) return { role: 'cause', part: id };
+  if (playbook.checkParts.some((p) => p.id === id)) return { role: 'check', part: id };
+  if (playbook.fixParts.some((p) => p.id === id)) return { role: 'fix', part: id };
   return undefined;
 }
 

@@ -47,11 +47,12 @@ export class KoreanSearchEngine implements SearchEngine {
     glossaryTerms: GlossaryTerm[],
     docs: KnowledgeDoc[] = [],
   ) {
-    const { index, writtenWords, termPhrases } = indexSections(sections, docs);
+    const { index, writtenWords, termPhrases, topicTerms } = indexSections(sections, docs);
     this.index = index;
     const glossary = new Glossary(glossaryTerms);
     const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...glossary.phrases()]);
-    this.context = { index: this.index, vocabulary, glossary };
+    for (const form of glossary.forms()) topicTerms.add(form.term);
+    this.context = { index: this.index, vocabulary, glossary, topics: topicTerms };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.accumulators = new AccumulatorPool(sections.length);
   }
@@ -133,7 +134,8 @@ export class KoreanSearchEngine implements SearchEngine {
         // How well this section answers, on a scale shared by all questions.
         score: clamp01(FUSION.coverageShare * row.coverage + (1 - FUSION.coverageShare) * row.similarity),
         found: row.found,
-      }));
+      }))
+      .map(cappedByRankAbove);
   }
 
   private section(doc: number): Section {
@@ -210,3 +212,14 @@ function wordFrequencies(index: Bm25Index): WordFrequencies {
 }
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
+
+/**
+ * Hits are ranked by the fused opinions, scored by how much of the question they cover: a hit
+ * never scores above one ranked before it, so scores read in rank order (the first hit's score,
+ * the confidence, is its own).
+ */
+function cappedByRankAbove(hit: Ranked, i: number, hits: Ranked[]): Ranked {
+  const above = hits[i - 1];
+  if (above && hit.score > above.score) hit.score = above.score;
+  return hit;
+}

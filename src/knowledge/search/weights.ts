@@ -44,6 +44,8 @@ export const ALTERNATIVE_WEIGHTS = {
   layout: 0.95,
   /** A typo corrected by one edit, and by two. */
   typo: [0.8, 0.65],
+  /** The same verb with the ending the notes write (줄이고 → 줄이기, 커서 → 커요). */
+  verbForm: 0.85,
   /** The pieces of a glued compound (사용자정의네트워크), times their own weight. */
   compound: 1,
   /** A multi-word title whose initials were typed (ㄷㅋ ㅋㅍㅈ → 도커 컴포즈): less sure the more phrases share them. */
@@ -65,6 +67,13 @@ export const IMPORTANCE = {
   unknownPredicate: 0.25,
   /** Unknown Hangul (likely a topic the notes don't cover); unknown Latin words count in full. */
   unknownHangul: 0.6,
+  /**
+   * Spellings at least this sure (relative to the surest) count for a concept's specificity:
+   * its glossary synonyms too (에러 is as common as 오류), not a less likely reading.
+   */
+  sameConcept: 0.75,
+  /** A word the notes use only in their prose, never in a heading, alias, title, tag or the glossary. */
+  proseOnly: 0.4,
 } as const;
 
 /** Title and alias similarity (rerank.ts). */
