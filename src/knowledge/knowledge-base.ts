@@ -2,7 +2,7 @@ import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/korean-search-engine.ts';
 import { CONFIDENCE_THRESHOLD } from './search/weights.ts';
-import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
+import { inRankOrder, type SearchEngine, type SearchHit, type Suggestion } from './search-engine.ts';
 import { titleOf } from './search/suggest.ts';
 import { snippetAround } from './snippet.ts';
 import { sectionTitle } from './views.ts';
@@ -75,7 +75,8 @@ export class KnowledgeBase {
     const question = readQuestion(query);
     const answer = this.engine.search(question.searchText, Math.max(1, limit));
     const titled = this.sectionTitled(question.plain);
-    const hits = titled ? withTitledFirst(titled, answer.hits).slice(0, Math.max(1, limit)) : answer.hits;
+    const ranked = question.asksWhatItIs ? notesFirstAmongTies(answer.hits) : answer.hits;
+    const hits = inRankOrder(titled ? withTitledFirst(titled, ranked).slice(0, Math.max(1, limit)) : ranked);
     return {
       query,
       question,
@@ -137,6 +138,21 @@ function titleTable(sections: Section[]): Map<string, Section | null> {
     }
   }
   return table;
+}
+
+/** How close to the best score a note must be to go before a playbook for a "what is" question. */
+const DEFINITION_TIE = 0.02;
+
+/**
+ * A question that asks what something is gets the chapter note that defines it before a
+ * playbook that merely mentions it, when search rates them (almost) the same.
+ */
+function notesFirstAmongTies(hits: SearchHit[]): SearchHit[] {
+  const top = hits[0]?.score ?? 0;
+  const tied = (h: SearchHit) => h.score >= top - DEFINITION_TIE;
+  const notes = hits.filter((h) => tied(h) && h.section.kind === 'note');
+  if (!notes.length || hits[0]?.section.kind === 'note') return hits;
+  return [...notes, ...hits.filter((h) => !notes.includes(h))];
 }
 
 function withTitledFirst(section: Section, hits: SearchHit[]): SearchHit[] {

@@ -21,6 +21,8 @@ export interface Question {
   container: string | undefined;
   /** The question was longer than QUERY_LIMITS.questionChars: only its beginning was read. */
   cut: boolean;
+  /** It asks what something is (볼륨이 뭐야, what is a volume, 이미지랑 컨테이너 차이): a chapter note defines it. */
+  asksWhatItIs: boolean;
 }
 
 /** Discord's markup, each pattern linear (bounded inner runs): mentions, emoji, links, emphasis, fences. */
@@ -53,6 +55,10 @@ export function plainQuestion(text: string): string {
     .join('\n');
 }
 
+/** "What is X", "X의 뜻", "X와 Y의 차이": the question asks for a definition, not a fix. */
+const WHAT_IS =
+  /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bmeaning of\b/i;
+
 /** Error lines search reads of one paste, at most: the rest are usually the same error again. */
 const MOST_ERROR_LINES = 3;
 
@@ -63,7 +69,10 @@ export function readQuestion(text: string): Question {
   const lines = plain.split('\n');
   const errors: ErrorLine[] = errorLinesOf(lines);
   const container = containerNamed(plain);
-  if (errors.length === 0) return { text, plain, errors: [], searchText: plain.replace(/\n/g, ' '), container, cut };
+  const asksWhatItIs = WHAT_IS.test(plain.slice(0, QUERY_LIMITS.chars));
+  if (errors.length === 0) {
+    return { text, plain, errors: [], searchText: plain.replace(/\n/g, ' '), container, cut, asksWhatItIs };
+  }
   const picked = errors
     .toSorted((a, b) => b.weight - a.weight || a.index - b.index)
     .slice(0, MOST_ERROR_LINES)
@@ -78,6 +87,7 @@ export function readQuestion(text: string): Question {
     searchText: [...own, ...picked].join(' '),
     container,
     cut,
+    asksWhatItIs: false,
   };
 }
 

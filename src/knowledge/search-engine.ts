@@ -7,7 +7,10 @@ import type { Section } from './types.ts';
 
 export interface SearchHit {
   section: Section;
-  /** 0..1, higher is better; comparable across queries for the confidence cut. */
+  /**
+   * 0..1, higher is better; comparable across queries for the confidence cut. Hits come in
+   * rank order and their scores read in that order: a hit never scores above one before it.
+   */
   score: number;
   /** Text around the match, the matched words marked with **bold**. */
   snippet: string;
@@ -36,4 +39,18 @@ export interface SearchEngine {
    * strategy without it ranks them in the playbook's order.
    */
   relevance?(query: string, texts: readonly string[]): number[];
+}
+
+/**
+ * Hits in the order given, each scored no higher than the one before it: ranks come from
+ * several opinions, scores from how much of the question a section covers, and a list read
+ * top down must not show a later hit as better.
+ */
+export function inRankOrder<H extends { score: number }>(hits: readonly H[]): H[] {
+  let ceiling = Infinity;
+  return hits.map((hit) => {
+    const score = Math.min(hit.score, ceiling);
+    ceiling = score;
+    return score === hit.score ? hit : { ...hit, score };
+  });
 }

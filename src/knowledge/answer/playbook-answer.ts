@@ -108,7 +108,7 @@ function rankCauses(
   const found = new Set(hits.map((h) => h.section.id.replace(/~\d+$/, '')));
   const scored = causes.map((cause, order) => {
     // A cause that is a section of its own: search read the whole question against it.
-    const ownSection = causes.filter((c) => c.sectionId === cause.sectionId).length === 1;
+    const ownSection = !cause.detail && causes.filter((c) => c.sectionId === cause.sectionId).length === 1;
     const placed = ownSection && placement.part === cause.sectionId ? 1 : 0;
     const listed = ownSection && found.has(cause.sectionId) ? 0.25 : 0;
     return { cause, order, score: (relevance[order] ?? 0) + placed + listed };

@@ -13,8 +13,8 @@ export interface PlaybookPart {
 
 /**
  * A troubleshooting playbook as the answer composer reads it: symptom, causes (each cause a
- * subsection, or an item of the causes list), how to check, the fix (`kind: playbook`, README
- * "Knowledge"). Sections under other headings (`causes-a-g`, `related`) are not part of it.
+ * subsection of `causes` or of a `causes-…` section, or an item of the causes list), how to check,
+ * the fix (`kind: playbook`, README "Knowledge"). Other level-2 sections (`related`) are not part of it.
  */
 export interface Playbook {
   doc: KnowledgeDoc;
@@ -34,6 +34,8 @@ export interface Cause {
   title: string;
   /** The cause's own Markdown, its title left out. */
   body: string;
+  /** One of the detailed causes (a subsection of a `causes-…` section): it leads only when the question is closer to it. */
+  detail?: boolean;
 }
 
 /** The roles a playbook's level-2 sections play, by their anchors. */
@@ -72,13 +74,18 @@ export function readPlaybook(doc: KnowledgeDoc): Playbook | undefined {
   const causes = top.get('causes');
   if (!causes) return undefined;
   const causeSubsections = under.get('causes') ?? [];
+  // Subsections of a `causes-…` section (nginx's A–G, each with its signals and fix) are causes in detail.
+  const detailed = [...under.entries()].filter(([anchor]) => anchor.startsWith('causes-')).flatMap(([, parts]) => parts);
   return {
     doc,
     symptom: top.get('symptom'),
     causes,
-    causeList: causeSubsections.length
-      ? causeSubsections.map((part) => ({ sectionId: part.id, title: part.heading, body: part.text }))
-      : listCauses(causes),
+    causeList: [
+      ...(causeSubsections.length
+        ? causeSubsections.map((part) => ({ sectionId: part.id, title: part.heading, body: part.text }))
+        : listCauses(causes)),
+      ...detailed.map((part) => ({ sectionId: part.id, title: part.heading, body: part.text, detail: true })),
+    ],
     check: top.get('check'),
     checkParts: under.get('check') ?? [],
     fix: top.get('fix'),

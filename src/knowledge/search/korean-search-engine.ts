@@ -1,4 +1,4 @@
-import type { SearchAnswer, SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
+import { inRankOrder, type SearchAnswer, type SearchEngine, type SearchHit, type Suggestion } from '../search-engine.ts';
 import { snippetAround } from '../snippet.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
 import { AccumulatorPool, type Accumulator } from './accumulator.ts';
@@ -59,7 +59,7 @@ export class KoreanSearchEngine implements SearchEngine {
 
   search(query: string, limit: number): SearchAnswer {
     const plan = planQuery(query, this.context);
-    const hits = this.rank(plan, limit).map(({ section, score, found }): SearchHit => {
+    const hits = inRankOrder(this.rank(plan, limit)).map(({ section, score, found }): SearchHit => {
       countWork(section.text.length * (1 + found.surfaces.length));
       return { section, score, snippet: snippetAround(section.text, found.surfaces), matched: found.reasons };
     });
@@ -134,8 +134,7 @@ export class KoreanSearchEngine implements SearchEngine {
         // How well this section answers, on a scale shared by all questions.
         score: clamp01(FUSION.coverageShare * row.coverage + (1 - FUSION.coverageShare) * row.similarity),
         found: row.found,
-      }))
-      .map(cappedByRankAbove);
+      }));
   }
 
   private section(doc: number): Section {
@@ -213,13 +212,3 @@ function wordFrequencies(index: Bm25Index): WordFrequencies {
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
 
-/**
- * Hits are ranked by the fused opinions, scored by how much of the question they cover: a hit
- * never scores above one ranked before it, so scores read in rank order (the first hit's score,
- * the confidence, is its own).
- */
-function cappedByRankAbove(hit: Ranked, i: number, hits: Ranked[]): Ranked {
-  const above = hits[i - 1];
-  if (above && hit.score > above.score) hit.score = above.score;
-  return hit;
-}

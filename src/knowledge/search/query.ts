@@ -1,6 +1,6 @@
 import type { Bm25Index } from './bm25.ts';
 import type { Glossary } from './expand.ts';
-import { hangulFromQwerty, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
+import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
 import { isChatJamo, isStopword } from './stopwords.ts';
@@ -221,7 +221,7 @@ function gluedPieceCost(piece: string, planning: Planning): number | undefined {
 /** Verb endings a question ends a word with, longest first: 줄이고, 바꾸려면, 커서. */
 const QUESTION_VERB_ENDINGS = ['으려면', '려면', '는데', '어서', '아서', '어요', '아요', '고', '기', '는', '면', '서', '요', '지', '게'];
 /** Endings the notes write verbs with (titles and prose): 줄이기, 커요, 만드는. */
-const NOTE_VERB_ENDINGS = ['기', '는', '고', '다', '요', '면', '려면', '지', '게', '서'];
+const NOTE_VERB_ENDINGS = ['기', '는', '고', '다', '요', '면', '려면', '지', '게', '서', '을', '은', '어', '아'];
 
 /** The same verb as the notes write it, when the question used another ending. */
 function otherVerbForms(word: string, vocabulary: Vocabulary): string[] {
@@ -394,10 +394,11 @@ function importanceOf(target: Concept, { index, topics }: QueryContext): number 
   const likely = present.filter((a) => a.weight >= IMPORTANCE.sameConcept * top);
   const idf = Math.min(...likely.map((a) => index.idf(a.term) * a.weight));
   // A word the notes only use in passing (회사, 매번) says less than one they are about (볼륨, 권한).
-  const topical = present.some((a) => topics.has(a.term)) ? 1 : IMPORTANCE.proseOnly;
-  if (hangul && target.label.length === 1) return idf * IMPORTANCE.singleSyllable * topical;
-  if (hangul && VERB_FORM.test(target.label)) return idf * IMPORTANCE.verbForm * topical;
-  return idf * topical;
+  const topical = present.some((a) => topics.has(a.term));
+  const specific = topical ? idf : Math.min(idf * IMPORTANCE.proseOnly, IMPORTANCE.proseOnlyMost);
+  if (hangul && target.label.length === 1) return specific * IMPORTANCE.singleSyllable;
+  if (hangul && (VERB_FORM.test(target.label) || isContractedPolite(target.label))) return specific * IMPORTANCE.verbForm;
+  return specific;
 }
 
 function concept(label: string, alternatives: Alternative[]): Concept {

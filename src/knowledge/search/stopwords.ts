@@ -45,11 +45,11 @@ const CHAT = [
   '바쁘실', '텐데', '텐데요', '정말', '진짜', '완전', '엄청', '걍', '넘', '막', '좀요', '일단', '우선', '아무튼',
   '어쨌든', '그래서', '그러면', '그럼', '그러니까', '그치만', '하지만', '근데요', '그런데요', '이거', '요거', '이건',
   '저건', '그건', '이것', '저것', '그것', '여기', '거기', '저기', '이렇게', '저렇게', '그렇게', '이런거', '그런거',
-  '원래', '사실', '갑자기', '처음', '처음부터', '다시', '또', '아직', '벌써',
+  '원래', '사실', '갑자기', '처음', '이번', '저번', '지난번', '이번에', '저번에', '요번', '처음부터', '다시', '또', '아직', '벌써',
   '혼자', '제가', '저는', '전', '저도', '나는', '내가', '우리가', '저희가', '뭘까요', '전부', '다', '모두', '가끔', '항상',
   '매번', '얘기', '이야기', '어쩌구', '저쩌구', '이해', '이해가', '기초', '기초적인', '내용', '부분', '경우', '상황',
   '문제', '방법이', '이유', '이유가', '달라요', '다른가요', '다른지', '다른거', '다른점', '다른게',
-  '다르다', '다름', '틀려요', '비슷한', '뜻이', '의미가',
+  '다르다', '다름', '틀려요', '비슷한', '뜻이', '의미가', '옵션', '옵션이', '옵션은', '플래그', '사용법', '쓰는법', '쓰는 법',
 ];
 
 /**
@@ -74,10 +74,11 @@ const ENGLISH = [
   'just', 'also', 'only', 'still', 'even', 'really', 'actually', 'way', 'thing', 'things', 'possible', 'happen',
   'happens', 'happened', 'anyone', 'someone', 'something', 'anything', 'again', 'other', 'same', 'all',
   'each', 'own', 'put', 'get', 'gets', 'getting', 'may', 'might', 'must', 'able', 'unable', 'without', 'after', 'before',
-  'talk', 'talks', 'work', 'works', 'working', 'seem', 'seems', 'keep', 'kept', 'going', 'go', 'tried', 'wrong',
+  'work', 'works', 'working', 'seem', 'seems', 'keep', 'kept', 'going', 'go', 'tried', 'wrong',
   'right', 'ok', 'okay', 'thanks', 'thank', 'hi', 'hello', 'hey', 'guys', 'everyone', 'idea', 'ideas', 'anybody',
   'please', 'pls', 'plz', 'sure', 'why', 'stuck', 'correct', 'best', 'good', 'better', 'new', 'first', 'now', 'always',
-  'never', 'every', 'time', 'times', 'able', 'locally', 'requested', 'require', 'requires', 'required',
+  'never', 'every', 'time', 'times', 'able', 'locally', 'requested', 'require', 'requires', 'required', 'option',
+  'options', 'flag', 'flags', 'usage',
 ];
 
 const STOPWORDS = new Set([...KOREAN, ...CHAT, ...ENGLISH]);

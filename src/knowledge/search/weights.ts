@@ -74,6 +74,8 @@ export const IMPORTANCE = {
   sameConcept: 0.75,
   /** A word the notes use only in their prose, never in a heading, alias, title, tag or the glossary. */
   proseOnly: 0.4,
+  /** …and at most this much: a word the notes use once in passing is rare, not the topic. */
+  proseOnlyMost: 1,
 } as const;
 
 /** Title and alias similarity (rerank.ts). */
