@@ -1,6 +1,7 @@
 import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/korean-search-engine.ts';
+import { isConfident } from './search/confidence.ts';
 import { CONFIDENCE_THRESHOLD } from './search/weights.ts';
 import { inRankOrder, type SearchEngine, type SearchHit, type Suggestion } from './search-engine.ts';
 import { titleOf } from './search/suggest.ts';
@@ -14,13 +15,15 @@ export interface SearchResult {
   /** The question as search read it: markup and mentions removed, a paste's error lines picked out. */
   question: Question;
   hits: SearchHit[];
-  /** The best hit is good enough to answer with; otherwise offer the closest titles. */
+  /** The best hit is good enough to answer with (search/confidence.ts); otherwise offer the closest titles. */
   confident: boolean;
   /** The query was too long to read whole (see search/limits.ts): the hits answer its beginning. */
   truncated: boolean;
+  /** Share of the question's weight in words the notes never use (0 when the engine does not say). */
+  foreignShare: number;
 }
 
-/** Below this top score, `ask` says it has no good answer (calibrated: see search/weights.ts). */
+/** For an engine that reports no evidence: below this top score, `ask` says it has no good answer (search/weights.ts). */
 export { CONFIDENCE_THRESHOLD };
 
 export type EngineFactory = (sections: Section[], glossary: GlossaryTerm[], docs: KnowledgeDoc[]) => SearchEngine;
@@ -81,8 +84,9 @@ export class KnowledgeBase {
       query,
       question,
       hits,
-      confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD,
+      confident: isConfident(hits[0], answer.foreignShare),
       truncated: answer.truncated || question.cut,
+      foreignShare: answer.foreignShare ?? 0,
     };
   }
 

@@ -16,12 +16,22 @@ export interface SearchHit {
   snippet: string;
   /** Why it matched: the query words or forms found. */
   matched: string[];
+  /**
+   * How much of the question's specific wording it matched, in idf units (the importance of
+   * the words found): the evidence behind the score. Optional: a strategy may not say.
+   */
+  evidence?: number;
 }
 
 export interface SearchAnswer {
   hits: SearchHit[];
   /** Part of a long query was not read (see search/limits.ts); the hits answer the part that was. */
   truncated: boolean;
+  /**
+   * Share of the question's weight carried by words the notes never use and that are no verb
+   * forms (macvlan, 레디스): a sign the question is about something else. Optional.
+   */
+  foreignShare?: number;
 }
 
 export interface Suggestion {

@@ -61,9 +61,15 @@ export class KoreanSearchEngine implements SearchEngine {
     const plan = planQuery(query, this.context);
     const hits = inRankOrder(this.rank(plan, limit)).map(({ section, score, found }): SearchHit => {
       countWork(section.text.length * (1 + found.surfaces.length));
-      return { section, score, snippet: snippetAround(section.text, found.surfaces), matched: found.reasons };
+      return {
+        section,
+        score,
+        snippet: snippetAround(section.text, found.surfaces),
+        matched: found.reasons,
+        evidence: found.coverage,
+      };
     });
-    return { hits, truncated: plan.truncated };
+    return { hits, truncated: plan.truncated, foreignShare: plan.foreignShare };
   }
 
   /** Titles continuing the typed prefix; the BM25 stage alone fills up the list, as autocomplete must be quick. */

@@ -35,10 +35,14 @@ export interface Concept {
   alternatives: Alternative[];
   /** How much finding this concept tells: the idf of its likeliest spellings, discounted for verb forms and lone syllables. */
   importance: number;
+  /** A word the notes never use and that is no verb form: likely a topic they do not cover (macvlan, 레디스). */
+  foreign: boolean;
 }
 
 export interface QueryPlan {
   concepts: Concept[];
+  /** Share of the concepts' importance that foreign words carry (see Concept.foreign). */
+  foreignShare: number;
   /** Terms that add evidence without being concepts: bigrams, word pairs, joins, literal parts. */
   extras: Alternative[];
   /** Part of the query was left unread (see QUERY_LIMITS). */
@@ -108,8 +112,19 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
   extras.push(...phraseExtras(concepts, context.glossary));
   extras.push(...adjacencyExtras(words.slice(0, read), concepts));
-  for (const concept of concepts) concept.importance = importanceOf(concept, context);
-  return { concepts, extras: dedupe(extras), truncated, budget: planning.budget };
+  for (const concept of concepts) {
+    concept.importance = importanceOf(concept, context);
+    concept.foreign = isForeign(concept, context.index);
+  }
+  const total = concepts.reduce((sum, c) => sum + c.importance, 0);
+  const foreign = concepts.reduce((sum, c) => sum + (c.foreign ? c.importance : 0), 0);
+  return {
+    concepts,
+    foreignShare: total > 0 ? foreign / total : 0,
+    extras: dedupe(extras),
+    truncated,
+    budget: planning.budget,
+  };
 }
 
 function conceptsOf(word: Word, planning: Planning): Concept[] {
@@ -401,10 +416,16 @@ function importanceOf(target: Concept, { index, topics }: QueryContext): number 
   return specific;
 }
 
+/** Nothing in the notes spells it, and it is neither a lone syllable nor shaped like a verb form. */
+function isForeign(target: Concept, index: Bm25Index): boolean {
+  if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
+  return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));
+}
+
 function concept(label: string, alternatives: Alternative[]): Concept {
   // A word no vocabulary entry is near (unknown) won't be near a title word either: no fuzzy pass.
   const fuzzy = alternatives.length > 0 && alternatives.every((a) => a.via === 'typo');
-  return { label, fuzzyLabel: label, initials: false, fuzzy, alternatives, importance: 0 };
+  return { label, fuzzyLabel: label, initials: false, fuzzy, alternatives, importance: 0, foreign: false };
 }
 
 function relabel(target: Concept, via: Via, factor: number): Concept {

@@ -29,10 +29,17 @@ export const FUSION = {
 } as const;
 
 /**
- * Below this top score, `ask` says it has no good answer. Scores are the share of the question's
- * weight the best section covers, so they compare across questions. Calibrated on the dev
- * questions (eval/calibrate.ts): the middle of the gap between the no-answer questions and the
- * answerable ones, with the best balanced accuracy.
+ * How sure `ask` is that its first answer is right: a logistic model of the best hit's score,
+ * the evidence it matched (ln(1 + the importance of the question's words it contains)) and the
+ * share of the question carried by words the notes never use. Fitted on the dev questions of
+ * eval/questions and eval/member (eval/calibrate.ts, `npm run eval -- --calibrate`); `ask`
+ * answers when the probability is at least `threshold`, and says it has no sure answer below.
+ */
+export const CONFIDENCE = { score: 5.85, evidence: 1.17, foreign: -4.44, bias: -2.97, threshold: 0.87 } as const;
+
+/**
+ * For a strategy that reports no evidence (eval/plain-fuse.ts): below this top score, no sure
+ * answer. Scores are the share of the question's weight the best section covers.
  */
 export const CONFIDENCE_THRESHOLD = 0.41;
 
