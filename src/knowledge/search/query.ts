@@ -192,8 +192,14 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   for (const candidate of [text, ...stems]) {
     if (!splitAffordable(candidate, budget)) continue;
     const pieces = splitPhrase(candidate, (p) => gluedPieceCost(p, planning));
-    const content = pieces?.filter((p) => !isStopword(p) && !isParticle(p) && isContentPiece(p, planning));
-    if (!pieces || !content?.length) continue;
+    if (!pieces) continue;
+    const content = pieces.filter((p) => !isStopword(p) && !isParticle(p) && isContentPiece(p, planning));
+    if (!content.length) {
+      // A question word glued to an ending (어케봐요, 머임요): nothing to look for. Particles alone
+      // can spell almost any word (나+가+는), so that says nothing.
+      if (pieces.some((p) => p.length >= 2 && isStopword(p))) return [];
+      continue;
+    }
     return content
       .flatMap((p) => hangulConcepts(p, planning))
       .map((c) => relabel(c, 'compound', ALTERNATIVE_WEIGHTS.compound));
