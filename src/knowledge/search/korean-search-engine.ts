@@ -4,7 +4,7 @@ import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
 import { AccumulatorPool, type Accumulator } from './accumulator.ts';
 import type { Bm25Index } from './bm25.ts';
 import { Glossary } from './expand.ts';
-import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
+import { planQuery, sureness, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
 import { indexSections } from './section-index.ts';
@@ -198,7 +198,7 @@ export class KoreanSearchEngine implements SearchEngine {
         if (!best || alternative.weight > best.weight) best = alternative;
       }
       if (!best) continue;
-      coverage += concept.importance * best.weight;
+      coverage += concept.importance * sureness(best);
       const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
       reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
     }
@@ -217,4 +217,3 @@ function wordFrequencies(index: Bm25Index): WordFrequencies {
 }
 
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
-

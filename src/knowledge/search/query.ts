@@ -22,6 +22,17 @@ export interface Alternative {
   via: Via;
 }
 
+/**
+ * How surely a found spelling stands for the concept, for coverage and title similarity: the
+ * glossary's other spellings of a term (볼륨 for volume) are the same concept; a typo
+ * correction or 초성 reading stays a guess. (BM25 keeps the glossary's discount.)
+ */
+export function sureness(alternative: Alternative): number {
+  return alternative.via === 'glossary'
+    ? Math.min(1, alternative.weight / ALTERNATIVE_WEIGHTS.glossary)
+    : alternative.weight;
+}
+
 /** One thing the member asked about: a query word, with every index term that may stand for it. */
 export interface Concept {
   /** As typed (normalised). */
@@ -195,9 +206,10 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
     if (!pieces) continue;
     const content = pieces.filter((p) => !isStopword(p) && !isParticle(p) && isContentPiece(p, planning));
     if (!content.length) {
-      // A question word glued to an ending (어케봐요, 머임요): nothing to look for. Particles alone
-      // can spell almost any word (나+가+는), so that says nothing.
-      if (pieces.some((p) => p.length >= 2 && isStopword(p))) return [];
+      // Question words glued together (어케봐요): nothing to look for. Not when a piece is an
+      // unknown word (하이+퍼바이져+가 is a typo of 하이퍼바이저), nor when lone syllables spell it (나+가+는).
+      const functionWords = pieces.every((p) => isStopword(p) || isParticle(p));
+      if (functionWords && pieces.some((p) => p.length >= 2 && isStopword(p) && !isParticle(p))) return [];
       continue;
     }
     return content
