@@ -90,7 +90,7 @@ export function errorLinesOf(lines: readonly string[]): ErrorLine[] {
     const text = cleanErrorLine(line.slice(0, LINE_CHARS));
     if (!text || seen.has(text)) return;
     seen.add(text);
-    found.push({ index, text, weight: 1 + 2 * Math.min(known, 2) + (exit ? 2 : 0) });
+    found.push({ index, text, weight: 1 + 2 * Math.min(known, 2) + (exit ? 1 : 0) });
   });
   return found;
 }

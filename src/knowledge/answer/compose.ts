@@ -44,7 +44,7 @@ export function composeAnswer(
   const placement = playbook ? placementOf(playbook, best.section) : undefined;
   const body =
     playbook && placement
-      ? composePlaybook(playbook, placement, question, hits, knowledge, t)
+      ? composePlaybook(playbook, placement, question, knowledge, t)
       : composePassage(best.section, question, knowledge);
   const context = errorContext(question, t);
   return {

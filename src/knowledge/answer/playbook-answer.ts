@@ -2,7 +2,6 @@ import { NGINX_PATH_CODES } from '../../diagnostics/nginx/codes.ts';
 import { ECS_LINT_CODES } from '../../diagnostics/ecs/codes.ts';
 import type { Translate } from '../../core/locale.ts';
 import type { Question } from '../question.ts';
-import type { SearchHit } from '../search-engine.ts';
 import { blocksOf, cutOutsideCode, firstSentence, joinBlocks, type Block } from './blocks.ts';
 import type { AnswerSource } from './compose.ts';
 import { titled, type Cause, type Placement, type Playbook, type PlaybookPart } from './playbook.ts';
@@ -42,12 +41,11 @@ export function composePlaybook(
   playbook: Playbook,
   placement: Placement,
   question: Question,
-  hits: readonly SearchHit[],
   knowledge: AnswerSource,
   t: Translate,
 ): ComposedBody {
   const readable = (markdown: string) => readableRefs(markdown, knowledge);
-  const causes = causesPart(playbook, placement, question, hits, knowledge, t);
+  const causes = causesPart(playbook, question, knowledge, t);
   const check = checkPart(playbook, placement, question, knowledge, causes?.leadHasCode ?? false, t);
   const fix = fixPart(playbook, placement, question, knowledge, t);
   const order =
@@ -63,13 +61,11 @@ export function composePlaybook(
 /** The causes, ranked: the first in full, the next ones in a sentence each. */
 function causesPart(
   playbook: Playbook,
-  placement: Placement,
   question: Question,
-  hits: readonly SearchHit[],
   knowledge: AnswerSource,
   t: Translate,
 ): (AnswerPart & { leadHasCode: boolean }) | undefined {
-  const [lead, ...others] = rankCauses(playbook.causeList, placement, question, hits, knowledge);
+  const [lead, ...others] = rankCauses(playbook.causeList, question, knowledge);
   if (!lead) {
     if (!playbook.causes) return undefined;
     const text = capBlocks(blocksOf(playbook.causes.text), SHOWN.leadCause);
@@ -89,31 +85,20 @@ function causesPart(
 }
 
 /**
- * Causes by how much of the question each covers (its title and text, as search reads them);
- * the cause search placed the question in comes first; ties keep the playbook's order,
- * commonest first.
+ * Causes by how much of the question each covers (its title and text, as search reads the
+ * question: typos, glossary, particles); ties keep the playbook's order, commonest first. Which
+ * cause section search listed first says little: a playbook's aliases match all its sections.
  */
-function rankCauses(
-  causes: Cause[],
-  placement: Placement,
-  question: Question,
-  hits: readonly SearchHit[],
-  knowledge: AnswerSource,
-): Cause[] {
+function rankCauses(causes: Cause[], question: Question, knowledge: AnswerSource): Cause[] {
   if (causes.length < 2) return causes;
   const relevance = knowledge.relevance(
     question.searchText,
     causes.map((c) => `${c.title}\n${c.body}`),
   );
-  const found = new Set(hits.map((h) => h.section.id.replace(/~\d+$/, '')));
-  const scored = causes.map((cause, order) => {
-    // A cause that is a section of its own: search read the whole question against it.
-    const ownSection = !cause.detail && causes.filter((c) => c.sectionId === cause.sectionId).length === 1;
-    const placed = ownSection && placement.part === cause.sectionId ? 1 : 0;
-    const listed = ownSection && found.has(cause.sectionId) ? 0.25 : 0;
-    return { cause, order, score: (relevance[order] ?? 0) + placed + listed };
-  });
-  return scored.sort((a, b) => b.score - a.score || a.order - b.order).map((s) => s.cause);
+  return causes
+    .map((cause, order) => ({ cause, order, score: relevance[order] ?? 0 }))
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map((s) => s.cause);
 }
 
 /** The part of a playbook closest to the question: the one search placed it in, else the most relevant, else the first. */

@@ -107,7 +107,8 @@ function listCauses(causes: PlaybookPart): Cause[] {
 export function titled(item: string): { title: string; body: string } {
   const bold = /^\*\*(.+?)\*\*([^:：\n]{0,40})[:：]\s*([\s\S]*)$/.exec(item) ?? /^\*\*(.+?)\*\*()\s*(?:—\s*)?([\s\S]*)$/.exec(item);
   if (bold?.[1]) return { title: `${bold[1]}${(bold[2] ?? '').trimEnd()}`, body: bold[3] ?? '' };
-  const clause = /^([^:：\n]{4,80})[:：]\s+([\s\S]+)$/.exec(item);
+  // A plain lead clause (`원인: …`), not a colon inside parentheses or code (`(예: …)`).
+  const clause = /^([^:：\n(（`]{4,60})[:：]\s+([\s\S]+)$/.exec(item);
   if (clause?.[1]) return { title: clause[1], body: clause[2] ?? '' };
   return { title: '', body: item };
 }
