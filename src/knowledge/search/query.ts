@@ -123,8 +123,11 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
   extras.push(...phraseExtras(concepts, context.glossary));
   extras.push(...adjacencyExtras(words.slice(0, read), concepts));
+  const seen = new Set<string>();
   for (const concept of concepts) {
-    concept.importance = importanceOf(concept, context);
+    // A word said twice is asked about once (컨테이너를 … 컨테이너가): it weighs nothing the second time.
+    concept.importance = seen.has(concept.label) ? 0 : importanceOf(concept, context);
+    seen.add(concept.label);
     concept.foreign = isForeign(concept, context.index);
   }
   const total = concepts.reduce((sum, c) => sum + c.importance, 0);
