@@ -71,7 +71,8 @@ function causesPart(
     const text = capBlocks(blocksOf(playbook.causes.text), SHOWN.leadCause);
     return { heading: t({ ko: '원인', en: 'Causes' }), text, ids: [playbook.causes.id], leadHasCode: hasCode(text) };
   }
-  const shownOthers = others.slice(0, SHOWN.otherCauses);
+  // The other causes at the lead's level of detail: nginx's A–G beside A–G, its three groups beside each other.
+  const shownOthers = others.filter((c) => Boolean(c.detail) === Boolean(lead.detail)).slice(0, SHOWN.otherCauses);
   const body = capBlocks(blocksOf(lead.body), SHOWN.leadCause);
   const rest = shownOthers.length
     ? `\n\n**${t({ ko: '다른 원인', en: 'Other causes' })}**\n${shownOthers.map((c) => `- ${oneLine(c)}`).join('\n')}`
