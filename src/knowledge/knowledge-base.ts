@@ -2,6 +2,7 @@ import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/korean-search-engine.ts';
 import { isConfident } from './search/confidence.ts';
+import { countWork } from './search/work.ts';
 import { CONFIDENCE_THRESHOLD } from './search/weights.ts';
 import { inRankOrder, type SearchEngine, type SearchHit, type Suggestion } from './search-engine.ts';
 import { titleOf } from './search/suggest.ts';
@@ -84,7 +85,7 @@ export class KnowledgeBase {
       query,
       question,
       hits,
-      confident: isConfident(hits[0], answer.foreignShare),
+      confident: isConfident(hits[0], answer.foreignShare) || quotesPastedError(hits[0]?.section, question.errors),
       truncated: answer.truncated || question.cut,
       foreignShare: answer.foreignShare ?? 0,
     };
@@ -142,6 +143,28 @@ function titleTable(sections: Section[]): Map<string, Section | null> {
     }
   }
   return table;
+}
+
+/** Words in a row a pasted error and a section must share for the section to quote the error. */
+const QUOTED_WORDS = 4;
+
+/**
+ * Whether the section quotes one of the pasted error lines (four words in a row, at least 16
+ * characters, in its text or aliases): the notes explain that very error (`Conflict. The container
+ * name "/web" is already in use`, `connect ECONNREFUSED 127.0.0.1:3306`), so ask is sure of it.
+ */
+function quotesPastedError(section: Section | undefined, errors: readonly string[]): boolean {
+  if (!section || errors.length === 0) return false;
+  const text = `${section.text}\n${section.aliases.join('\n')}`.toLowerCase();
+  countWork(text.length * errors.length);
+  return errors.some((error) => {
+    const words = error.toLowerCase().split(/\s+/).filter(Boolean);
+    for (let i = 0; i + QUOTED_WORDS <= words.length; i++) {
+      const phrase = words.slice(i, i + QUOTED_WORDS).join(' ');
+      if (phrase.length >= 16 && text.includes(phrase)) return true;
+    }
+    return false;
+  });
 }
 
 /** How close to the best score a note must be to go before a playbook for a "what is" question. */

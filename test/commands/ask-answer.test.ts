@@ -88,6 +88,16 @@ describe('/ask answers the question first', () => {
     expect(app.services.store.questions.recent(1)[0]?.query).toBe(paste);
   });
 
+  it('is sure of a pasted error the notes quote, and leads with its cause', async () => {
+    const reply = await ask(
+      'docker: Error response from daemon: Conflict. The container name "/web" is already in use by container ' +
+        '"9c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d". You have to remove (or rename) that container.',
+    );
+    expect(data(reply).confident).toBe(true);
+    expect(reply.text).toMatch(/^\*\*가장 흔한 원인: 125: 도커가 컨테이너를 실행하지 못함\*\*/);
+    expect(reply.text).toContain('`docker rm web`');
+  });
+
   it('refuses more than Discord allows in one option', async () => {
     const reply = await ask('x'.repeat(6001));
     expect(reply.error?.code).toBe('invalid-option');
