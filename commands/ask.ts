@@ -1,14 +1,31 @@
 import { defineCommand } from '../src/core/command.ts';
+import type { CommandContext } from '../src/core/context.ts';
 import { encodeCustomId } from '../src/core/custom-id.ts';
 import { UserError } from '../src/core/errors.ts';
 import type { Translate } from '../src/core/locale.ts';
-import type { ActionRow, Reply, ReplyField } from '../src/core/reply.ts';
-import { quoteInline, stripBold } from '../src/core/text.ts';
-import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
+import type { ActionRow, HitView, Reply, ReplyField } from '../src/core/reply.ts';
+import { clip, quoteInline, stripBold } from '../src/core/text.ts';
+import { composeAnswer, type Answer } from '../src/knowledge/answer/compose.ts';
+import { readableRefs } from '../src/knowledge/answer/refs.ts';
+import { firstAnswer } from '../src/knowledge/first-answer.ts';
+import type { SearchResult } from '../src/knowledge/knowledge-base.ts';
+import type { SearchHit } from '../src/knowledge/search-engine.ts';
+import { snippetAround } from '../src/knowledge/snippet.ts';
 import type { Section } from '../src/knowledge/types.ts';
+import { hitView, PARTLY_READ, sectionTitle, shortSectionTitle } from '../src/knowledge/views.ts';
 import { similarData, similarFields } from '../src/qa/similar-view.ts';
 
-const SHOWN_HITS = 4;
+/** Sections searched for: enough for the answer's own and a few more to offer. */
+const SEARCHED_HITS = 8;
+/** Other sections offered under the answer ("also see", the menu). */
+const OFFERED_HITS = 3;
+/** Discord's limit for a string option: a member may paste a whole error output with the question. */
+const QUESTION_MAX_CHARS = 6000;
+/** How much of the question the "no sure answer" reply quotes back. */
+const QUOTED_CHARS = 120;
+
+/** Part of a reply; parts are put together in order (fields and action rows add up). */
+type ReplyPart = Partial<Reply>;
 
 export default defineCommand({
   name: 'ask',
@@ -24,8 +41,11 @@ export default defineCommand({
       type: 'string',
       required: true,
       rest: true,
-      maxLength: 300,
-      description: { ko: '궁금한 것 (예: 볼륨이 뭐야, -p 8080:80 의미)', en: 'Your question (e.g. what is a volume)' },
+      maxLength: QUESTION_MAX_CHARS,
+      description: {
+        ko: '궁금한 것 (예: 볼륨이 뭐야, -p 8080:80 의미, 오류 메시지 붙여 넣기)',
+        en: 'Your question (e.g. what is a volume), or a pasted error',
+      },
       autocomplete: (partial, ctx) =>
         ctx.knowledge.suggest(partial).map((s) => ({ name: { ko: s.title, en: s.title }, value: s.title })),
     },
@@ -37,10 +57,13 @@ export default defineCommand({
     },
   ],
   run: ({ query, hide }, ctx) => {
+    const { t } = ctx;
     const scope = { guildId: ctx.caller.guildId };
-    const result = ctx.knowledge.search(query, SHOWN_HITS, scope);
+    const result = ctx.knowledge.search(query, SEARCHED_HITS, scope);
     // Q&A memory (src/qa): an earlier question this one repeats, with its (accepted) answer.
     const similar = ctx.qa.similar(query, scope);
+    const answer = result.confident ? composeAnswer(result.question, result.hits, ctx.knowledge, t) : undefined;
+    const served = servedHits(result, answer, ctx);
     const questionId = ctx.store.questions.record({
       askedAt: ctx.clock.now(),
       userId: ctx.caller.id,
@@ -50,113 +73,40 @@ export default defineCommand({
       transport: ctx.caller.transport,
       locale: ctx.caller.locale,
       query,
-      hitIds: result.hits.map((h) => h.section.id),
+      hitIds: served.map((h) => h.id),
       topScore: result.hits[0]?.score ?? null,
-      answered: result.confident,
+      answered: answer !== undefined,
       hidden: hide ?? false,
     });
-    const hits = result.hits.map(hitView);
     const data = {
       query,
       questionId,
-      confident: result.confident,
-      hits,
+      confident: answer !== undefined,
+      hits: served,
       ...(result.truncated && { truncated: true }),
       ...similarData(similar),
     };
-    const { t } = ctx;
+    const others = result.hits.filter((h) => !answer?.sectionIds.includes(h.section.id)).slice(0, OFFERED_HITS);
+    const similarPart: ReplyPart = { fields: similarFields(similar, result.hits[0], t) };
+    const parts: ReplyPart[] = answer
+      ? [
+          answerPart(answer),
+          similarPart,
+          chapterPart(answer.lead, t),
+          alsoSeePart(others, t),
+          { actions: [answerButtons(questionId, t)] },
+          menuPart(questionId, others, t({ ko: '다른 절 펼쳐 보기', en: 'Open another section' }), t),
+        ]
+      : [
+          similarPart,
+          unsurePart(query, result, t),
+          { actions: [answerButtons(questionId, t)] },
+          menuPart(questionId, result.hits.slice(0, OFFERED_HITS + 1), undefined, t),
+        ];
     // Search reads a long question only so far (src/knowledge/search/limits.ts): say so.
-    const notice = result.truncated ? { footer: t(PARTLY_READ) } : {};
-    const [best, ...others] = result.hits;
-    const similarField = similarFields(similar, best, t);
-
-    if (!best || !result.confident) {
-      const closest = result.hits.slice(0, SHOWN_HITS);
-      const asked = quoteInline(query);
-      return {
-        title: t({ ko: '노트에서 확실한 답을 찾지 못했어요', en: 'No sure answer in the notes' }),
-        text: best
-          ? t({
-              ko:
-                `${asked}에 딱 맞는 내용을 노트에서 찾지 못했어요. 가장 가까운 내용을 아래에 두었으니, ` +
-                '아니라면 목록에서 골라 보세요. 질문은 기록해 두었으니 스터디에서 채워 볼게요.',
-              en:
-                `Nothing in the notes clearly answers ${asked}. The closest section is below: ` +
-                "if it isn't it, pick another from the list. I recorded the question so the group can fill the gap.",
-            })
-          : t({
-              ko: `${asked}에 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
-              en: `Nothing in the notes answers ${asked}. I recorded the question so the group can fill the gap.`,
-            }),
-        tone: 'warning',
-        hits,
-        ...(best
-          ? {
-              // Unsure is not empty-handed: the nearest section may still be what was meant.
-              fields: [
-                ...similarField,
-                {
-                  name: t({
-                    ko: `가장 가까운 내용: ${listedTitle(best.section, t)}`,
-                    en: `Closest: ${listedTitle(best.section, t)}`,
-                  }),
-                  value: best.snippet,
-                },
-              ],
-              // 👍 on the closest section tells the group (and a later calibration) it was the answer after all.
-              actions: [
-                answerButtons(questionId, t),
-                [
-                  {
-                    kind: 'select' as const,
-                    customId: encodeCustomId('ask', 'pick', questionId),
-                    placeholder: t({ ko: '혹시 이것을 찾으셨나요?', en: 'Did you mean one of these?' }),
-                    options: closest.map((h) => pickOption(h.section, h.snippet, t)),
-                  },
-                ],
-              ],
-            }
-          : {}),
-        ...notice,
-        ephemeral: hide ?? false,
-        data,
-      };
-    }
-
-    return {
-      ...sectionReply(best.section, best.snippet),
-      hits,
-      fields: [
-        ...similarField,
-        ...chapterField(best.section, t),
-        ...(others.length
-          ? [
-              {
-                name: t({ ko: '함께 보면 좋은 곳', en: 'Also see' }),
-                value: others.map((h) => `• ${listedTitle(h.section, t)}`).join('\n'),
-              },
-            ]
-          : []),
-      ],
-      actions: [
-        answerButtons(questionId, t),
-        ...(others.length
-          ? [
-              [
-                {
-                  kind: 'select' as const,
-                  customId: encodeCustomId('ask', 'pick', questionId),
-                  placeholder: t({ ko: '다른 절 펼쳐 보기', en: 'Open another section' }),
-                  options: others.map((h) => pickOption(h.section, h.snippet, t)),
-                },
-              ] as ActionRow,
-            ]
-          : []),
-      ],
-      ...notice,
-      ephemeral: hide ?? false,
-      data,
-    };
+    if (result.truncated) parts.push({ footer: t(PARTLY_READ) });
+    const reply = assemble(parts, { ephemeral: hide ?? false, data });
+    return withFirstAnswer(reply, answer?.sectionIds ?? []);
   },
   components: {
     vote: ([id, direction], ctx) => {
@@ -183,30 +133,140 @@ export default defineCommand({
       const sectionId = ctx.store.questions.get(Number(id))?.hitIds[0];
       const section = sectionId ? ctx.knowledge.section(sectionId) : undefined;
       if (!section) throw unknownQuestion();
-      return {
-        ...sectionReply(section, section.text),
-        fields: chapterField(section, ctx.t),
-        ephemeral: true,
-      };
+      return { ...wholeSection(section, ctx), ephemeral: true };
     },
     pick: ([id], ctx, selected) => {
       const section = selected[0] ? ctx.knowledge.section(selected[0]) : undefined;
       if (!section || !ctx.store.questions.get(Number(id))) throw unknownQuestion();
-      return {
-        ...sectionReply(section, section.text),
-        fields: chapterField(section, ctx.t),
-        ephemeral: true,
-      };
+      return { ...wholeSection(section, ctx), ephemeral: true };
     },
   },
 });
 
-function sectionReply(section: Section, text: string): Reply {
+/**
+ * The sections ask served, in the order it served them: those the first answer was composed
+ * from, then the others it offers. A composed section search did not list itself carries the
+ * score of the hit the answer came from.
+ */
+function servedHits(result: SearchResult, answer: Answer | undefined, ctx: CommandContext): HitView[] {
+  if (!answer) return result.hits.map(hitView);
+  const byId = new Map(result.hits.map((h) => [h.section.id, h]));
+  const bestScore = result.hits[0]?.score ?? 0;
+  const own = answer.sectionIds.flatMap((id): SearchHit[] => {
+    const hit = byId.get(id);
+    if (hit) return [hit];
+    const section = ctx.knowledge.section(id);
+    return section ? [{ section, score: bestScore, snippet: snippetAround(section.text, []), matched: [] }] : [];
+  });
+  const others = result.hits.filter((h) => !answer.sectionIds.includes(h.section.id)).slice(0, OFFERED_HITS);
+  return [...own, ...others].map(hitView);
+}
+
+function answerPart(answer: Answer): ReplyPart {
+  return { title: answer.title, text: answer.text, tone: 'info' };
+}
+
+function unsurePart(query: string, result: SearchResult, t: Translate): ReplyPart {
+  const [best] = result.hits;
+  const asked = quoteInline(clip(query, QUOTED_CHARS));
+  return {
+    title: t({ ko: '노트에서 확실한 답을 찾지 못했어요', en: 'No sure answer in the notes' }),
+    text: best
+      ? t({
+          ko:
+            `${asked}에 딱 맞는 내용을 노트에서 찾지 못했어요. 가장 가까운 내용을 아래에 두었으니, ` +
+            '아니라면 목록에서 골라 보세요. 질문은 기록해 두었으니 스터디에서 채워 볼게요.',
+          en:
+            `Nothing in the notes clearly answers ${asked}. The closest section is below: ` +
+            "if it isn't it, pick another from the list. I recorded the question so the group can fill the gap.",
+        })
+      : t({
+          ko: `${asked}에 맞는 내용이 노트에 없어요. 질문을 기록해 두었으니 스터디에서 채워 볼게요.`,
+          en: `Nothing in the notes answers ${asked}. I recorded the question so the group can fill the gap.`,
+        }),
+    tone: 'warning',
+    // Unsure is not empty-handed: the nearest section may still be what was meant.
+    ...(best && {
+      fields: [
+        {
+          name: t({
+            ko: `가장 가까운 내용: ${listedTitle(best.section, t)}`,
+            en: `Closest: ${listedTitle(best.section, t)}`,
+          }),
+          value: best.snippet,
+        },
+      ],
+    }),
+  };
+}
+
+function chapterPart(section: Section, t: Translate): ReplyPart {
+  return { fields: chapterField(section, t) };
+}
+
+function alsoSeePart(others: readonly SearchHit[], t: Translate): ReplyPart {
+  if (!others.length) return {};
+  return {
+    fields: [
+      {
+        name: t({ ko: '함께 보면 좋은 곳', en: 'Also see' }),
+        value: others.map((h) => `• ${listedTitle(h.section, t)}`).join('\n'),
+      },
+    ],
+  };
+}
+
+/** The menu that opens other sections; 👍 on the closest of an unsure answer tells the group it was the answer. */
+function menuPart(
+  questionId: number,
+  hits: readonly SearchHit[],
+  placeholder: string | undefined,
+  t: Translate,
+): ReplyPart {
+  if (!hits.length) return {};
+  return {
+    actions: [
+      [
+        {
+          kind: 'select',
+          customId: encodeCustomId('ask', 'pick', questionId),
+          placeholder: placeholder ?? t({ ko: '혹시 이것을 찾으셨나요?', en: 'Did you mean one of these?' }),
+          options: hits.map((h) => pickOption(h.section, h.snippet, t)),
+        },
+      ],
+    ],
+  };
+}
+
+/** The parts in order: the first title, text, tone and footer that are set; fields and actions added up. */
+function assemble(parts: readonly ReplyPart[], rest: ReplyPart): Reply {
+  const reply: Reply = { ...rest };
+  for (const part of parts) {
+    const { fields, actions, ...single } = part;
+    for (const [key, value] of Object.entries(single)) {
+      if (value !== undefined && (reply as Record<string, unknown>)[key] === undefined) {
+        (reply as Record<string, unknown>)[key] = value;
+      }
+    }
+    if (fields?.length) reply.fields = [...(reply.fields ?? []), ...fields];
+    if (actions?.length) reply.actions = [...(reply.actions ?? []), ...actions];
+  }
+  return reply;
+}
+
+/** `answer` in the data: what the member reads first, by the same function the eval judges it with. */
+function withFirstAnswer(reply: Reply, sectionIds: string[]): Reply {
+  const data = { ...(reply.data as Record<string, unknown>), answer: { sectionIds } };
+  return { ...reply, data: { ...data, answer: firstAnswer({ ...reply, data }) } };
+}
+
+/** A whole section, opened from the 📖 button or the menu: its Markdown, references by their titles. */
+function wholeSection(section: Section, ctx: CommandContext): Reply {
   return {
     title: sectionTitle(section),
-    text,
+    text: readableRefs(section.text, ctx.knowledge),
     tone: 'info',
-    // The source shows as a field beside the chapter, not again as a footer.
+    fields: chapterField(section, ctx.t),
     data: { id: section.id },
   };
 }
@@ -234,7 +294,7 @@ function pickOption(section: Section, snippet: string, t: Translate) {
   return { label: listedTitle(section, t), value: section.id, description: stripBold(snippet) };
 }
 
-/** 👍/👎 on the answer, and the whole section (the embed shows a snippet). */
+/** 👍/👎 on the answer, and the whole section (the answer shows part of it). */
 function answerButtons(questionId: number, t: Translate): ActionRow {
   return [
     {

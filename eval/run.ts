@@ -6,7 +6,7 @@
  *   npm run eval -- --misses        also dev questions whose first hit is wrong (never held-out)
  *   npm run eval -- --dev           only the dev split (while tuning)
  *   npm run eval -- --json          machine-readable
- *   npm run eval -- --calibrate     the confidence threshold the dev split supports
+ *   npm run eval -- --calibrate     the confidence model refitted on the dev splits (weights.ts CONFIDENCE)
  *   npm run eval -- --write-baseline  store today's overall hit@3 in eval/baseline.json
  *                                     (and the member-level figures in eval/member/baseline.json)
  *
@@ -18,9 +18,11 @@ import { writeFileSync } from 'node:fs';
 import { evaluateAll, overall, type SplitReport } from './report.ts';
 import { BASELINE_FILE } from './baseline.ts';
 import type { Scores } from './evaluate.ts';
-import { calibrate } from './calibrate.ts';
+import { calibrate, samples } from './calibrate.ts';
 import { loadQuestions } from './questions.ts';
-import { KnowledgeBase, CONFIDENCE_THRESHOLD } from '../src/knowledge/knowledge-base.ts';
+import { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
+import { CONFIDENCE } from '../src/knowledge/search/weights.ts';
+import { loadMemberQuestions } from './member/questions.ts';
 import { PROJECT_ROOT } from '../src/paths.ts';
 import { join } from 'node:path';
 import { evaluateMember } from './member/evaluate.ts';
@@ -53,10 +55,20 @@ if (memberOnly) {
 
 if (args.has('--calibrate')) {
   const knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
-  const c = calibrate(loadQuestions('dev'), (q) => knowledge.search(q, 1).hits);
+  const questions = [
+    ...loadQuestions('dev')
+      .filter((q) => q.ids !== undefined)
+      .map((q) => ({ q: q.q, ids: q.ids ?? [] })),
+    ...loadMemberQuestions('dev').map((q) => ({ q: q.q, ids: q.facts ? (q.ids ?? []) : [] })),
+  ];
+  const c = calibrate(samples(questions, knowledge), CONFIDENCE.threshold);
+  const w = c.weights;
   console.log(
-    `\ncalibration on dev: threshold ${c.threshold.toFixed(3)} (committed: ${CONFIDENCE_THRESHOLD}) — ` +
-      `${c.answerableAbove}/${c.answerable} answerable at or above, ${c.noneBelow}/${c.none} "none" below`,
+    `\ncalibration on dev (${c.right} answered right, ${c.none} unanswerable): ` +
+      `score ${w.score.toFixed(2)}, evidence ${w.evidence.toFixed(2)}, foreign ${w.foreign.toFixed(2)}, ` +
+      `bias ${w.bias.toFixed(2)}, threshold ${c.threshold.toFixed(2)} — ` +
+      `${c.rightAbove}/${c.right} right answers sure, ${c.noneBelow}/${c.none} unanswerable unsure ` +
+      `(committed: ${c.committed.rightAbove}/${c.right}, ${c.committed.noneBelow}/${c.none})`,
   );
 }
 

@@ -1,5 +1,6 @@
 import type { AutocompleteSource, Choice, StringOption } from '../../src/core/command.ts';
 import { stateWord } from '../../src/docker/container-state.ts';
+import { containerRef, imageRef } from '../../src/docker/names.ts';
 
 /** Autocomplete has ~3 s in Discord: give the engine less. */
 const AUTOCOMPLETE_TIMEOUT_MS = 1500;
@@ -39,6 +40,7 @@ export const containerOption = {
   required: true,
   maxLength: 128,
   description: { ko: '컨테이너 이름 또는 ID', en: 'Container name or id' },
+  validate: containerRef,
   autocomplete: visibleContainerNames,
 } as const satisfies StringOption;
 
@@ -49,5 +51,6 @@ export const imageOption = {
   required: true,
   maxLength: 255,
   description: { ko: '이미지 이름:태그 또는 ID', en: 'Image name:tag or id' },
+  validate: imageRef,
   autocomplete: visibleImageNames,
 } as const satisfies StringOption;

@@ -1,55 +1,13 @@
-import { z } from 'zod';
-import type { Reply } from '../../src/core/reply.ts';
+import { stripMarkup } from '../../src/knowledge/markup.ts';
+import type { FirstAnswer } from '../../src/knowledge/first-answer.ts';
 
 /**
- * What a member reads first: the ask reply's title and text, as the console prints them
- * but without Markdown markup; and the sections that text was taken from. The fields, the
- * "also see" list and the select menu come after it and are not part of it.
- *
- * Kept free of eval-only code so `ask --json` can print it as its `answer` field.
+ * How the member-level eval compares a first answer with the facts it must show. The first
+ * answer itself — the reply's title and text without markup, and the sections it came from —
+ * is src/knowledge/first-answer.ts, the function `ask --json` prints as `answer`.
  */
-export interface FirstAnswer {
-  title: string;
-  text: string;
-  sectionIds: string[];
-}
-
-const ASK_DATA = z.looseObject({
-  confident: z.boolean(),
-  hits: z.array(z.looseObject({ id: z.string() })),
-});
-
-export function firstAnswer(reply: Reply): FirstAnswer {
-  const data = ASK_DATA.safeParse(reply.data);
-  const best = data.success && data.data.confident && !reply.error ? data.data.hits[0] : undefined;
-  return {
-    title: stripMarkup(reply.title ?? ''),
-    text: stripMarkup(reply.text ?? ''),
-    sectionIds: best ? [best.id] : [],
-  };
-}
-
-/** Whether the reply is a sure answer (ask's `confident`), not "no good answer" or an error. */
-export function isSure(reply: Reply): boolean {
-  const data = ASK_DATA.safeParse(reply.data);
-  return !reply.error && data.success && data.data.confident;
-}
-
-/**
- * Discord-flavoured Markdown to the text it shows: fences, inline code, bold/italic/underline/
- * strike/spoiler markers, headings, quotes, masked links and HTML comments removed; the words
- * kept. Single `*` and `_` stay (they are usually part of a path or glob: `*.conf`, `_data`).
- */
-export function stripMarkup(markdown: string): string {
-  return markdown
-    .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/^[ \t]*```[^\n]*$/gm, '')
-    .replace(/^[ \t]*#{1,3}[ \t]+/gm, '')
-    .replace(/^[ \t]*>{1,3}[ \t]?/gm, '')
-    .replace(/\[([^\]\n]+)\]\((?:https?:\/\/|<https?:\/\/)[^)\s]+\)/g, '$1')
-    .replace(/`+/g, '')
-    .replace(/\*\*|__|~~|\|\|/g, '');
-}
+export { firstAnswer, isSure, type FirstAnswer } from '../../src/knowledge/first-answer.ts';
+export { stripMarkup } from '../../src/knowledge/markup.ts';
 
 /** Lower case, one space for any run of whitespace, NFC: how facts and answers are compared. */
 export function normalizeForFacts(text: string): string {

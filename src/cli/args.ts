@@ -74,6 +74,21 @@ export function parseCommandLine(words: string[], registry: CommandRegistry): Pa
   };
 }
 
+/**
+ * Checks the form of the values the line gave (a container name, an image reference: the
+ * options' own `validate`) and throws the option's UserError when one is not what it accepts.
+ * The console reads such a line as a question: `docker logs 어케봐요` asks how to read logs, it
+ * names no container. (The dispatcher runs the same checks; a missing option is left to it.)
+ */
+export function checkOptionForms(parsed: ParsedLine, registry: CommandRegistry): void {
+  const { name, subcommand, options } = parsed.invocation;
+  const target = registry.resolve(name, subcommand, 'cli');
+  for (const spec of target.options) {
+    const value = options[spec.name];
+    if (spec.type === 'string' && spec.validate && typeof value === 'string' && value !== '') spec.validate(value);
+  }
+}
+
 const OPTION_NAME = /^[a-z][a-z0-9_-]*$/;
 
 function assignOptions(tokens: string[], specs: readonly OptionSpec[]): Record<string, unknown> {

@@ -3,8 +3,9 @@ import type { App } from '../app.ts';
 import type { Caller } from '../core/context.ts';
 import { isUserError } from '../core/errors.ts';
 import { translator } from '../core/locale.ts';
+import type { CommandRegistry } from '../core/registry.ts';
 import { terminalSafe } from '../core/terminal-text.ts';
-import { parseCommandLine, type ParsedLine } from './args.ts';
+import { checkOptionForms, parseCommandLine, type ParsedLine } from './args.ts';
 import { callerWithFlags } from './caller.ts';
 import { numberedActions, renderJson, renderText, type NumberedAction } from './render.ts';
 import { terminalPoster } from './reminder-poster.ts';
@@ -89,7 +90,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
       return;
     }
     try {
-      const parsed = parseLine(trimmed, app);
+      const parsed = parseLine(trimmed, app.dispatcher.registry);
       const who = callerWithFlags(caller, parsed.flags);
       const reply = await app.dispatcher.run(parsed.invocation, who);
       pressable = numberedActions(reply.actions ?? []);
@@ -128,12 +129,16 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
 }
 
 /**
- * `/ask 볼륨` and `help` are commands; a line without a slash that does not read as one
- * ("볼륨이 뭐야", "docker ps 가 안 돼요") is a question, as members type in a chat.
+ * `/ask 볼륨` and `help` are commands; a line without a slash that does not read as one is a
+ * question, as members type in a chat: words the command does not take ("docker ps 가 안 돼요"),
+ * or a value the command cannot take ("docker logs 어케봐요", "docker ports 확인": no container
+ * is named so). With a slash it is always the command, and a mistake says so.
  */
-function parseLine(line: string, app: App): ParsedLine {
+export function parseLine(line: string, registry: CommandRegistry): ParsedLine {
   try {
-    return parseCommandLine(tokenize(line), app.dispatcher.registry);
+    const parsed = parseCommandLine(tokenize(line), registry);
+    if (!line.startsWith('/')) checkOptionForms(parsed, registry);
+    return parsed;
   } catch (error) {
     if (line.startsWith('/') || !isUserError(error)) throw error;
     return { invocation: { name: 'ask', options: { query: line } }, flags: { json: false } };

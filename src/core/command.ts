@@ -38,6 +38,12 @@ export interface StringOption<N extends string = string> extends OptionBase<N> {
   autocomplete?: AutocompleteSource;
   /** Console/CLI: this option takes all remaining words of the line. */
   rest?: boolean;
+  /**
+   * Checks the value's form (a container name, an image reference) and returns it cleaned, or
+   * throws a UserError saying what the option accepts. Run with the other checks, before the
+   * handler: the console reads a line whose value fails it as a question, not as the command.
+   */
+  validate?: (value: string) => string;
 }
 
 export interface NumberOption<N extends string = string> extends OptionBase<N> {

@@ -74,7 +74,7 @@ function coerceOne(spec: OptionSpec, value: unknown): OptionValue {
         const list = spec.choices.map((c) => c.value).join(', ');
         throw invalid(spec, `다음 중 하나: ${list}`, `one of: ${list}`);
       }
-      return text;
+      return spec.validate ? spec.validate(text) : text;
     }
     case 'integer':
     case 'number': {

@@ -1,23 +1,30 @@
 import { loadKnowledgeCached } from './cache.ts';
 import { loadKnowledge, type LoadedKnowledge } from './loader.ts';
 import { KoreanSearchEngine } from './search/korean-search-engine.ts';
+import { isConfident } from './search/confidence.ts';
+import { countWork } from './search/work.ts';
 import { CONFIDENCE_THRESHOLD } from './search/weights.ts';
-import type { SearchEngine, SearchHit, Suggestion } from './search-engine.ts';
+import { inRankOrder, type SearchEngine, type SearchHit, type Suggestion } from './search-engine.ts';
 import { titleOf } from './search/suggest.ts';
 import { snippetAround } from './snippet.ts';
 import { sectionTitle } from './views.ts';
+import { readQuestion, type Question } from './question.ts';
 import type { GlossaryTerm, KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
 
 export interface SearchResult {
   query: string;
+  /** The question as search read it: markup and mentions removed, a paste's error lines picked out. */
+  question: Question;
   hits: SearchHit[];
-  /** The best hit is good enough to answer with; otherwise offer the closest titles. */
+  /** The best hit is good enough to answer with (search/confidence.ts); otherwise offer the closest titles. */
   confident: boolean;
   /** The query was too long to read whole (see search/limits.ts): the hits answer its beginning. */
   truncated: boolean;
+  /** Share of the question's weight in words the notes never use (0 when the engine does not say). */
+  foreignShare: number;
 }
 
-/** Below this top score, `ask` says it has no good answer (calibrated: see search/weights.ts). */
+/** For an engine that reports no evidence: below this top score, `ask` says it has no good answer (search/weights.ts). */
 export { CONFIDENCE_THRESHOLD };
 
 /** Who is searching, so a source shows only what that guild may see. */
@@ -84,11 +91,26 @@ export class KnowledgeBase {
   }
 
   search(query: string, limit = 5, scope: SearchScope = {}): SearchResult {
-    const found = this.engine.search(query, Math.max(1, limit));
-    const titled = this.sectionTitled(query);
-    const notes = titled ? withTitledFirst(titled, found.hits).slice(0, Math.max(1, limit)) : found.hits;
-    const hits = this.sources.length ? this.withSources(query, notes, Math.max(1, limit), scope, titled) : notes;
-    return { query, hits, confident: (hits[0]?.score ?? 0) >= CONFIDENCE_THRESHOLD, truncated: found.truncated };
+    const max = Math.max(1, limit);
+    const question = readQuestion(query);
+    const answer = this.engine.search(question.searchText, max);
+    const titled = this.sectionTitled(question.plain);
+    const ranked = question.asksWhatItIs ? notesFirstAmongTies(answer.hits) : answer.hits;
+    const notes = inRankOrder(titled ? withTitledFirst(titled, ranked).slice(0, max) : ranked);
+    const hits = this.sources.length ? this.withSources(question.plain, notes, max, scope, titled) : notes;
+    return {
+      query,
+      question,
+      hits,
+      confident: isConfident(hits[0], answer.foreignShare) || quotesPastedError(hits[0]?.section, question.errors),
+      truncated: answer.truncated || question.cut,
+      foreignShare: answer.foreignShare ?? 0,
+    };
+  }
+
+  /** How much of the question each text covers, 0..1, as search reads the question (0 without an engine that says). */
+  relevance(query: string, texts: readonly string[]): number[] {
+    return this.engine.relevance?.(query, texts) ?? texts.map(() => 0);
   }
 
   /** Searches `source` too from now on (its hits carry their own section ids and sources). */
@@ -183,6 +205,43 @@ function titleTable(sections: Section[]): Map<string, Section | null> {
     }
   }
   return table;
+}
+
+/** Words in a row a pasted error and a section must share for the section to quote the error. */
+const QUOTED_WORDS = 4;
+
+/**
+ * Whether the section quotes one of the pasted error lines (four words in a row, at least 16
+ * characters, in its text or aliases): the notes explain that very error (`Conflict. The container
+ * name "/web" is already in use`, `connect ECONNREFUSED 127.0.0.1:3306`), so ask is sure of it.
+ */
+function quotesPastedError(section: Section | undefined, errors: readonly string[]): boolean {
+  if (!section || errors.length === 0) return false;
+  const text = `${section.text}\n${section.aliases.join('\n')}`.toLowerCase();
+  countWork(text.length * errors.length);
+  return errors.some((error) => {
+    const words = error.toLowerCase().split(/\s+/).filter(Boolean);
+    for (let i = 0; i + QUOTED_WORDS <= words.length; i++) {
+      const phrase = words.slice(i, i + QUOTED_WORDS).join(' ');
+      if (phrase.length >= 16 && text.includes(phrase)) return true;
+    }
+    return false;
+  });
+}
+
+/** How close to the best score a note must be to go before a playbook for a "what is" question. */
+const DEFINITION_TIE = 0.02;
+
+/**
+ * A question that asks what something is gets the chapter note that defines it before a
+ * playbook that merely mentions it, when search rates them (almost) the same.
+ */
+function notesFirstAmongTies(hits: SearchHit[]): SearchHit[] {
+  const top = hits[0]?.score ?? 0;
+  const tied = (h: SearchHit) => h.score >= top - DEFINITION_TIE;
+  const notes = hits.filter((h) => tied(h) && h.section.kind === 'note');
+  if (!notes.length || hits[0]?.section.kind === 'note') return hits;
+  return [...notes, ...hits.filter((h) => !notes.includes(h))];
 }
 
 function withTitledFirst(section: Section, hits: SearchHit[]): SearchHit[] {

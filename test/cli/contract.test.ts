@@ -99,7 +99,7 @@ describe('console (npm start without a Discord token)', () => {
   });
 
   it('takes a line that is no command as a question, apostrophes and all', async () => {
-    const input = "what's a bind mount\ndocker ps 가 안 돼요\n/nope\n/quit\n";
+    const input = "what's a bind mount\ndocker ps 가 안 돼요\n/nope\ndocker logs 어케봐요\n/quit\n";
     const result = await run('npm', ['start', '-s'], { env, input });
     expect(result.code).toBe(0);
     const answers = result.stdout.split('dockhand> ').slice(1);
@@ -109,5 +109,9 @@ describe('console (npm start without a Discord token)', () => {
     expect(answers[1]).not.toMatch(/명령은 없어요|subcommand/);
     // With a slash it is a command, and a wrong one says so.
     expect(answers[2]).toMatch(/`\/nope` 명령은 없어요/);
+    // A command word with a value no container can be named: a question about the command.
+    expect(answers[3]).toMatch(/^━━ 컨테이너 로그 보는 법 ━━/);
+    expect(answers[3]).toContain('docker logs --tail');
+    expect(answers[3]).not.toMatch(/컨테이너 이름이 아니에요/);
   });
 });

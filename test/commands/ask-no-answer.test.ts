@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readableRefs } from '../../src/knowledge/answer/refs.ts';
 import { member, testApp } from '../support/app.ts';
 import { defined } from '../support/defined.ts';
 
@@ -64,13 +65,16 @@ describe('/ask with the calibrated threshold', () => {
     const opened = await app.dispatcher.component(full.customId, [], member());
     const best = defined((reply.data as { hits: Array<{ id: string }> }).hits[0], 'a hit');
     const section = defined(app.services.knowledge.section(best.id), 'the hit section');
-    expect(opened).toMatchObject({ ephemeral: true, text: section.text });
+    // The whole section as written, its cross-references by their titles.
+    expect(opened).toMatchObject({ ephemeral: true, text: readableRefs(section.text, app.services.knowledge) });
     const menu = reply.actions?.[1]?.[0];
     expect(menu?.kind === 'select' && menu.options.length).toBeGreaterThan(0);
     if (menu?.kind !== 'select') return;
     const choice = defined(menu.options[0], 'a menu option');
     const other = await app.dispatcher.component(menu.customId, [choice.value], member());
-    expect(other.text).toBe(defined(app.services.knowledge.section(choice.value)).text);
+    const picked = defined(app.services.knowledge.section(choice.value));
+    expect(other.text).toBe(readableRefs(picked.text, app.services.knowledge));
+    expect(other.text).not.toMatch(/\b(?:notes|troubleshooting)\/[a-z0-9-]+#/);
   });
 
   it('autocompletes partial input with titles', async () => {

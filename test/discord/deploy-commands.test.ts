@@ -87,7 +87,7 @@ describe('registrationPayload', () => {
         name_localizations: { ko: '질문' },
         required: true,
         autocomplete: true,
-        max_length: 300,
+        max_length: 6000,
       }),
       expect.objectContaining({ type: 5, name: 'hide', required: false }),
     ]);

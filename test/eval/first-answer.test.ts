@@ -67,9 +67,12 @@ describe('firstAnswer on real ask replies', () => {
     expect(isSure(reply)).toBe(true);
     const answer = firstAnswer(reply);
     expect(answer.title).toBe(reply.title);
-    expect(reply.text).toContain('**');
-    expect(answer.text).toBe(reply.text?.replace(/\*\*|`/g, ''));
+    expect(reply.text).toMatch(/`|\*\*/);
+    expect(answer.text).toBe(stripMarkup(reply.text ?? ''));
+    expect(answer.text).not.toMatch(/`|\*\*|^>/m);
     expect(answer.sectionIds).toEqual(['notes/ch3-docker-usage#volumes']);
+    // ask prints the same thing as its `answer`.
+    expect((reply.data as { answer: unknown }).answer).toEqual(answer);
   });
 
   it('has no sections when ask is unsure, and is not sure', async () => {
@@ -87,7 +90,7 @@ describe('firstAnswer on real ask replies', () => {
     expect(firstAnswer(reply).text).toBe(stripMarkup(reply.text ?? ''));
   });
 
-  it('judges right&sure by the facts in the first reply, not by the hits’ whole texts', async () => {
+  it('judges right&sure by the facts in the first reply, not by the hits’ whole texts', () => {
     const question: MemberQuestion = {
       id: 'm999',
       split: 'dev',
@@ -96,13 +99,20 @@ describe('firstAnswer on real ask replies', () => {
       facts: [['docker volume create'], ['docker volume inspect myvol']],
       ids: ['notes/ch3-docker-usage#volumes'],
     };
-    const outcome = judge(question, await ask(question.q), app.services.knowledge);
-    // The section holds both, but the snippet shown first is cut before the example block.
+    // A sure reply from the right section whose text stops before the example block.
+    const reply = {
+      title: '도커 볼륨',
+      text: '도커 볼륨 : 필요한 데이터에 접근하고 공유하기 위한 기능 · `docker volume create 볼륨 이름`',
+      data: { confident: true, hits: [{ id: 'notes/ch3-docker-usage#volumes' }] },
+    };
+    const outcome = judge(question, reply, app.services.knowledge);
+    // The section holds both facts, but the first reply shows only one.
     expect(outcome.rank).toBe(1);
     expect(outcome.sure).toBe(true);
     expect(outcome.missing).toEqual([['docker volume inspect myvol']]);
     expect(outcome.rightAndSure).toBe(false);
     expect(shownText(outcome.answer)).not.toContain('docker volume inspect myvol');
+    expect(outcome.answer.sectionIds).toEqual(['notes/ch3-docker-usage#volumes']);
   });
 });
 

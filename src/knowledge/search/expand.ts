@@ -72,6 +72,11 @@ export class Glossary {
     return this.byKey.has(compact(text));
   }
 
+  /** Every spelling of every term. */
+  *forms(): Iterable<TermForm> {
+    for (const group of this.groups) yield* group;
+  }
+
   /** The words of every spelling. */
   *phrases(): Iterable<string[]> {
     for (const group of this.groups) for (const form of group) yield form.words;

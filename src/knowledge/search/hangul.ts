@@ -41,6 +41,23 @@ export function consonantSpellings(word: string, max = 16): string[] {
   return variants.filter(Boolean);
 }
 
+/** Vowels (medial index) a verb stem's last syllable contracts to before 요: 떠요, 봐요, 돼요, 커요, 써요. */
+const CONTRACTED_VOWELS = new Set([0, 1, 4, 5, 6, 9, 10, 11, 14]); // ㅏ ㅐ ㅓ ㅔ ㅕ ㅘ ㅙ ㅚ ㅝ
+
+/**
+ * A polite verb form contracted into one syllable before 요 (떠요, 봐요, 돼요, 커요): the syllable
+ * has no final consonant and one of the vowels 어/아 merge into. Nouns that end in 요 keep a
+ * final consonant or another vowel before it (필요, 중요, 수요).
+ */
+export function isContractedPolite(word: string): boolean {
+  if (word.length < 2 || !word.endsWith('요')) return false;
+  const code = word.charCodeAt(word.length - 2) - 0xac00;
+  if (code < 0 || code > 11171) return false;
+  const final = code % 28;
+  const medial = Math.floor(code / 28) % 21;
+  return final === 0 && CONTRACTED_VOWELS.has(medial);
+}
+
 /** Adjacent syllable pairs of a Hangul word: 도커볼륨 → 도커, 커볼, 볼륨. */
 export function syllableBigrams(word: string): string[] {
   const out: string[] = [];

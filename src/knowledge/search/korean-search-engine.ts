@@ -1,14 +1,15 @@
-import type { SearchAnswer, SearchEngine, SearchHit, Suggestion } from '../search-engine.ts';
+import { inRankOrder, type SearchAnswer, type SearchEngine, type SearchHit, type Suggestion } from '../search-engine.ts';
 import { snippetAround } from '../snippet.ts';
 import type { GlossaryTerm, KnowledgeDoc, Section } from '../types.ts';
 import { AccumulatorPool, type Accumulator } from './accumulator.ts';
 import type { Bm25Index } from './bm25.ts';
 import { Glossary } from './expand.ts';
-import { planQuery, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
+import { planQuery, sureness, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
 import { indexSections } from './section-index.ts';
-import { BIGRAM, isWordTerm } from './terms.ts';
+import { BIGRAM, indexTerms, isWordTerm } from './terms.ts';
+import { wordsOf } from './tokens.ts';
 import { Vocabulary, type WordFrequencies } from './vocabulary.ts';
 import { FUSION } from './weights.ts';
 import { countWork } from './work.ts';
@@ -46,22 +47,29 @@ export class KoreanSearchEngine implements SearchEngine {
     glossaryTerms: GlossaryTerm[],
     docs: KnowledgeDoc[] = [],
   ) {
-    const { index, writtenWords, termPhrases } = indexSections(sections, docs);
+    const { index, writtenWords, termPhrases, topicTerms } = indexSections(sections, docs);
     this.index = index;
     const glossary = new Glossary(glossaryTerms);
     const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...glossary.phrases()]);
-    this.context = { index: this.index, vocabulary, glossary };
+    for (const form of glossary.forms()) topicTerms.add(form.term);
+    this.context = { index: this.index, vocabulary, glossary, topics: topicTerms };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.accumulators = new AccumulatorPool(sections.length);
   }
 
   search(query: string, limit: number): SearchAnswer {
     const plan = planQuery(query, this.context);
-    const hits = this.rank(plan, limit).map(({ section, score, found }): SearchHit => {
+    const hits = inRankOrder(this.rank(plan, limit)).map(({ section, score, found }): SearchHit => {
       countWork(section.text.length * (1 + found.surfaces.length));
-      return { section, score, snippet: snippetAround(section.text, found.surfaces), matched: found.reasons };
+      return {
+        section,
+        score,
+        snippet: snippetAround(section.text, found.surfaces),
+        matched: found.reasons,
+        evidence: found.coverage,
+      };
     });
-    return { hits, truncated: plan.truncated };
+    return { hits, truncated: plan.truncated, foreignShare: plan.foreignShare };
   }
 
   /** Titles continuing the typed prefix; the BM25 stage alone fills up the list, as autocomplete must be quick. */
@@ -70,6 +78,23 @@ export class KoreanSearchEngine implements SearchEngine {
     return this.suggestions.suggest(prefix, limit, (query, n) =>
       this.candidates(planQuery(query, this.context), n).map((doc) => this.section(doc)),
     );
+  }
+
+  relevance(query: string, texts: readonly string[]): number[] {
+    const plan = planQuery(query, this.context);
+    const total = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
+    return texts.map((text) => {
+      if (total <= 0) return 0;
+      countWork(text.length);
+      const terms = new Set(indexTerms(wordsOf(text)));
+      // A concept counts whole when any of its spellings occurs: a text in the other language
+      // (포트 for port) is as relevant as one in the question's.
+      let covered = 0;
+      for (const concept of plan.concepts) {
+        if (concept.alternatives.some((a) => terms.has(a.term))) covered += concept.importance;
+      }
+      return covered / total;
+    });
   }
 
   /** The best `limit` sections by BM25F over the plan's concepts and extra terms. */
@@ -173,7 +198,7 @@ export class KoreanSearchEngine implements SearchEngine {
         if (!best || alternative.weight > best.weight) best = alternative;
       }
       if (!best) continue;
-      coverage += concept.importance * best.weight;
+      coverage += concept.importance * sureness(best);
       const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
       reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
     }

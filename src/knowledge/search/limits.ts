@@ -9,6 +9,11 @@ import { countWork } from './work.ts';
  * Sized so no question of the eval set comes near any of them (eval/snapshot.jsonl pins that).
  */
 export const QUERY_LIMITS = {
+  /**
+   * Characters of a question read for its error lines (src/knowledge/question.ts): Discord's
+   * per-option cap, so a pasted output is read whole; what search then reads is cut to `chars`.
+   */
+  questionChars: 6_000,
   /** Characters of a query that are read: Discord's per-option cap is 6,000; one question needs far fewer. */
   chars: 2_000,
   /** Words (as the tokenizer splits them) that are read. The longest eval question has 22. */

@@ -1,13 +1,14 @@
 import type { Bm25Index } from './bm25.ts';
 import type { Glossary } from './expand.ts';
-import { hangulFromQwerty, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
+import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
-import { isStopword } from './stopwords.ts';
+import { isChatJamo, isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
 import type { Word } from './tokens.ts';
-import { Vocabulary } from './vocabulary.ts';
+import { splitPhrase, Vocabulary } from './vocabulary.ts';
 import { ALTERNATIVE_WEIGHTS, EXTRA_WEIGHTS, IMPORTANCE } from './weights.ts';
+import { countWork } from './work.ts';
 
 /** How a query word reached an index term: shown to members as the reason for a hit. */
 export type Via = 'word' | 'stem' | 'typo' | 'choseong' | 'layout' | 'glossary' | 'compound';
@@ -19,6 +20,17 @@ export interface Alternative {
   /** The spelling to look for in the text (snippet) and to show. */
   surface: string;
   via: Via;
+}
+
+/**
+ * How surely a found spelling stands for the concept, for coverage and title similarity: the
+ * glossary's other spellings of a term (볼륨 for volume) are the same concept; a typo
+ * correction or 초성 reading stays a guess. (BM25 keeps the glossary's discount.)
+ */
+export function sureness(alternative: Alternative): number {
+  return alternative.via === 'glossary'
+    ? Math.min(1, alternative.weight / ALTERNATIVE_WEIGHTS.glossary)
+    : alternative.weight;
 }
 
 /** One thing the member asked about: a query word, with every index term that may stand for it. */
@@ -34,10 +46,14 @@ export interface Concept {
   alternatives: Alternative[];
   /** How much finding this concept tells: the idf of its likeliest spellings, discounted for verb forms and lone syllables. */
   importance: number;
+  /** A word the notes never use and that is no verb form: likely a topic they do not cover (macvlan, 레디스). */
+  foreign: boolean;
 }
 
 export interface QueryPlan {
   concepts: Concept[];
+  /** Share of the concepts' importance that foreign words carry (see Concept.foreign). */
+  foreignShare: number;
   /** Terms that add evidence without being concepts: bigrams, word pairs, joins, literal parts. */
   extras: Alternative[];
   /** Part of the query was left unread (see QUERY_LIMITS). */
@@ -50,13 +66,16 @@ export interface QueryContext {
   index: Bm25Index;
   vocabulary: Vocabulary;
   glossary: Glossary;
+  /** Terms of headings, aliases, document titles and tags, and glossary spellings: what the notes are about. */
+  topics: ReadonlySet<string>;
 }
 
 /** Unknown words that look like verb forms (띄웠는데, 보여요) say little about the topic. */
-const PREDICATE_ENDING = /(요|고|서|면|데|죠|까|다|며|지|니|게|음|함|됨|는|은|을|던|려)$/;
+const PREDICATE_ENDING =
+  /(요|고|서|면|데|죠|까|다|며|지|니|게|음|함|됨|는|은|을|던|려|여|염|욤|임|네|긴|냐|셈|삼|듯|래|대|죵|쥬|어|아|혀|져|봐|겨|워|와|쳐|될|할|볼|줄|갈|올|친|신|된|난|운)$/;
 /** Endings that only verbs take, so even a word the notes contain (쓰려면) is no topic. */
 const VERB_FORM =
-  /(려면|으면|우면|하면|되면|는데|은데|어요|아요|해요|나요|세요|니다|어서|아서|는지|을까|는가|었어|았어|려고|면서|지만|네요|군요|던데|거나|려는)$/;
+  /(려면|으면|우면|하면|되면|는데|은데|어요|아요|해요|나요|세요|니다|어서|아서|는지|을까|는가|었어|았어|려고|면서|지만|네요|군요|던데|거나|려는|래요|대요|거든|더라|는거|는게|을지|던가|더니|봐요|여요)$/;
 /** 초성 words a concept may stand for, at most. */
 const CHOSEONG_WORDS = 12;
 
@@ -88,6 +107,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
       continue;
     }
     if (word.kind === 'choseong') {
+      if (isChatJamo(word.text)) continue;
       let end = i + 1;
       while (words[end]?.kind === 'choseong') end++;
       concepts.push(...choseongRunConcepts(words.slice(i, end).map((w) => w.text), planning));
@@ -103,8 +123,22 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
   extras.push(...phraseExtras(concepts, context.glossary));
   extras.push(...adjacencyExtras(words.slice(0, read), concepts));
-  for (const concept of concepts) concept.importance = importanceOf(concept, context.index);
-  return { concepts, extras: dedupe(extras), truncated, budget: planning.budget };
+  const seen = new Set<string>();
+  for (const concept of concepts) {
+    // A word said twice is asked about once (컨테이너를 … 컨테이너가): it weighs nothing the second time.
+    concept.importance = seen.has(concept.label) ? 0 : importanceOf(concept, context);
+    seen.add(concept.label);
+    concept.foreign = isForeign(concept, context.index);
+  }
+  const total = concepts.reduce((sum, c) => sum + c.importance, 0);
+  const foreign = concepts.reduce((sum, c) => sum + (c.foreign ? c.importance : 0), 0);
+  return {
+    concepts,
+    foreignShare: total > 0 ? foreign / total : 0,
+    extras: dedupe(extras),
+    truncated,
+    budget: planning.budget,
+  };
 }
 
 function conceptsOf(word: Word, planning: Planning): Concept[] {
@@ -146,12 +180,13 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
     (w) => vocabulary.has(w) && (w === text || w.length >= 2 || !vocabulary.has(text)),
   );
   const knownNoun = known[known.length - 1];
+  const conjugated = otherVerbForms(text, vocabulary).filter((w) => !known.includes(w));
   if (knownNoun) {
     return [
-      concept(
-        knownNoun,
-        known.map((w) => ({ term: w, weight: 1, surface: w, via: w === text ? 'word' : 'stem' })),
-      ),
+      concept(knownNoun, [
+        ...known.map((w) => ({ term: w, weight: 1, surface: w, via: w === text ? ('word' as const) : ('stem' as const) })),
+        ...conjugated.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
+      ]),
     ];
   }
   // A spelling the glossary knows, though the notes never write it so (도커볼륨, 멀티스테이지).
@@ -166,15 +201,32 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
       ];
     }
   }
-  // A glued compound (사용자정의네트워크): split into words the index or glossary knows.
+  // A glued compound (사용자정의네트워크) or phrase (볼륨이뭐야, 포트가이미사용중이래요): split into words
+  // the index or glossary knows, particles, question words and verb endings.
   for (const candidate of [text, ...stems]) {
     if (!splitAffordable(candidate, budget)) continue;
-    const pieces = Vocabulary.split(candidate, (p) => vocabulary.has(p) || glossary.hasNormal(p));
+    const pieces = splitPhrase(candidate, (p) => gluedPieceCost(p, planning));
     if (!pieces) continue;
-    return pieces
-      .filter((p) => !isStopword(p) && !isParticle(p))
+    const content = pieces.filter((p) => !isStopword(p) && !isParticle(p) && isContentPiece(p, planning));
+    if (!content.length) {
+      // Question words glued together (어케봐요): nothing to look for. Not when a piece is an
+      // unknown word (하이+퍼바이져+가 is a typo of 하이퍼바이저), nor when lone syllables spell it (나+가+는).
+      const functionWords = pieces.every((p) => isStopword(p) || isParticle(p));
+      if (functionWords && pieces.some((p) => p.length >= 2 && isStopword(p) && !isParticle(p))) return [];
+      continue;
+    }
+    return content
       .flatMap((p) => hangulConcepts(p, planning))
       .map((c) => relabel(c, 'compound', ALTERNATIVE_WEIGHTS.compound));
+  }
+  // A verb the notes write in another form (커서 → 커요, 줄이고 → 줄이기).
+  if (conjugated.length) {
+    return [
+      concept(
+        text,
+        conjugated.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
+      ),
+    ];
   }
   // A word the glossary uses (환영 of 환영 페이지) is no typo, though no note spells it alone.
   if ([text, ...stems].some((w) => glossary.hasWord(w))) return [concept(noun, [])];
@@ -187,6 +239,40 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
     return [concept(english, [{ term: english, weight: ALTERNATIVE_WEIGHTS.layout, surface: english, via: 'layout' }])];
   }
   return [concept(noun, [])];
+}
+
+const isContentPiece = (piece: string, { vocabulary, glossary }: Planning): boolean =>
+  (piece.length >= 2 && vocabulary.has(piece)) || glossary.hasNormal(piece);
+
+/**
+ * What a piece of a glued phrase costs: a word the notes or glossary know, a particle or a
+ * question word 1; a verb form the notes do not know (이래요, 만듦) more, so known words win.
+ */
+function gluedPieceCost(piece: string, planning: Planning): number | undefined {
+  if (isContentPiece(piece, planning) || isParticle(piece) || isStopword(piece)) return 1;
+  if (piece.length >= 2 && piece.length <= 4 && PREDICATE_ENDING.test(piece)) return 3;
+  return undefined;
+}
+
+/** Verb endings a question ends a word with, longest first: 줄이고, 바꾸려면, 커서. */
+const QUESTION_VERB_ENDINGS = ['으려면', '려면', '는데', '어서', '아서', '어요', '아요', '고', '기', '는', '면', '서', '요', '지', '게'];
+/** Endings the notes write verbs with (titles and prose): 줄이기, 커요, 만드는. */
+const NOTE_VERB_ENDINGS = ['기', '는', '고', '다', '요', '면', '려면', '지', '게', '서', '을', '은', '어', '아'];
+
+/** The same verb as the notes write it, when the question used another ending. */
+function otherVerbForms(word: string, vocabulary: Vocabulary): string[] {
+  const forms: string[] = [];
+  for (const ending of QUESTION_VERB_ENDINGS) {
+    if (word.length <= ending.length || !word.endsWith(ending)) continue;
+    const stem = word.slice(0, -ending.length);
+    for (const other of NOTE_VERB_ENDINGS) {
+      const form = stem + other;
+      if (form !== word && !forms.includes(form) && vocabulary.has(form)) forms.push(form);
+    }
+    break;
+  }
+  countWork(word.length * NOTE_VERB_ENDINGS.length);
+  return forms;
 }
 
 /** Layout conversion costs about the square of the word's length (es-hangul). */
@@ -328,7 +414,7 @@ function adjacencyExtras(words: Word[], concepts: Concept[]): Alternative[] {
   return extras;
 }
 
-function importanceOf(target: Concept, index: Bm25Index): number {
+function importanceOf(target: Concept, { index, topics }: QueryContext): number {
   const hangul = isHangulWord(target.label);
   const present = target.alternatives.filter((a) => index.df(a.term) > 0);
   if (present.length === 0) {
@@ -341,16 +427,26 @@ function importanceOf(target: Concept, index: Bm25Index): number {
   }
   // As specific as its commonest likely spelling: not inflated by a rare particle form or synonym.
   const top = Math.max(...present.map((a) => a.weight));
-  const idf = Math.min(...present.filter((a) => a.weight >= 0.9 * top).map((a) => index.idf(a.term) * a.weight));
-  if (hangul && target.label.length === 1) return idf * IMPORTANCE.singleSyllable;
-  if (hangul && VERB_FORM.test(target.label)) return idf * IMPORTANCE.verbForm;
-  return idf;
+  const likely = present.filter((a) => a.weight >= IMPORTANCE.sameConcept * top);
+  const idf = Math.min(...likely.map((a) => index.idf(a.term) * a.weight));
+  // A word the notes only use in passing (회사, 매번) says less than one they are about (볼륨, 권한).
+  const topical = present.some((a) => topics.has(a.term));
+  const specific = topical ? idf : Math.min(idf * IMPORTANCE.proseOnly, IMPORTANCE.proseOnlyMost);
+  if (hangul && target.label.length === 1) return specific * IMPORTANCE.singleSyllable;
+  if (hangul && (VERB_FORM.test(target.label) || isContractedPolite(target.label))) return specific * IMPORTANCE.verbForm;
+  return specific;
+}
+
+/** Nothing in the notes spells it, and it is neither a lone syllable nor shaped like a verb form. */
+function isForeign(target: Concept, index: Bm25Index): boolean {
+  if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
+  return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));
 }
 
 function concept(label: string, alternatives: Alternative[]): Concept {
   // A word no vocabulary entry is near (unknown) won't be near a title word either: no fuzzy pass.
   const fuzzy = alternatives.length > 0 && alternatives.every((a) => a.via === 'typo');
-  return { label, fuzzyLabel: label, initials: false, fuzzy, alternatives, importance: 0 };
+  return { label, fuzzyLabel: label, initials: false, fuzzy, alternatives, importance: 0, foreign: false };
 }
 
 function relabel(target: Concept, via: Via, factor: number): Concept {

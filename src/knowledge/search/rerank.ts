@@ -2,7 +2,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { choseong, jamo } from './hangul.ts';
 import type { WorkBudget } from './limits.ts';
 import { compact, normalizeText } from './normalize.ts';
-import type { Concept } from './query.ts';
+import { sureness, type Concept } from './query.ts';
 import { SIMILARITY } from './weights.ts';
 import { countWork } from './work.ts';
 
@@ -71,7 +71,7 @@ export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concep
     if (concept.importance === 0) continue;
     const share = concept.importance / weight;
     if (!concept.fuzzy) {
-      const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: a.weight }));
+      const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: sureness(a) }));
       candidates.forEach((fields, i) => {
         countWork(spellings.length * (fields.heading.length + fields.aliases.length));
         let best = 0;

@@ -16,6 +16,54 @@ const KOREAN = [
   '때문에', '경우', '경우에', '아무', '계속', '자꾸', '너무', '많이', '제일', '가장', '먼저', '나중에', '지금', '이제',
 ];
 
+/**
+ * How members write in chat: colloquial and misspelt question words (어케, 머에여, 뭐임), polite
+ * openings and closings (안녕하세요, 감사합니다, 부탁드려요), and the hedges and connectives of a long,
+ * chatty question (혹시, 다름이 아니라, 그런데). None of them names a topic.
+ */
+const CHAT = [
+  // question words and answers typed as spoken
+  '어케', '어캐', '봐요', '봐', '보나요', '보는법', '보는 법', '보려면', '어떡해', '어떡해요', '어떡하죠', '어떻게요', '어떻게든', '어케함', '어케해', '어케해요', '어케하죠',
+  '머', '머가', '머임', '머야', '머지', '머죠', '머예요', '머에요', '머에여', '머여', '뭐임', '뭐지', '뭐죠', '뭐징',
+  '뭐에여', '뭐여', '뭐냐', '뭔가', '뭔', '뭔뜻', '먼뜻', '무슨뜻', '뭐길래', '뭐라고', '뭐라', '뭐랑', '뭔데요', '뭔지요', '왜요', '왜케', '왜지',
+  '왜죠', '왜이래', '왜이래요', '어째서', '어디죠', '언제죠', '몰라요', '모르겠어요', '모르겠습니다', '모르겠네요',
+  '됨', '됌', '됬', '돼', '되나', '되냐', '되죠', '되는지', '되는거', '되는건가요', '될까', '될까요', '되는데', '안됨',
+  '안돼', '안돼요', '안되요', '안되나요', '하는거', '하는지', '하는게', '하나', '할까', '할지', '하죠', '함', '임',
+  '인가', '인지', '건가', '건지', '거죠', '거예요', '거에요', '걸까', '건데', '건데요', '거임', '거야', '게요',
+  '있음', '없음', '있나', '있을까요', '없을까요', '될까요', '어떨까요', '좋을까요', '좋은가요', '좋나요', '맞나요',
+  '맞아요', '맞죠', '맞는지', '맞는', '싶어요', '싶은데', '싶은데요', '싶습니다', '싶다', '같은데', '같은데요',
+  '같습니다', '같네요', '하세요', '주세요', '줘', '줘요', '주실', '주시면', '주셨으면', '알려줘', '알려줘요',
+  '알려주실', '알려주시면', '알려주세요', '가르쳐', '가르쳐주세요', '설명', '설명해', '설명해줘', '설명해주세요',
+  '해주세요', '해줘요', '해요', '했어요', '했는데', '했는데요', '하는데', '하는데요', '했더니', '했습니다',
+  '거든요', '더라고요', '더라구요', '던데요', '네요', '는데요', '인데요', '이래요', '그래요', '대요', '래요',
+  // politeness and chat
+  '안녕하세요', '안녕하십니까', '안녕', '감사합니다', '감사해요', '감사하겠습니다', '감사', '고맙습니다',
+  '고마워요', '부탁드립니다', '부탁드려요', '부탁해요', '부탁', '죄송합니다', '죄송해요', '실례합니다', '수고하세요',
+  '수고', '고생', '고생하세요', '많으십니다', '다들', '여러분', '분들', '선배님', '님', '혹시나', '다름이', '아니라',
+  '다름', '아니', '아니고', '질문', '질문이', '질문이요', '질문입니다', '질문드립니다', '질문있어요', '궁금한', '궁금한데',
+  '궁금해서', '답변', '답', '도와주세요', '도와줘요', '도움', '도움이', '제발', '급함', '급해요', '급합니다', '급한',
+  '바쁘실', '텐데', '텐데요', '정말', '진짜', '완전', '엄청', '걍', '넘', '막', '좀요', '일단', '우선', '아무튼',
+  '어쨌든', '그래서', '그러면', '그럼', '그러니까', '그치만', '하지만', '근데요', '그런데요', '이거', '요거', '이건',
+  '저건', '그건', '이것', '저것', '그것', '여기', '거기', '저기', '이렇게', '저렇게', '그렇게', '이런거', '그런거',
+  '원래', '사실', '갑자기', '처음', '이번', '저번', '지난번', '이번에', '저번에', '요번', '처음부터', '다시', '또', '아직', '벌써',
+  '혼자', '제가', '저는', '전', '저도', '나는', '내가', '우리가', '저희가', '뭘까요', '전부', '다', '모두', '가끔', '항상',
+  '매번', '얘기', '이야기', '어쩌구', '저쩌구', '이해', '이해가', '기초', '기초적인', '내용', '부분', '경우', '상황',
+  '문제', '방법이', '이유', '이유가', '달라요', '다른가요', '다른지', '다른거', '다른점', '다른게',
+  '다르다', '다름', '틀려요', '비슷한', '뜻이', '의미가', '옵션', '옵션이', '옵션은', '플래그', '확인', '확인법', '확인하는', '확인하려면', '확인방법', '사용법', '쓰는법', '쓰는 법',
+];
+
+/**
+ * Jamo typed as emoticons or chat shorthand, not as 초성 of a word: laughter and tears (ㅋㅋ,
+ * ㅎㅎ, ㅠㅠ), one consonant repeated (ㄷㄷ, ㅇㅇ) and the common ones (ㅇㅋ, ㄴㄴ, ㅎㅇ, ㄳ, ㄱㅅ).
+ */
+const CHAT_JAMO = new Set(['ㅇㅋ', 'ㄴㄴ', 'ㅎㅇ', 'ㄳ', 'ㄱㅅ', 'ㅈㅅ', 'ㅊㅋ', 'ㅁㄹ', 'ㅇㅈ', 'ㅂㅂ', 'ㄱㄱ', 'ㅅㄱ', 'ㄹㅇ']);
+
+export function isChatJamo(word: string): boolean {
+  if (/^(.)\1*$/u.test(word)) return true;
+  for (const unit of CHAT_JAMO) if (word === unit.repeat(word.length / unit.length)) return true;
+  return false;
+}
+
 const ENGLISH = [
   'a', 'an', 'the', 'is', 'are', 'was', 'were', 'be', 'been', 'what', 'whats', 'how', 'why', 'when', 'where', 'which',
   'who', 'do', 'does', 'did', 'i', 'me', 'my', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those',
@@ -25,8 +73,14 @@ const ENGLISH = [
   'see', 'show', 'look', 'want', 'need', 'know', 'tell', 'find', 'try', 'trying', 'make', 'use', 'using', 'like',
   'just', 'also', 'only', 'still', 'even', 'really', 'actually', 'way', 'thing', 'things', 'possible', 'happen',
   'happens', 'happened', 'anyone', 'someone', 'something', 'anything', 'again', 'other', 'same', 'all',
+  'each', 'own', 'put', 'get', 'gets', 'getting', 'may', 'might', 'must', 'able', 'unable', 'without', 'after', 'before',
+  'work', 'works', 'working', 'seem', 'seems', 'keep', 'kept', 'going', 'go', 'tried', 'wrong',
+  'right', 'ok', 'okay', 'thanks', 'thank', 'hi', 'hello', 'hey', 'guys', 'everyone', 'idea', 'ideas', 'anybody',
+  'please', 'pls', 'plz', 'sure', 'why', 'stuck', 'correct', 'best', 'good', 'better', 'new', 'first', 'now', 'always',
+  'never', 'every', 'time', 'times', 'able', 'locally', 'requested', 'require', 'requires', 'required', 'option',
+  'options', 'flag', 'flags', 'usage',
 ];
 
-const STOPWORDS = new Set([...KOREAN, ...ENGLISH]);
+const STOPWORDS = new Set([...KOREAN, ...CHAT, ...ENGLISH]);
 
 export const isStopword = (word: string): boolean => STOPWORDS.has(word);

@@ -178,6 +178,32 @@ export class Vocabulary {
   }
 }
 
+/**
+ * Splits a phrase typed without spaces into pieces, cheapest in all: `pieceCost` says what a
+ * piece costs (undefined: not a piece). Members glue nouns, particles, question words and verb
+ * endings together (볼륨이뭐야, 포트가이미사용중이래요); undefined if no split into two or more.
+ */
+export function splitPhrase(text: string, pieceCost: (piece: string) => number | undefined): string[] | undefined {
+  countWork(text.length * 12);
+  const cost: number[] = [0];
+  const from: number[] = [0];
+  for (let end = 1; end <= text.length; end++) {
+    cost[end] = Infinity;
+    for (let start = Math.max(0, end - 12); start < end; start++) {
+      const before = cost[start] ?? Infinity;
+      if (before === Infinity) continue;
+      const piece = pieceCost(text.slice(start, end));
+      if (piece === undefined || before + piece >= (cost[end] ?? Infinity)) continue;
+      cost[end] = before + piece;
+      from[end] = start;
+    }
+  }
+  if ((cost[text.length] ?? Infinity) === Infinity) return undefined;
+  const pieces: string[] = [];
+  for (let end = text.length; end > 0; end = from[end] ?? 0) pieces.unshift(text.slice(from[end] ?? 0, end));
+  return pieces.length >= 2 ? pieces : undefined;
+}
+
 /** What 초성 spellings may stand for: title and glossary words, and multi-word phrases (commonest first). */
 interface ChoseongTables {
   words: Map<string, string[]>;

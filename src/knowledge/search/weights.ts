@@ -29,10 +29,17 @@ export const FUSION = {
 } as const;
 
 /**
- * Below this top score, `ask` says it has no good answer. Scores are the share of the question's
- * weight the best section covers, so they compare across questions. Calibrated on the dev
- * questions (eval/calibrate.ts): the middle of the gap between the no-answer questions and the
- * answerable ones, with the best balanced accuracy.
+ * How sure `ask` is that its first answer is right: a logistic model of the best hit's score,
+ * the evidence it matched (ln(1 + the importance of the question's words it contains)) and the
+ * share of the question carried by words the notes never use. Fitted on the dev questions of
+ * eval/questions and eval/member (eval/calibrate.ts, `npm run eval -- --calibrate`); `ask`
+ * answers when the probability is at least `threshold`, and says it has no sure answer below.
+ */
+export const CONFIDENCE = { score: 5.85, evidence: 1.17, foreign: -4.44, bias: -2.97, threshold: 0.87 } as const;
+
+/**
+ * For a strategy that reports no evidence (eval/plain-fuse.ts): below this top score, no sure
+ * answer. Scores are the share of the question's weight the best section covers.
  */
 export const CONFIDENCE_THRESHOLD = 0.41;
 
@@ -44,6 +51,8 @@ export const ALTERNATIVE_WEIGHTS = {
   layout: 0.95,
   /** A typo corrected by one edit, and by two. */
   typo: [0.8, 0.65],
+  /** The same verb with the ending the notes write (줄이고 → 줄이기, 커서 → 커요). */
+  verbForm: 0.85,
   /** The pieces of a glued compound (사용자정의네트워크), times their own weight. */
   compound: 1,
   /** A multi-word title whose initials were typed (ㄷㅋ ㅋㅍㅈ → 도커 컴포즈): less sure the more phrases share them. */
@@ -65,6 +74,15 @@ export const IMPORTANCE = {
   unknownPredicate: 0.25,
   /** Unknown Hangul (likely a topic the notes don't cover); unknown Latin words count in full. */
   unknownHangul: 0.6,
+  /**
+   * Spellings at least this sure (relative to the surest) count for a concept's specificity:
+   * its glossary synonyms too (에러 is as common as 오류), not a less likely reading.
+   */
+  sameConcept: 0.75,
+  /** A word the notes use only in their prose, never in a heading, alias, title, tag or the glossary. */
+  proseOnly: 0.4,
+  /** …and at most this much: a word the notes use once in passing is rare, not the topic. */
+  proseOnlyMost: 1,
 } as const;
 
 /** Title and alias similarity (rerank.ts). */

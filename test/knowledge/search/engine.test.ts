@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CONFIDENCE_THRESHOLD, KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
+import { KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
+import { confidence } from '../../../src/knowledge/search/confidence.ts';
+import { CONFIDENCE } from '../../../src/knowledge/search/weights.ts';
 import { PROJECT_ROOT } from '../../../src/paths.ts';
 
 let knowledge: KnowledgeBase;
@@ -35,7 +37,12 @@ describe('Korean-aware search over the notes', () => {
   it('is confident about answerable questions and not about ones the notes do not cover', () => {
     const answered = knowledge.search('도커 볼륨 만드는 법');
     expect(answered.confident).toBe(true);
-    expect(answered.hits[0]?.score).toBeGreaterThanOrEqual(CONFIDENCE_THRESHOLD);
+    expect(answered.foreignShare).toBe(0);
+    const [best] = answered.hits;
+    expect(best?.evidence).toBeGreaterThan(0);
+    expect(confidence({ score: best?.score ?? 0, evidence: best?.evidence ?? 0, foreignShare: 0 })).toBeGreaterThanOrEqual(
+      CONFIDENCE.threshold,
+    );
     const unanswered = knowledge.search('헬름 차트로 파드 배포하기');
     expect(unanswered.confident).toBe(false);
     expect(unanswered.hits.length).toBeGreaterThan(0); // still the closest sections, to offer

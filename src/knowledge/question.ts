@@ -1,0 +1,106 @@
+import { errorLinesOf, isOutputLine, type ErrorLine } from './pasted-errors.ts';
+import { cutText, QUERY_LIMITS } from './search/limits.ts';
+import { countWork } from './search/work.ts';
+
+/**
+ * A member's question as search reads it. Members type in Discord: they mention people
+ * (`@everyone`, `<@123>`), mark words up (`**급함**`, `||spoiler||`, code spans and fences) and
+ * paste whole terminal outputs with a line of their own. Search should read the words, not the
+ * markup, and of a paste the error lines and the member's own words, not the progress bars.
+ */
+export interface Question {
+  /** As typed. */
+  text: string;
+  /** Without Discord markup and mentions. */
+  plain: string;
+  /** Error lines picked out of pasted output, cleaned of ids and timestamps, most telling first. */
+  errors: string[];
+  /** What search reads: the plain question, or for a paste the member's own lines and the error lines. */
+  searchText: string;
+  /** A container the question names (`--name web`, `container name "/web"`), for a `/diagnose` offer. */
+  container: string | undefined;
+  /** The question was longer than QUERY_LIMITS.questionChars: only its beginning was read. */
+  cut: boolean;
+  /** It asks what something is (볼륨이 뭐야, what is a volume, 이미지랑 컨테이너 차이): a chapter note defines it. */
+  asksWhatItIs: boolean;
+}
+
+/** Discord's markup, each pattern linear (bounded inner runs): mentions, emoji, links, emphasis, fences. */
+const USER_OR_ROLE_OR_CHANNEL = /<(?:@[!&]?|#)\d{1,25}>/g;
+const EVERYONE = /(^|[^\w@])@(?:everyone|here)\b/g;
+const CUSTOM_EMOJI = /<a?:\w{1,40}:\d{1,25}>/g;
+const MASKED_LINK = /\[([^\]\n]{0,200})\]\(<?(https?:\/\/[^)\s>]{0,500})>?\)/g;
+const FENCE_LINE = /^[ \t]*```[^\n`]*$/gm;
+const EMPHASIS = /\*\*|__|~~|\|\|/g;
+const BACKTICKS = /`+/g;
+const QUOTE_MARK = /^[ \t]*>{1,3}[ \t]?/gm;
+const HEADING_MARK = /^[ \t]*(?:#{1,3}|-#)[ \t]+/gm;
+
+/** The question without Discord markup: what a member reads in the message, mentions removed. */
+export function plainQuestion(text: string): string {
+  countWork(text.length);
+  return text
+    .replace(USER_OR_ROLE_OR_CHANNEL, ' ')
+    .replace(EVERYONE, '$1 ')
+    .replace(CUSTOM_EMOJI, ' ')
+    .replace(MASKED_LINK, '$1 $2')
+    .replace(FENCE_LINE, '')
+    .replace(EMPHASIS, '')
+    .replace(BACKTICKS, ' ')
+    .replace(QUOTE_MARK, '')
+    .replace(HEADING_MARK, '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]+/g, ' ').trim())
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** "What is X", "X의 뜻", "X와 Y의 차이": the question asks for a definition, not a fix. */
+const WHAT_IS =
+  /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bmeaning of\b/i;
+
+/** Error lines search reads of one paste, at most: the rest are usually the same error again. */
+const MOST_ERROR_LINES = 3;
+
+export function readQuestion(text: string): Question {
+  const read = cutText(text, QUERY_LIMITS.questionChars);
+  const cut = read.length < text.length;
+  const plain = plainQuestion(read);
+  const lines = plain.split('\n');
+  const errors: ErrorLine[] = errorLinesOf(lines);
+  const container = containerNamed(plain);
+  const asksWhatItIs = WHAT_IS.test(plain.slice(0, QUERY_LIMITS.chars));
+  if (errors.length === 0) {
+    return { text, plain, errors: [], searchText: plain.replace(/\n/g, ' '), container, cut, asksWhatItIs };
+  }
+  const picked = errors
+    .toSorted((a, b) => b.weight - a.weight || a.index - b.index)
+    .slice(0, MOST_ERROR_LINES)
+    .map((e) => e.text);
+  const errorIndexes = new Set(errors.map((e) => e.index));
+  // The member's own words: lines that are neither an error nor program output.
+  const own = lines.filter((line, i) => !errorIndexes.has(i) && !isOutputLine(line));
+  return {
+    text,
+    plain,
+    errors: picked,
+    searchText: [...own, ...picked].join(' '),
+    container,
+    cut,
+    asksWhatItIs: false,
+  };
+}
+
+const CONTAINER_NAMED = [
+  /--name[ =]([a-zA-Z0-9][a-zA-Z0-9_.-]{0,62})/,
+  /container name "\/([a-zA-Z0-9][a-zA-Z0-9_.-]{0,62})"/,
+  /on endpoint ([a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}) /,
+];
+
+function containerNamed(text: string): string | undefined {
+  for (const pattern of CONTAINER_NAMED) {
+    const name = pattern.exec(text)?.[1];
+    if (name) return name;
+  }
+  return undefined;
+}

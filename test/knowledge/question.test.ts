@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { cleanErrorLine, errorLinesOf, isOutputLine } from '../../src/knowledge/pasted-errors.ts';
+import { plainQuestion, readQuestion } from '../../src/knowledge/question.ts';
+import { QUERY_LIMITS } from '../../src/knowledge/search/limits.ts';
+
+describe('plainQuestion: what a member reads, without Discord markup and mentions', () => {
+  it('drops mentions of people, roles, channels, @everyone and custom emoji', () => {
+    expect(plainQuestion('@everyone <@123456789012345678> <@!42> <@&987> <#555> 볼륨이 뭐예요? <:pepe:1234>')).toBe(
+      '볼륨이 뭐예요?',
+    );
+    // An address is no mention.
+    expect(plainQuestion('me@here.com 으로 보내요')).toBe('me@here.com 으로 보내요');
+  });
+
+  it('keeps the words of bold, spoilers, strikes, code spans, fences, quotes, headings and masked links', () => {
+    expect(plainQuestion('**급함** ||민감한 질문|| ~~취소~~ __밑줄__ `docker run -p` 이거 뭐에요')).toBe(
+      '급함 민감한 질문 취소 밑줄 docker run -p 이거 뭐에요',
+    );
+    expect(plainQuestion('```bash\ndocker build -t app .\n```\n> 인용\n## 제목\n[문서](https://docs.docker.com/x)')).toBe(
+      'docker build -t app .\n인용\n제목\n문서 https://docs.docker.com/x',
+    );
+  });
+});
+
+describe('readQuestion', () => {
+  it('searches a plain question as written, markup removed', () => {
+    const question = readQuestion('<@123> 컨테이너가 계속 재시작돼요');
+    expect(question.searchText).toBe('컨테이너가 계속 재시작돼요');
+    expect(question.errors).toEqual([]);
+    expect(question.cut).toBe(false);
+  });
+
+  it('of a paste, searches the member’s own lines and the error lines, not the progress output', () => {
+    const paste = [
+      '$ docker compose up -d',
+      '[+] Running 3/4',
+      ' ✔ Network myapp_default    Created      0.1s',
+      ' ✔ Container myapp-mydb-1   Started      0.6s',
+      'Error response from daemon: driver failed programming external connectivity on endpoint myapp-myweb-1 ' +
+        '(8e2f4c6a1b3d5e7f9a0b2c4d6e8f1a3b5c7d9e0f2a4b6c8d0e1f3a5b7c9d1e2f): Bind for 0.0.0.0:80 failed: port is already allocated',
+      '어제까지 잘 됐는데 갑자기 이래요 ㅠ',
+    ].join('\n');
+    const question = readQuestion(paste);
+    expect(question.errors).toHaveLength(1);
+    expect(question.errors[0]).toMatch(/^driver failed programming .* port is already allocated$/);
+    expect(question.errors[0]).not.toMatch(/8e2f4c6a/);
+    expect(question.searchText).toMatch(/^어제까지 잘 됐는데 갑자기 이래요 ㅠ driver failed/);
+    expect(question.searchText).not.toMatch(/Running|Network|Created/);
+    expect(question.container).toBe('myapp-myweb-1');
+  });
+
+  it('reads the exit code of a docker ps row, and the most telling error lines first', () => {
+    const paste = [
+      'CONTAINER ID   IMAGE       COMMAND                  CREATED          STATUS                       PORTS   NAMES',
+      'a81c3f0e92b4   myapi:1.2   "gunicorn app.wsgi -…"   12 minutes ago   Exited (137) 2 minutes ago           api',
+      'api 컨테이너가 부하 좀 주면 137로 죽어요',
+    ].join('\n');
+    expect(readQuestion(paste).searchText).toBe('api 컨테이너가 부하 좀 주면 137로 죽어요 Exited (137)');
+  });
+
+  it('names the container a paste names, for the /diagnose offer', () => {
+    expect(readQuestion('docker: Error response from daemon: Conflict. The container name "/web" is already in use').container).toBe(
+      'web',
+    );
+    expect(readQuestion('docker run -d --name shop-db mysql:8').container).toBe('shop-db');
+    expect(readQuestion('볼륨이 뭐야').container).toBeUndefined();
+  });
+
+  it('tells a question that asks what something is', () => {
+    for (const q of ['볼륨이 뭐예요', 'ECS 작업 정의가 뭐야', 'what is a docker volume', '이미지랑 컨테이너 차이'])
+      expect(readQuestion(q).asksWhatItIs, q).toBe(true);
+    for (const q of ['포트가 이미 사용 중이래요', 'how to reduce docker image size'])
+      expect(readQuestion(q).asksWhatItIs, q).toBe(false);
+  });
+
+  it('reads up to Discord’s 6,000 characters and says when a longer question was cut', () => {
+    const long = `포트 충돌 ${'가'.repeat(QUERY_LIMITS.questionChars)}`;
+    expect(readQuestion(long).cut).toBe(true);
+    expect(readQuestion('포트 충돌').cut).toBe(false);
+  });
+});
+
+describe('pasted errors', () => {
+  it('finds error lines by known Docker errors, exit codes and error words, once each', () => {
+    const lines = [
+      'Step 4/7 : COPY requirements.txt /app/',
+      'COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist',
+      'myweb-1 exited with code 1',
+      'everything is fine here',
+      'COPY failed: file not found in build context or excluded by .dockerignore: stat requirements.txt: file does not exist',
+    ];
+    const found = errorLinesOf(lines);
+    expect(found.map((e) => e.index)).toEqual([1, 2]);
+    expect(found[0]?.weight).toBeGreaterThan(found[1]?.weight ?? Infinity);
+    // A command the member ran is context, not an error, even with an error word in it.
+    expect(errorLinesOf(["$ docker inspect -f '{{.State.OOMKilled}}' api"])).toEqual([]);
+  });
+
+  it('cleans compose prefixes, nginx timestamps and pids, ids and digests off an error line', () => {
+    expect(cleanErrorLine('myweb-1  | Error: connect ECONNREFUSED 127.0.0.1:3306')).toBe('Error: connect ECONNREFUSED 127.0.0.1:3306');
+    expect(cleanErrorLine('2024/05/01 10:00:00 [emerg] 1#1: host not found in upstream "app"')).toBe(
+      '[emerg] host not found in upstream "app"',
+    );
+    expect(cleanErrorLine('pulling sha256:0123456789abcdef0123 for 3f2a1b0c9d8e failed')).toBe('pulling for failed');
+  });
+
+  it('tells program output from the member’s own lines', () => {
+    expect(isOutputLine('[+] Running 3/4')).toBe(true);
+    expect(isOutputLine('    at TCPConnectWrap.afterConnect (node:net:1555:16)')).toBe(true);
+    expect(isOutputLine('myweb-1  | 서버 시작')).toBe(true);
+    expect(isOutputLine('$ docker ps')).toBe(true);
+    expect(isOutputLine('어제까지 잘 됐는데 갑자기 이래요')).toBe(false);
+    expect(isOutputLine('why does this happen?')).toBe(false);
+  });
+});
