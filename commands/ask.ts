@@ -273,7 +273,7 @@ function wholeSection(section: Section, ctx: CommandContext): Reply {
 
 function chapterField(section: Section, t: Translate): ReplyField[] {
   return [
-    { name: t({ ko: '장', en: 'Where' }), value: whereFrom(section, t), inline: true },
+    { name: t({ ko: '분류', en: 'Where' }), value: whereFrom(section, t), inline: true },
     { name: t({ ko: '출처', en: 'Source' }), value: `\`${section.source}\``, inline: true },
   ];
 }

@@ -61,7 +61,7 @@ export function startConsole(app: App, caller: Caller, io: ConsoleIo): { closed:
 
   write(
     t({
-      ko: 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). #번호 로 버튼을 누르고, /quit 로 나갑니다.',
+      ko: 'dockhand 콘솔 — 질문을 그냥 입력하거나(볼륨이 뭐야) 명령을 쓰세요(/help). 버튼은 #번호(예: #1)로 누르고, 나가려면 /quit 하세요.',
       en:
         'dockhand console — ask away (what is a volume) or type a command (/help); ' +
         '#N presses a button; /quit to leave.',

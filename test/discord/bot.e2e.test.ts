@@ -143,7 +143,7 @@ describe('dockhand on Discord (emulated)', () => {
     expect(embed.description).toMatch(/볼륨|volume/i);
     expect(embed.footer).toBeUndefined(); // the source is a field, not repeated below
     const fields = Object.fromEntries((embed.fields ?? []).map((f) => [f.name, f.value]));
-    expect(fields['장']).toBe('3장');
+    expect(fields['분류']).toBe('3장');
     expect(fields['출처']).toMatch(/ch3-docker-usage\.md/);
     expect(fields['함께 보면 좋은 곳']).toBeTruthy();
     const buttons = rowOf(data, 0);
