@@ -1,4 +1,5 @@
 import type { Database, Statement, Transaction } from 'better-sqlite3';
+import { toRecord, type QuestionRecord, type QuestionRow } from './questions.ts';
 
 export type AnswerStatus = 'posted' | 'accepted';
 
@@ -26,18 +27,7 @@ export interface AnswerRecord extends NewAnswer {
 }
 
 /** A question with what became of it: votes, community answers. */
-export interface QuestionSummary {
-  id: number;
-  askedAt: Date;
-  userId: string;
-  userName: string;
-  guildId?: string | undefined;
-  channelId?: string | undefined;
-  transport: 'discord' | 'cli';
-  locale: 'ko' | 'en';
-  query: string;
-  hitIds: string[];
-  topScore: number | null;
+export interface QuestionSummary extends QuestionRecord {
   /** The notes answered it with a good hit. */
   answered: boolean;
   hidden: boolean;
@@ -78,20 +68,7 @@ export interface VoteRow {
   votedAt: Date;
 }
 
-interface QuestionSummaryRow {
-  id: number;
-  asked_at: string;
-  user_id: string;
-  user_name: string;
-  guild_id: string | null;
-  channel_id: string | null;
-  transport: 'discord' | 'cli';
-  locale: 'ko' | 'en';
-  query: string;
-  hit_ids: string;
-  top_score: number | null;
-  answered: number;
-  hidden: number;
+interface QuestionSummaryRow extends QuestionRow {
   up: number;
   down: number;
   answer_count: number;
@@ -386,19 +363,7 @@ function toCommunityRow(row: CommunityJoinRow): CommunityRow {
 
 function toSummary(row: QuestionSummaryRow): QuestionSummary {
   return {
-    id: row.id,
-    askedAt: new Date(row.asked_at),
-    userId: row.user_id,
-    userName: row.user_name,
-    guildId: row.guild_id ?? undefined,
-    channelId: row.channel_id ?? undefined,
-    transport: row.transport,
-    locale: row.locale,
-    query: row.query,
-    hitIds: JSON.parse(row.hit_ids) as string[],
-    topScore: row.top_score,
-    answered: row.answered === 1,
-    hidden: row.hidden === 1,
+    ...toRecord(row),
     up: row.up,
     down: row.down,
     answers: row.answer_count,

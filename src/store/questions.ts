@@ -25,7 +25,8 @@ export interface VoteTotals {
   down: number;
 }
 
-interface QuestionRow {
+/** A `questions` row as SQLite returns it. */
+export interface QuestionRow {
   id: number;
   asked_at: string;
   user_id: string;
@@ -109,7 +110,7 @@ export class QuestionRepository {
   }
 }
 
-function toRecord(row: QuestionRow): QuestionRecord {
+export function toRecord(row: QuestionRow): QuestionRecord & { hidden: boolean } {
   return {
     id: row.id,
     askedAt: new Date(row.asked_at),

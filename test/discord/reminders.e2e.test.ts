@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wallClock } from '../../src/core/timestamp.ts';
 import { DiscordEmulator, type EmulatedInteraction, type RecordedCall } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { runScript, ScriptProcess } from '../support/bot-process.ts';
+import { deployCommandsWith, emulatorEnv, ScriptProcess } from '../support/bot-process.ts';
 
 const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-reminders-token';
 const MISSING_CHANNEL = '100000000000000099';
@@ -34,18 +34,12 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dockhand-reminders-'));
   discord = emulator = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
   env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: join(dir, 'dockhand.db'),
+    ...emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db')),
     DOCKHAND_TIMEZONE: 'Asia/Seoul',
     // Members with the study role count as organizers too.
     DOCKHAND_ORGANIZER_ROLE_ID: discord.world.role.id,
-    LOG_LEVEL: 'info',
   };
-  const deploy = await runScript('dist/deploy-commands.js', env);
-  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+  await deployCommandsWith(env);
   await startBot();
 }, 120_000);
 

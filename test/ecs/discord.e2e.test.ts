@@ -10,7 +10,7 @@ import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator, type RecordedCall } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { PROJECT_DIR, runScript, ScriptProcess } from '../support/bot-process.ts';
+import { deployCommandsWith, emulatorEnv, PROJECT_DIR, ScriptProcess } from '../support/bot-process.ts';
 
 const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAx.emulated.dockhand-ecs-token';
 const fixture = (name: string) => readFileSync(join(PROJECT_DIR, 'test/ecs/fixtures', name), 'utf8');
@@ -22,16 +22,8 @@ let dir: string;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dockhand-ecs-discord-'));
   discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: join(dir, 'dockhand.db'),
-    LOG_LEVEL: 'info',
-  };
-  const deploy = await runScript('dist/deploy-commands.js', env);
-  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
+  await deployCommandsWith(env);
   bot = new ScriptProcess('src/main.ts', env);
   await bot.waitForLog(/discord: ready/, 45_000);
 }, 120_000);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator, type EmulatedInteraction, type RecordedCall } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { runScript, ScriptProcess } from '../support/bot-process.ts';
+import { deployCommandsWith, emulatorEnv, ScriptProcess } from '../support/bot-process.ts';
 import { OFF_NOTES } from './support.ts';
 
 const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-qa-token';
@@ -27,16 +27,8 @@ function emulator(): DiscordEmulator {
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'dockhand-qa-'));
   discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
-  const env = {
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: discord.apiBase,
-    DISCORD_APPLICATION_ID: discord.applicationId,
-    DISCORD_GUILD_ID: discord.world.guild.id,
-    DOCKHAND_DB: join(dir, 'dockhand.db'),
-    LOG_LEVEL: 'info',
-  };
-  const deploy = await runScript('dist/deploy-commands.js', env);
-  if (deploy.exit.code !== 0) throw new Error(`deploy-commands failed:\n${deploy.stderr}`);
+  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
+  await deployCommandsWith(env);
   bot = new ScriptProcess('src/main.ts', env);
   await bot.waitForLog(/discord: ready/, 45_000);
 }, 120_000);
