@@ -5,7 +5,10 @@ import { hasBatchim, josa, numberToHangul } from 'es-hangul';
  * es-hangul's forms plus the copula's. The particle follows the word as it is read aloud,
  * so `1로` (일), `3으로` (삼), `nginx가` (엔진엑스), `web을` (웹), `11.8 MB예요` (메가바이트).
  */
-export const PARTICLES = [
+type JosaOption = Parameters<typeof josa.pick>[1];
+
+/** The pairs es-hangul's `josa.pick` knows. */
+const ES_HANGUL_PARTICLES = [
   '이/가',
   '을/를',
   '은/는',
@@ -20,6 +23,10 @@ export const PARTICLES = [
   '으로써/로써',
   '으로부터/로부터',
   '이라/라',
+] as const satisfies readonly JosaOption[];
+
+export const PARTICLES = [
+  ...ES_HANGUL_PARTICLES,
   '이어야/여야',
   '이었/였',
   '이면/면',
@@ -30,23 +37,7 @@ export const PARTICLES = [
 
 export type Particle = (typeof PARTICLES)[number];
 
-type JosaOption = Parameters<typeof josa.pick>[1];
-const ES_HANGUL_FORMS: ReadonlySet<string> = new Set<JosaOption>([
-  '이/가',
-  '을/를',
-  '은/는',
-  '으로/로',
-  '와/과',
-  '이나/나',
-  '이란/란',
-  '아/야',
-  '이랑/랑',
-  '이에요/예요',
-  '으로서/로서',
-  '으로써/로써',
-  '으로부터/로부터',
-  '이라/라',
-]);
+const ES_HANGUL_FORMS: ReadonlySet<string> = new Set<string>(ES_HANGUL_PARTICLES);
 
 function isJosaOption(pair: Particle): pair is Particle & JosaOption {
   return ES_HANGUL_FORMS.has(pair);
