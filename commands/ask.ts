@@ -86,7 +86,7 @@ export default defineCommand({
       ...(result.truncated && { truncated: true }),
       ...similarData(similar),
     };
-    const others = result.hits.filter((h) => !answer?.sectionIds.includes(h.section.id)).slice(0, OFFERED_HITS);
+    const others = offeredHits(result.hits, answer?.sectionIds ?? []);
     const similarPart: ReplyPart = { fields: similarFields(similar, result.hits[0], t) };
     const parts: ReplyPart[] = answer
       ? [
@@ -158,9 +158,25 @@ function servedHits(result: SearchResult, answer: Answer | undefined, ctx: Comma
     const section = ctx.knowledge.section(id);
     return section ? [{ section, score: bestScore, snippet: snippetAround(section.text, []), matched: [] }] : [];
   });
-  const others = result.hits.filter((h) => !answer.sectionIds.includes(h.section.id)).slice(0, OFFERED_HITS);
-  return [...own, ...others].map(hitView);
+  return [...own, ...offeredHits(result.hits, answer.sectionIds)].map(hitView);
 }
+
+/** The other sections offered beside the answer: not its own, and one passage of a heading only. */
+function offeredHits(hits: readonly SearchHit[], answerIds: readonly string[]): SearchHit[] {
+  const shown = new Set(answerIds.map(headingId));
+  const offered: SearchHit[] = [];
+  for (const hit of hits) {
+    const heading = headingId(hit.section.id);
+    if (shown.has(heading)) continue;
+    shown.add(heading);
+    offered.push(hit);
+    if (offered.length === OFFERED_HITS) break;
+  }
+  return offered;
+}
+
+/** A section id without its passage number (`…#symptom~2` → `…#symptom`). */
+const headingId = (sectionId: string): string => sectionId.replace(/~\d+$/, '');
 
 function answerPart(answer: Answer): ReplyPart {
   return { title: answer.title, text: answer.text, tone: 'info' };
