@@ -102,7 +102,7 @@ export class KnowledgeBase {
       query,
       question,
       hits,
-      confident: isConfident(hits[0], answer.foreignShare) || quotesPastedError(hits[0]?.section, question.errors),
+      confident: isSure(hits[0], answer.foreignShare) || quotesPastedError(hits[0]?.section, question.errors),
       truncated: answer.truncated || question.cut,
       foreignShare: answer.foreignShare ?? 0,
     };
@@ -236,6 +236,16 @@ const DEFINITION_TIE = 0.02;
  * A question that asks what something is gets the chapter note that defines it before a
  * playbook that merely mentions it, when search rates them (almost) the same.
  */
+/**
+ * The confidence model reads how foreign the question's words are to the notes; a member's answer
+ * exists because the notes lack the topic (helm, kafka), so a community hit is sure by its score
+ * alone: the community index scores against the notes' background (src/qa/community-index.ts).
+ */
+function isSure(best: SearchHit | undefined, foreignShare: number | undefined): boolean {
+  if (best?.section.kind === 'community') return best.score >= CONFIDENCE_THRESHOLD;
+  return isConfident(best, foreignShare);
+}
+
 function notesFirstAmongTies(hits: SearchHit[]): SearchHit[] {
   const top = hits[0]?.score ?? 0;
   const tied = (h: SearchHit) => h.score >= top - DEFINITION_TIE;

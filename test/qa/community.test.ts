@@ -121,6 +121,18 @@ describe('community answers', () => {
     expect(app.services.knowledge.search('볼륨 삭제', 3).hits[0]?.section.kind).toBe('note');
   });
 
+  it('answers a rephrased question with the member answer, though its words are foreign to the notes', async () => {
+    const app = await start();
+    const asked = await ask(app, 'helm 차트로 배포하는 법', MINJI);
+    expect(asked.data).toMatchObject({ confident: false });
+    await qa(app, 'answer', { question: String(asked.questionId), text: HELM_ANSWER }, JUN);
+    const again = await ask(app, 'helm으로 배포하려면?', ALEX);
+    expect(again.data).toMatchObject({ confident: true, similar: { questionId: asked.questionId } });
+    expect(again.text).toContain('helm install');
+    // Off-topic words alone still leave the notes unsure.
+    expect((await ask(app, 'kubectl rollout 하는 법', ALEX)).data).toMatchObject({ confident: false });
+  });
+
   it('tells the asker in the channel, mentioning only them — not when they asked privately, nor themselves', async () => {
     const app = await start();
     const open = await ask(app, OFF_NOTES[1] ?? '', MINJI);
