@@ -30,8 +30,9 @@ describe('Korean-aware search over the notes', () => {
 
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
-    const [best] = top('localhost:8080 접속 안돼요', 1);
-    expect(best).toMatch(/^troubleshooting\/port-not-answering#/);
+    const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
+    expect(best?.section.id).toMatch(/^troubleshooting\/port-not-answering#/);
+    expect(best?.matched).toContain('localhost');
   });
 
   it('keeps COPY and ADD apart: asked for their difference, the instruction reference answers', () => {
