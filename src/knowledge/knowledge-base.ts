@@ -230,7 +230,7 @@ function quotesPastedError(section: Section | undefined, errors: readonly string
 }
 
 /** How close to the best score a note must be to go before a playbook for a "what is" question. */
-const DEFINITION_TIE = 0.02;
+const DEFINITION_TIE = 0.25;
 
 /**
  * A question that asks what something is gets the chapter note that defines it before a

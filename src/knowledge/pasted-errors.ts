@@ -75,6 +75,13 @@ const ERROR_WORD =
 /** `Exited (137)`, `exit code: 137`, `exited with code 1`, `ExitCode": 137`: the exit code is the clue. */
 const EXIT_CODE = /\bexit(?:ed)?(?: with)?(?: code)?[ :=("]*\(?(\d{1,3})\)?|exitcode"?[ :=]+(\d{1,3})/i;
 
+/**
+ * Python's `Traceback (most recent call last):` only says a stack follows; the exception line at
+ * its end (`ModuleNotFoundError: …`, `redis.exceptions.ConnectionError: … Name or service not
+ * known`) is the error. Read as an error, the header pulled every traceback to exit code 1.
+ */
+const TRACEBACK_HEADER = /^(?:[\w.-]{1,64}(?:-\d{1,4})? +\| ?)?\s*traceback \(most recent call last\):?\s*$/i;
+
 /** Most characters of one line that are read. */
 const LINE_CHARS = 300;
 
@@ -82,7 +89,7 @@ export function errorLinesOf(lines: readonly string[]): ErrorLine[] {
   const seen = new Set<string>();
   const found: ErrorLine[] = [];
   lines.forEach((line, index) => {
-    if (isCommandLine(line)) return;
+    if (isCommandLine(line) || TRACEBACK_HEADER.test(line)) return;
     const lower = line.slice(0, LINE_CHARS).toLowerCase();
     const known = KNOWN_ERRORS.filter((phrase) => lower.includes(phrase)).length;
     const exit = EXIT_CODE.test(lower);

@@ -58,6 +58,8 @@ describe('a playbook answer', () => {
     // What was read of the paste is said first, so the member sees what the answer is about.
     expect(windows.text).toMatch(/^\*\*읽은 오류\*\*: `Ports are not available/);
     expect(answer('137?').text).toMatch(/^\*\*가장 흔한 원인: 137: SIGKILL/);
+    // A cause's own aliases say how members meet it: the name conflict is exit 125's, though its text only quotes the error.
+    expect(answer('같은 이름의 컨테이너가 이미 사용 중이래요').text).toMatch(/^\*\*가장 흔한 원인: 125: /);
     expect(answer('컨테이너가 바로 꺼져요').text).toMatch(/^\*\*가장 흔한 원인: 0: 정상 종료 — 포그라운드 프로세스가 없음\*\*/);
   });
 

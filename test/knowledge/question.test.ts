@@ -96,6 +96,16 @@ describe('pasted errors', () => {
     expect(errorLinesOf(["$ docker inspect -f '{{.State.OOMKilled}}' api"])).toEqual([]);
   });
 
+  it("reads a Python traceback by its exception line, not its header", () => {
+    const lines = [
+      'web-1  | Traceback (most recent call last):',
+      'web-1  |   File "/app/main.py", line 3, in <module>',
+      'web-1  | redis.exceptions.ConnectionError: Error -2 connecting to redis:6379. Name or service not known.',
+    ];
+    expect(errorLinesOf(lines).map((e) => e.index)).toEqual([2]);
+    expect(errorLinesOf(['Traceback (most recent call last):'])).toEqual([]);
+  });
+
   it('cleans compose prefixes, nginx timestamps and pids, ids and digests off an error line', () => {
     expect(cleanErrorLine('myweb-1  | Error: connect ECONNREFUSED 127.0.0.1:3306')).toBe('Error: connect ECONNREFUSED 127.0.0.1:3306');
     expect(cleanErrorLine('2024/05/01 10:00:00 [emerg] 1#1: host not found in upstream "app"')).toBe(

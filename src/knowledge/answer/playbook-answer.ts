@@ -86,20 +86,28 @@ function causesPart(
 }
 
 /**
- * Causes by how much of the question each covers (its title and text, as search reads the
- * question: typos, glossary, particles); ties keep the playbook's order, commonest first. Which
- * cause section search listed first says little: a playbook's aliases match all its sections.
+ * Causes by how much of the question each covers (its title, its own aliases and text, as search
+ * reads the question: typos, glossary, particles); ties keep the playbook's order, commonest
+ * first. Which cause section search listed first says little: a playbook's aliases match all its
+ * sections. A cause's own aliases do say something: they name how members meet it (exit 125's
+ * 이름이 이미 사용 중), which its text may only show in an error message.
  */
 function rankCauses(causes: Cause[], question: Question, knowledge: AnswerSource): Cause[] {
   if (causes.length < 2) return causes;
   const relevance = knowledge.relevance(
     question.searchText,
-    causes.map((c) => `${c.title}\n${c.body}`),
+    causes.map((c) => [c.title, ...ownAliases(c, knowledge), c.body].join('\n')),
   );
   return causes
     .map((cause, order) => ({ cause, order, score: relevance[order] ?? 0 }))
     .sort((a, b) => b.score - a.score || a.order - b.order)
     .map((s) => s.cause);
+}
+
+/** The aliases of a cause's own section (a subsection of the causes); none for an item of the causes list. */
+function ownAliases(cause: Cause, knowledge: AnswerSource): string[] {
+  const section = knowledge.section(cause.sectionId);
+  return section && !cause.sectionId.endsWith('#causes') ? section.aliases : [];
 }
 
 /** The part of a playbook closest to the question: the one search placed it in, else the most relevant, else the first. */

@@ -104,6 +104,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     if (!word) break;
     if (word.part) {
       extras.push({ term: word.text, weight: EXTRA_WEIGHTS.part, surface: word.text, via: 'word' });
+      addLiteralPart(concepts.at(-1), word);
       continue;
     }
     if (word.kind === 'choseong') {
@@ -139,6 +140,19 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     truncated,
     budget: planning.budget,
   };
+}
+
+/**
+ * A literal as typed (localhost:8080, 127.0.0.1:3306) is often written otherwise in the notes
+ * (http://localhost:8080/, 127.0.0.1:8080): its host or name part, when the notes use it, is a
+ * less sure reading of the same concept. Numbers alone are too common to stand for it.
+ */
+function addLiteralPart(target: Concept | undefined, part: Word): void {
+  if (!target || part.kind !== 'latin' || part.text.length < 3) return;
+  const literal = target.alternatives[0];
+  if (!literal || literal.via !== 'word' || !literal.term.includes(part.text) || literal.term === part.text) return;
+  if (target.alternatives.some((a) => a.term === part.text)) return;
+  target.alternatives.push({ term: part.text, weight: ALTERNATIVE_WEIGHTS.literalPart, surface: part.text, via: 'stem' });
 }
 
 function conceptsOf(word: Word, planning: Planning): Concept[] {

@@ -53,6 +53,8 @@ export const ALTERNATIVE_WEIGHTS = {
   typo: [0.8, 0.65],
   /** The same verb with the ending the notes write (줄이고 → 줄이기, 커서 → 커요). */
   verbForm: 0.85,
+  /** The name part of a literal (localhost of localhost:8080), which the notes may write in another literal. */
+  literalPart: 0.6,
   /** The pieces of a glued compound (사용자정의네트워크), times their own weight. */
   compound: 1,
   /** A multi-word title whose initials were typed (ㄷㅋ ㅋㅍㅈ → 도커 컴포즈): less sure the more phrases share them. */

@@ -28,6 +28,18 @@ describe('Korean-aware search over the notes', () => {
     expect(top(query)).toContain(id);
   });
 
+  it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
+    // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
+    const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
+    expect(best?.section.id).toMatch(/^troubleshooting\/port-not-answering#/);
+    expect(best?.matched).toContain('localhost');
+  });
+
+  it('keeps COPY and ADD apart: asked for their difference, the instruction reference answers', () => {
+    // Tied with the playbook section on .dockerignore and COPY, the note that defines them goes first.
+    expect(top('COPY랑 ADD 차이', 5)[0]).toBe('notes/ch4-dockerfile#instruction-reference');
+  });
+
   it('says why a hit matched: the corrected word in `matched`, the match in bold in the snippet', () => {
     const [hit] = knowledge.search('볼룸 만들기', 1).hits;
     expect(hit?.matched).toContain('볼룸→볼륨 (typo)');
