@@ -83,4 +83,12 @@ const ENGLISH = [
 
 const STOPWORDS = new Set([...KOREAN, ...CHAT, ...ENGLISH]);
 
-export const isStopword = (word: string): boolean => STOPWORDS.has(word);
+/**
+ * Chat spellings of the polite ending: 달라여, 되나염, 알려주세용 for 달라요, 되나요, 알려주세요. Only
+ * read as 요 when that makes a word of the lists above, and in words of three syllables or more,
+ * so a noun ending in 여 (참여, 대여) stays a noun.
+ */
+const CHAT_POLITE_ENDING = /(?:여|염|용|욤|영)$/;
+
+export const isStopword = (word: string): boolean =>
+  STOPWORDS.has(word) || (word.length >= 3 && CHAT_POLITE_ENDING.test(word) && STOPWORDS.has(word.slice(0, -1) + '요'));
