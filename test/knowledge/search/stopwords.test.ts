@@ -1,8 +1,13 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
 import { isStopword } from '../../../src/knowledge/search/stopwords.ts';
 import { PROJECT_ROOT } from '../../../src/paths.ts';
+
+let knowledge: KnowledgeBase;
+beforeAll(() => {
+  knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
+});
 
 describe('stop words: how members write', () => {
   it.each(['달라여', '달라염', '알려주세용', '되나여', '뭐에여', '궁금해욤'])('reads the chat ending of %s as 요', (word) => {
@@ -25,7 +30,6 @@ describe('stop words: how members write', () => {
   });
 
   it('reads a chatty question by its topic: greetings, who is asking and slang endings weigh nothing', () => {
-    const knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
     for (const [chatty, plain] of [
       ['컨테이너 로그 어케봄 ㅋㅋ', '컨테이너 로그'],
       ['볼륨 어케 만듬?', '볼륨'],
@@ -39,8 +43,11 @@ describe('stop words: how members write', () => {
     }
   });
 
+  it.each(['clear', 'help me', 'hello', '도와줘', 'ㅎㅇ', '안녕하세요'])('is not sure of anything for %s alone', (query) => {
+    expect(knowledge.search(query, 3).confident).toBe(false);
+  });
+
   it('answers a question ending in 여 as the one ending in 요', () => {
-    const knowledge = KnowledgeBase.load(join(PROJECT_ROOT, 'knowledge'), PROJECT_ROOT);
     const polite = knowledge.search('볼륨이랑 바인드 마운트 머가 달라요', 3);
     const chat = knowledge.search('볼륨이랑 바인드 마운트 머가 달라여', 3);
     expect(chat.hits.map((h) => [h.section.id, h.score])).toEqual(polite.hits.map((h) => [h.section.id, h.score]));
