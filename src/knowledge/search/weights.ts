@@ -36,9 +36,9 @@ export const FUSION = {
  * `npm run eval -- --calibrate` (eval/calibrate.ts) refits it on the dev questions of
  * eval/questions and eval/member; `ask` answers when the probability is at least `threshold`,
  * and says it has no sure answer below. Today's values are the score model fitted before
- * (5.85 × score = 4.68 × coverage + 1.17 × title similarity); the refit (3.86, 3.65, 1.62,
- * −4.03, −4.27, threshold 0.82) is better on dev but makes ask sure of more playbook answers,
- * whose listed hits then push the right section below the third (see docs/search.md).
+ * (5.85 × score = 4.68 × coverage + 1.17 × title similarity); the dev refit (4.02, 3.55, 1.52,
+ * −3.99, −4.21, threshold 0.81) is better on dev but makes ask sure of more playbook answers,
+ * whose listed hits then push the right section below the third (docs/search.md, confidence).
  */
 export const CONFIDENCE = { coverage: 4.68, title: 1.17, evidence: 1.17, foreign: -4.44, bias: -2.97, threshold: 0.87 } as const;
 
