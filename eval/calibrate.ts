@@ -1,15 +1,15 @@
 /**
  * `npm run eval -- --calibrate`: the confidence model (src/knowledge/search/weights.ts
  * CONFIDENCE) refitted on the dev questions only — eval/questions' dev split (the questions
- * labelled with section ids) and eval/member's dev split, never a held-out one. Each question gives the features of its best hit (score,
- * ln(1 + evidence), foreign share) and a label: 1 when the best hit answers it, 0 when the notes
- * cannot answer it; answerable questions whose best hit is wrong are left out (they teach
- * nothing about "is this answerable"). A logistic regression (gradient descent, a little L2),
- * then the lowest threshold (in the middle of a gap) that leaves NONE_UNSURE of the unanswerable
- * dev questions unsure.
+ * labelled with section ids) and eval/member's dev split, never a held-out one. Each question
+ * gives the features of its best hit (coverage, title similarity, ln(1 + evidence), foreign share)
+ * and a label: 1 when the best hit answers it, 0 when the notes cannot answer it; answerable
+ * questions whose best hit is wrong are left out (they teach nothing about "is this
+ * answerable"). A logistic regression (gradient descent, a little L2), then the lowest threshold
+ * (in the middle of a gap) that leaves NONE_UNSURE of the unanswerable dev questions unsure.
  */
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base.ts';
-import { confidence } from '../src/knowledge/search/confidence.ts';
+import { confidence, confidenceInput, type ConfidenceInput } from '../src/knowledge/search/confidence.ts';
 
 export interface LabelledQuestion {
   q: string;
@@ -18,12 +18,20 @@ export interface LabelledQuestion {
 }
 
 export interface Sample {
-  features: [score: number, evidence: number, foreign: number];
+  input: ConfidenceInput;
   label: 0 | 1;
 }
 
+export interface Weights {
+  coverage: number;
+  title: number;
+  evidence: number;
+  foreign: number;
+  bias: number;
+}
+
 export interface Calibration {
-  weights: { score: number; evidence: number; foreign: number; bias: number };
+  weights: Weights;
   threshold: number;
   /** Shares of the dev samples on the right side of the threshold. */
   rightAbove: number;
@@ -47,35 +55,43 @@ export function samples(questions: LabelledQuestion[], knowledge: KnowledgeBase)
     const none = question.ids.length === 0;
     const right = !none && best !== undefined && question.ids.map(baseId).includes(baseId(best.section.id));
     if (!none && !right) continue;
+    const input = best && confidenceInput(best, result.foreignShare);
     out.push({
-      features: [best?.score ?? 0, Math.log1p(best?.evidence ?? 0), result.foreignShare],
+      input: input ?? { coverage: 0, titleSimilarity: 0, evidence: 0, foreignShare: result.foreignShare },
       label: right ? 1 : 0,
     });
   }
   return out;
 }
 
+/** The model's inputs, as the logistic regression reads them (the order of Weights, bias last). */
+const features = ({ coverage, titleSimilarity, evidence, foreignShare }: ConfidenceInput): number[] => [
+  coverage,
+  titleSimilarity,
+  Math.log1p(evidence),
+  foreignShare,
+  1,
+];
+
 export function calibrate(data: Sample[], committedThreshold: number): Calibration {
-  const w = [0, 0, 0, 0];
+  const w = [0, 0, 0, 0, 0];
   const rate = 0.5;
   const l2 = 0.001;
+  const rows = data.map((s) => ({ x: features(s.input), label: s.label }));
   for (let step = 0; step < 20_000; step++) {
-    const gradient = [0, 0, 0, 0];
-    for (const { features, label } of data) {
-      const x = [...features, 1];
+    const gradient = w.map(() => 0);
+    for (const { x, label } of rows) {
       const p = sigmoid(x.reduce((sum, v, i) => sum + v * (w[i] ?? 0), 0));
       x.forEach((v, i) => (gradient[i] = (gradient[i] ?? 0) + (p - label) * v));
     }
     for (let i = 0; i < w.length; i++) {
-      const penalty = i < 3 ? l2 * (w[i] ?? 0) : 0;
+      const penalty = i < w.length - 1 ? l2 * (w[i] ?? 0) : 0;
       w[i] = (w[i] ?? 0) - rate * ((gradient[i] ?? 0) / data.length + penalty);
     }
   }
-  const weights = { score: w[0] ?? 0, evidence: w[1] ?? 0, foreign: w[2] ?? 0, bias: w[3] ?? 0 };
-  const probability = (s: Sample) =>
-    sigmoid(
-      weights.score * s.features[0] + weights.evidence * s.features[1] + weights.foreign * s.features[2] + weights.bias,
-    );
+  const [coverage = 0, title = 0, evidence = 0, foreign = 0, bias = 0] = w;
+  const weights = { coverage, title, evidence, foreign, bias };
+  const probability = (s: Sample) => sigmoid(features(s.input).reduce((sum, v, i) => sum + v * (w[i] ?? 0), 0));
   const right = data.filter((s) => s.label === 1);
   const none = data.filter((s) => s.label === 0);
   // The lowest cut that leaves at least NONE_UNSURE of the unanswerable questions unsure: as
@@ -90,8 +106,7 @@ export function calibrate(data: Sample[], committedThreshold: number): Calibrati
     }
   }
   const best = { threshold };
-  const committed = (s: Sample) =>
-    confidence({ score: s.features[0], evidence: Math.expm1(s.features[1]), foreignShare: s.features[2] });
+  const committed = (s: Sample) => confidence(s.input);
   return {
     weights,
     threshold: best.threshold,

@@ -65,7 +65,8 @@ if (args.has('--calibrate')) {
   const w = c.weights;
   console.log(
     `\ncalibration on dev (${c.right} answered right, ${c.none} unanswerable): ` +
-      `score ${w.score.toFixed(2)}, evidence ${w.evidence.toFixed(2)}, foreign ${w.foreign.toFixed(2)}, ` +
+      `coverage ${w.coverage.toFixed(2)}, title ${w.title.toFixed(2)}, evidence ${w.evidence.toFixed(2)}, ` +
+      `foreign ${w.foreign.toFixed(2)}, ` +
       `bias ${w.bias.toFixed(2)}, threshold ${c.threshold.toFixed(2)} — ` +
       `${c.rightAbove}/${c.right} right answers sure, ${c.noneBelow}/${c.none} unanswerable unsure ` +
       `(committed: ${c.committed.rightAbove}/${c.right}, ${c.committed.noneBelow}/${c.none})`,

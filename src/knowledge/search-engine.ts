@@ -21,6 +21,10 @@ export interface SearchHit {
    * the words found): the evidence behind the score. Optional: a strategy may not say.
    */
   evidence?: number;
+  /** 0..1: the share of the question's weight the hit contains (the larger part of its score). Optional. */
+  coverage?: number;
+  /** 0..1: how well its heading and aliases match the question (the rest of its score). Optional. */
+  titleSimilarity?: number;
 }
 
 export interface SearchAnswer {

@@ -23,6 +23,8 @@ interface Matched {
 interface Ranked {
   section: Section;
   score: number;
+  coverage: number;
+  similarity: number;
   found: Matched;
 }
 
@@ -59,7 +61,7 @@ export class KoreanSearchEngine implements SearchEngine {
 
   search(query: string, limit: number): SearchAnswer {
     const plan = planQuery(query, this.context);
-    const hits = inRankOrder(this.rank(plan, limit)).map(({ section, score, found }): SearchHit => {
+    const hits = inRankOrder(this.rank(plan, limit)).map(({ section, score, coverage, similarity, found }): SearchHit => {
       countWork(section.text.length * (1 + found.surfaces.length));
       return {
         section,
@@ -67,6 +69,8 @@ export class KoreanSearchEngine implements SearchEngine {
         snippet: snippetAround(section.text, found.surfaces),
         matched: found.reasons,
         evidence: found.coverage,
+        coverage,
+        titleSimilarity: similarity,
       };
     });
     return { hits, truncated: plan.truncated, foreignShare: plan.foreignShare };
@@ -139,6 +143,8 @@ export class KoreanSearchEngine implements SearchEngine {
         section: this.section(row.doc),
         // How well this section answers, on a scale shared by all questions.
         score: clamp01(FUSION.coverageShare * row.coverage + (1 - FUSION.coverageShare) * row.similarity),
+        coverage: clamp01(row.coverage),
+        similarity: clamp01(row.similarity),
         found: row.found,
       }));
   }

@@ -29,13 +29,18 @@ export const FUSION = {
 } as const;
 
 /**
- * How sure `ask` is that its first answer is right: a logistic model of the best hit's score,
- * the evidence it matched (ln(1 + the importance of the question's words it contains)) and the
- * share of the question carried by words the notes never use. Fitted on the dev questions of
- * eval/questions and eval/member (eval/calibrate.ts, `npm run eval -- --calibrate`); `ask`
- * answers when the probability is at least `threshold`, and says it has no sure answer below.
+ * How sure `ask` is that its first answer is right: a logistic model of the best hit's coverage
+ * (the share of the question's weight it contains) and title similarity — the two parts of its
+ * score, weighed on their own — the evidence it matched (ln(1 + the importance of the question's
+ * words it contains)) and the share of the question carried by words the notes never use.
+ * `npm run eval -- --calibrate` (eval/calibrate.ts) refits it on the dev questions of
+ * eval/questions and eval/member; `ask` answers when the probability is at least `threshold`,
+ * and says it has no sure answer below. Today's values are the score model fitted before
+ * (5.85 × score = 4.68 × coverage + 1.17 × title similarity); the dev refit (4.02, 3.55, 1.52,
+ * −3.99, −4.21, threshold 0.81) is better on dev but makes ask sure of more playbook answers,
+ * whose listed hits then push the right section below the third (docs/search.md, confidence).
  */
-export const CONFIDENCE = { score: 5.85, evidence: 1.17, foreign: -4.44, bias: -2.97, threshold: 0.87 } as const;
+export const CONFIDENCE = { coverage: 4.68, title: 1.17, evidence: 1.17, foreign: -4.44, bias: -2.97, threshold: 0.87 } as const;
 
 /**
  * For a strategy that reports no evidence (eval/plain-fuse.ts): below this top score, no sure

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KnowledgeBase } from '../../../src/knowledge/knowledge-base.ts';
-import { confidence } from '../../../src/knowledge/search/confidence.ts';
+import { confidence, confidenceInput } from '../../../src/knowledge/search/confidence.ts';
 import { CONFIDENCE } from '../../../src/knowledge/search/weights.ts';
 import { PROJECT_ROOT } from '../../../src/paths.ts';
 
@@ -52,9 +52,9 @@ describe('Korean-aware search over the notes', () => {
     expect(answered.foreignShare).toBe(0);
     const [best] = answered.hits;
     expect(best?.evidence).toBeGreaterThan(0);
-    expect(confidence({ score: best?.score ?? 0, evidence: best?.evidence ?? 0, foreignShare: 0 })).toBeGreaterThanOrEqual(
-      CONFIDENCE.threshold,
-    );
+    const input = best && confidenceInput(best, answered.foreignShare);
+    expect(input?.coverage).toBeGreaterThan(0);
+    expect(input && confidence(input)).toBeGreaterThanOrEqual(CONFIDENCE.threshold);
     const unanswered = knowledge.search('헬름 차트로 파드 배포하기');
     expect(unanswered.confident).toBe(false);
     expect(unanswered.hits.length).toBeGreaterThan(0); // still the closest sections, to offer
