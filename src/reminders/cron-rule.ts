@@ -117,6 +117,9 @@ export class CronRule {
       for (const minute of this.minutes) {
         if (lower && hour === lower.hour && minute < lower.minute) continue;
         for (const second of this.seconds) {
+          // As node-cron counts: in wall-clock time, strictly after `after`'s reading, so a time
+          // repeated when the clocks go back fires once (at its later occurrence).
+          if (lower && hour === lower.hour && minute === lower.minute && second <= lower.second) continue;
           const at = localToUtc({ ...day, hour, minute, second }, this.zone);
           if (at > afterMs && this.task.match(new Date(at))) return at;
         }

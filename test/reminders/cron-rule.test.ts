@@ -66,6 +66,16 @@ describe('fire times from an injected moment', () => {
     ]);
   });
 
+  it('fires a wall-clock time the clocks repeat once, as node-cron does', () => {
+    // London goes back at 02:00 BST on 2026-10-25 (01:00 UTC): 01:30 happens at 00:30 and 01:30 UTC.
+    // From the first 01:30, the second is not another fire (it was 01:30 already).
+    expect(nextTimes('30 1,2 * * *', 'Europe/London', '2026-10-25T00:30:00Z', 2)).toEqual([
+      '2026-10-25T02:30:00.000Z',
+      '2026-10-26T01:30:00.000Z',
+    ]);
+    expect(nextTimes('30 1,2 * * *', 'Europe/London', '2026-10-25T00:00:00Z', 1)).toEqual(['2026-10-25T01:30:00.000Z']);
+  });
+
   it('understands node-cron’s extensions: last day of the month, nth weekday', () => {
     expect(nextTimes('0 18 L * *', 'Asia/Seoul', '2026-01-15T00:00:00Z')).toEqual([
       '2026-01-31T09:00:00.000Z',
