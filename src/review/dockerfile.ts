@@ -218,10 +218,16 @@ function propertiesOf(node: Instruction): Property[] {
 function heredocBodies(node: Instruction, document: SourceText): string[] {
   if (!(node instanceof Run) && !(node instanceof Copy) && !(node instanceof Add)) return [];
   const withHeredocs = node as Instruction & { getHeredocs(): Array<{ getContentRange(): Range | null }> };
-  return withHeredocs.getHeredocs().map((h) => {
-    const content = h.getContentRange();
-    return content ? document.slice(content) : '';
-  });
+  try {
+    return withHeredocs.getHeredocs().map((h) => {
+      const content = h.getContentRange();
+      return content ? document.slice(content) : '';
+    });
+  } catch {
+    // dockerfile-ast throws on some malformed heredoc-like lines (`ADD  \` before a comment and EOF):
+    // such an instruction has no heredoc Docker would read either.
+    return [];
+  }
 }
 
 /** Docker's rule: arguments that parse as a JSON array of strings are the exec form. */

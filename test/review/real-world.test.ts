@@ -114,6 +114,11 @@ const KEYWORDS = [
 ];
 
 describe('any text', () => {
+  it('reviews a line dockerfile-ast cannot read as a heredoc (found by the property below)', () => {
+    const text = 'ADD  \\\n# \\! `\nFROM ';
+    expect(() => reviewDockerfile(text, { t: ko })).not.toThrow(TypeError);
+  });
+
   it('gets findings or a UserError, never a crash', () => {
     const line = fc
       .tuple(
