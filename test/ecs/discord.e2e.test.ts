@@ -3,35 +3,28 @@
  * against the local Discord emulator, with the real knowledge. The task definition is pasted in a
  * code block, as members do; the findings come back as embeds with the menu that opens the notes.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIEmbed } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator, type RecordedCall } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { deployCommandsWith, emulatorEnv, PROJECT_DIR, ScriptProcess } from '../support/bot-process.ts';
+import { PROJECT_DIR } from '../support/bot-process.ts';
+import { startEmulatedBot, type EmulatedBot } from '../support/emulated-bot.ts';
 
 const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAx.emulated.dockhand-ecs-token';
 const fixture = (name: string) => readFileSync(join(PROJECT_DIR, 'test/ecs/fixtures', name), 'utf8');
 
 let discord: DiscordEmulator;
-let bot: ScriptProcess | undefined;
-let dir: string;
+let started: EmulatedBot | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dockhand-ecs-discord-'));
-  discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
-  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
-  await deployCommandsWith(env);
-  bot = new ScriptProcess('src/main.ts', env);
-  await bot.waitForLog(/discord: ready/, 45_000);
+  started = await startEmulatedBot(TOKEN, 'ecs-discord');
+  discord = started.discord;
 }, 120_000);
 
 afterAll(async () => {
-  await bot?.stop('SIGKILL');
-  await discord.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await started?.stop();
 });
 
 interface SentMessage {

@@ -4,20 +4,16 @@
  * and can ping exactly that member — nobody else, whatever the answer says — the asker marks it
  * with ✅, and the next similar question gets it first.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator, type EmulatedInteraction, type RecordedCall } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { deployCommandsWith, emulatorEnv, ScriptProcess } from '../support/bot-process.ts';
+import { startEmulatedBot, type EmulatedBot } from '../support/emulated-bot.ts';
 import { OFF_NOTES } from './support.ts';
 
 const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-qa-token';
 
 let discord: DiscordEmulator | undefined;
-let bot: ScriptProcess | undefined;
-let dir: string;
+let started: EmulatedBot | undefined;
 
 function emulator(): DiscordEmulator {
   if (!discord) throw new Error('the emulator did not start');
@@ -25,18 +21,12 @@ function emulator(): DiscordEmulator {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dockhand-qa-'));
-  discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
-  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
-  await deployCommandsWith(env);
-  bot = new ScriptProcess('src/main.ts', env);
-  await bot.waitForLog(/discord: ready/, 45_000);
+  started = await startEmulatedBot(TOKEN, 'qa');
+  discord = started.discord;
 }, 120_000);
 
 afterAll(async () => {
-  await bot?.stop('SIGKILL');
-  await discord?.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await started?.stop();
 });
 
 interface MessageBody {

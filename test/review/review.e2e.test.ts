@@ -3,34 +3,26 @@
  * local Discord emulator, which serves the member's upload at a CDN-style URL; assertions are on
  * what reached "Discord" and on what the bot downloaded.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DiscordEmulator, type EmulatedInteraction, type RecordedCall } from '../discord-emulator/emulator.ts';
 import { CallbackType, MessageFlag } from '../discord-emulator/protocol.ts';
-import { deployCommandsWith, emulatorEnv, ScriptProcess } from '../support/bot-process.ts';
+import { startEmulatedBot, type EmulatedBot } from '../support/emulated-bot.ts';
 
 const TOKEN = 'MTUwMDAwMDAwMDAwMDAwMDAw.emulated.dockhand-review-token';
 const practice = readFileSync(join(import.meta.dirname, 'fixtures', 'ch4-lab-4-2.Dockerfile'), 'utf8');
 
 let discord: DiscordEmulator;
-let bot: ScriptProcess;
-let dir: string;
+let started: EmulatedBot | undefined;
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'dockhand-review-'));
-  discord = await DiscordEmulator.start({ token: TOKEN, heartbeatIntervalMs: 1_000 });
-  const env = emulatorEnv(discord, TOKEN, join(dir, 'dockhand.db'));
-  await deployCommandsWith(env);
-  bot = new ScriptProcess('src/main.ts', env);
-  await bot.waitForLog(/discord: ready/, 45_000);
+  started = await startEmulatedBot(TOKEN, 'review');
+  discord = started.discord;
 }, 120_000);
 
 afterAll(async () => {
-  await bot.stop('SIGKILL');
-  await discord.stop();
-  rmSync(dir, { recursive: true, force: true });
+  await started?.stop();
 });
 
 interface SentEmbed {
