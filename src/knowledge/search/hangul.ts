@@ -119,3 +119,26 @@ export function editDistance(a: string, b: string, max: number): number {
   }
   return previous[b.length] ?? max + 1;
 }
+
+/**
+ * Spellings one slip of the fingers away that jamo edits count as two: two neighbouring syllables
+ * swapped (너이 for 이너), or their initial consonants swapped (컨테니어 for 컨테이너).
+ */
+export function syllableSwaps(word: string): string[] {
+  if (!isHangulWord(word) || word.length < 2) return [];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    const a = word.charCodeAt(i) - 0xac00;
+    const b = word.charCodeAt(i + 1) - 0xac00;
+    const head = word.slice(0, i);
+    const tail = word.slice(i + 2);
+    out.add(head + word.slice(i + 1, i + 2) + word.slice(i, i + 1) + tail);
+    const [initialA, restA] = [Math.floor(a / 588), a % 588];
+    const [initialB, restB] = [Math.floor(b / 588), b % 588];
+    if (initialA !== initialB) {
+      out.add(head + String.fromCharCode(0xac00 + initialB * 588 + restA, 0xac00 + initialA * 588 + restB) + tail);
+    }
+  }
+  out.delete(word);
+  return [...out];
+}

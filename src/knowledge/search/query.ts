@@ -48,6 +48,8 @@ export interface Concept {
   importance: number;
   /** A word the notes never use and that is no verb form: likely a topic they do not cover (macvlan, 레디스). */
   foreign: boolean;
+  /** Typed with a verb ending (바꾸려면요, 만들었는데): a prose-only stem of it is the asking, not the topic. */
+  inflected?: boolean;
 }
 
 export interface QueryPlan {
@@ -196,12 +198,12 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   const knownNoun = known[known.length - 1];
   const conjugated = otherVerbForms(text, vocabulary).filter((w) => !known.includes(w));
   if (knownNoun) {
-    return [
-      concept(knownNoun, [
-        ...known.map((w) => ({ term: w, weight: 1, surface: w, via: w === text ? ('word' as const) : ('stem' as const) })),
-        ...conjugated.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
-      ]),
-    ];
+    const found = concept(knownNoun, [
+      ...known.map((w) => ({ term: w, weight: 1, surface: w, via: w === text ? ('word' as const) : ('stem' as const) })),
+      ...conjugated.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
+    ]);
+    if (knownNoun !== text && isVerbForm(text)) found.inflected = true;
+    return [found];
   }
   // A spelling the glossary knows, though the notes never write it so (도커볼륨, 멀티스테이지).
   for (const candidate of [text, ...stems]) {
@@ -229,9 +231,13 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
       if (functionWords && pieces.some((p) => p.length >= 2 && isStopword(p) && !isParticle(p))) return [];
       continue;
     }
-    return content
+    const found = content
       .flatMap((p) => hangulConcepts(p, planning))
       .map((c) => relabel(c, 'compound', ALTERNATIVE_WEIGHTS.compound));
+    // The verb ending belongs to the last piece (바꾸+려면요).
+    const last = found.at(-1);
+    if (last && isVerbForm(text)) last.inflected = true;
+    return found;
   }
   // A verb the notes write in another form (커서 → 커요, 줄이고 → 줄이기).
   if (conjugated.length) {
@@ -244,16 +250,24 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   }
   // A word the glossary uses (환영 of 환영 페이지) is no typo, though no note spells it alone.
   if ([text, ...stems].some((w) => glossary.hasWord(w))) return [concept(noun, [])];
-  for (const candidate of PREDICATE_ENDING.test(text) ? stems : [text, ...stems]) {
+  const predicate = PREDICATE_ENDING.test(text);
+  for (const candidate of predicate ? stems : [text, ...stems]) {
     const fixes = vocabulary.corrections(candidate, budget);
     if (fixes.length) return [concept(candidate, typoAlternatives(fixes))];
   }
+  // Shaped like a verb form, yet a known word with two syllables slipped (컨테니어 for 컨테이너).
+  const slipped = predicate ? vocabulary.swapCorrections(text) : [];
+  if (slipped.length) return [concept(text, typoAlternatives(slipped))];
   const english = layoutAffordable(text, budget) ? qwertyFromHangul(text) : undefined;
   if (english && vocabulary.has(english)) {
     return [concept(english, [{ term: english, weight: ALTERNATIVE_WEIGHTS.layout, surface: english, via: 'layout' }])];
   }
   return [concept(noun, [])];
 }
+
+/** A word only a verb's ending explains (바꾸려면, 바꾸려면요, 봐요). */
+const isVerbForm = (word: string): boolean =>
+  VERB_FORM.test(word) || VERB_FORM.test(word.replace(/요$/, '')) || isContractedPolite(word);
 
 const isContentPiece = (piece: string, { vocabulary, glossary }: Planning): boolean =>
   (piece.length >= 2 && vocabulary.has(piece)) || glossary.hasNormal(piece);
@@ -448,6 +462,7 @@ function importanceOf(target: Concept, { index, topics }: QueryContext): number 
   const specific = topical ? idf : Math.min(idf * IMPORTANCE.proseOnly, IMPORTANCE.proseOnlyMost);
   if (hangul && target.label.length === 1) return specific * IMPORTANCE.singleSyllable;
   if (hangul && (VERB_FORM.test(target.label) || isContractedPolite(target.label))) return specific * IMPORTANCE.verbForm;
+  if (target.inflected && !topical) return specific * IMPORTANCE.verbForm;
   return specific;
 }
 

@@ -1,4 +1,4 @@
-import { consonantSpellings, editDistance, isHangulWord, jamo } from './hangul.ts';
+import { consonantSpellings, editDistance, isHangulWord, jamo, syllableSwaps } from './hangul.ts';
 import { DeletionIndex, type DeletionEntry } from './deletion-index.ts';
 import { WORD_LIMITS, type WorkBudget } from './limits.ts';
 import { joinTerm } from './terms.ts';
@@ -93,6 +93,13 @@ export class Vocabulary {
     }
     let best = edits + 1;
     let found: Correction[] = [];
+    // Two syllables or their initials swapped is one slip, though two jamo edits.
+    const slipped = this.swapCorrections(word);
+    if (slipped.length) {
+      best = 1;
+      found = slipped;
+      for (const s of slipped) candidates.delete(s.word);
+    }
     for (const [candidate, target] of candidates) {
       if (spelling.length < SHORT_SPELLING && !this.terms.has(candidate)) continue;
       const distance = editDistance(spelling, target, Math.min(edits, best));
@@ -104,6 +111,13 @@ export class Vocabulary {
       found.push({ word: candidate, distance });
     }
     return found.sort((a, b) => this.df(b.word) - this.df(a.word) || a.word.localeCompare(b.word)).slice(0, limit);
+  }
+
+  /** Written, heading, alias and glossary words one syllable slip away (컨테니어 → 컨테이너). */
+  swapCorrections(word: string): Correction[] {
+    return syllableSwaps(word)
+      .filter((w) => this.writtenWords.has(w) || this.terms.has(w))
+      .map((w) => ({ word: w, distance: 1 }));
   }
 
   /** Heading, alias and glossary words a 초성 spelling may stand for (ㄷㅋ → 도커, ㅋㄴㅌㅇㄴ → 컨테이너). */

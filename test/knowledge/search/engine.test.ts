@@ -28,6 +28,18 @@ describe('Korean-aware search over the notes', () => {
     expect(top(query)).toContain(id);
   });
 
+  it('corrects two syllables whose initials were swapped, though it looks like a verb form (컨테니어)', () => {
+    const [hit] = knowledge.search('컨테니어 로그 보는법', 1).hits;
+    expect(hit?.matched).toContain('컨테니어→컨테이너 (typo)');
+  });
+
+  it('weighs the verb a member asks with (바꾸려면요) below the topic words it asks about', () => {
+    const plain = knowledge.search('컨테이너를 이미지로 바꾸려면요?', 1).hits[0];
+    expect(plain?.section.id).toBe('notes/ch3-docker-usage#cp-commit');
+    // Without the verb, the same two topic words cover the whole question; with it, most of it.
+    expect(plain?.coverage).toBeGreaterThan(0.6);
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;

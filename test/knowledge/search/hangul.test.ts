@@ -1,6 +1,6 @@
 import { disassemble, getChoseong, getJongseong } from 'es-hangul';
 import { describe, expect, it } from 'vitest';
-import { choseong, consonantSpellings, jamo } from '../../../src/knowledge/search/hangul.ts';
+import { choseong, consonantSpellings, jamo, syllableSwaps } from '../../../src/knowledge/search/hangul.ts';
 
 // hangul.ts converts character by character, remembering each character's answer; es-hangul
 // converts whole strings. They must agree on any text, Hangul or not.
@@ -61,5 +61,18 @@ describe('jamo and 초성 per character', () => {
       }
       expect(consonantSpellings(word)).toEqual(variants.filter(Boolean));
     }
+  });
+});
+
+describe('syllableSwaps', () => {
+  it('swaps neighbouring syllables, and their initial consonants', () => {
+    expect(syllableSwaps('컨테니어')).toContain('컨테이너');
+    expect(syllableSwaps('볼륨')).toEqual(['륨볼', '롤븀']);
+  });
+
+  it('has nothing for a lone syllable or text that is not all syllables', () => {
+    expect(syllableSwaps('볼')).toEqual([]);
+    expect(syllableSwaps('ㄷㅋ')).toEqual([]);
+    expect(syllableSwaps('docker')).toEqual([]);
   });
 });
