@@ -48,7 +48,7 @@ export interface Concept {
   importance: number;
   /** A word the notes never use and that is no verb form: likely a topic they do not cover (macvlan, 레디스). */
   foreign: boolean;
-  /** Typed with a verb ending (바꾸려면요, 만들었는데): a prose-only stem of it is the asking, not the topic. */
+  /** Typed with a verb ending (바꾸려면요, 차지하는지): unless the glossary knows the stem, it is the asking, not the topic. */
   inflected?: boolean;
 }
 
@@ -442,7 +442,7 @@ function adjacencyExtras(words: Word[], concepts: Concept[]): Alternative[] {
   return extras;
 }
 
-function importanceOf(target: Concept, { index, topics }: QueryContext): number {
+function importanceOf(target: Concept, { index, topics, glossary }: QueryContext): number {
   const hangul = isHangulWord(target.label);
   const present = target.alternatives.filter((a) => index.df(a.term) > 0);
   if (present.length === 0) {
@@ -462,7 +462,8 @@ function importanceOf(target: Concept, { index, topics }: QueryContext): number 
   const specific = topical ? idf : Math.min(idf * IMPORTANCE.proseOnly, IMPORTANCE.proseOnlyMost);
   if (hangul && target.label.length === 1) return specific * IMPORTANCE.singleSyllable;
   if (hangul && (VERB_FORM.test(target.label) || isContractedPolite(target.label))) return specific * IMPORTANCE.verbForm;
-  if (target.inflected && !topical) return specific * IMPORTANCE.verbForm;
+  // 바꾸려면, 차지하는지: the asking. 설치하려면, 삭제하는: a glossary term, the topic.
+  if (target.inflected && !glossary.hasWord(target.label)) return specific * IMPORTANCE.verbForm;
   return specific;
 }
 

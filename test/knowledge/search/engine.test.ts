@@ -40,6 +40,13 @@ describe('Korean-aware search over the notes', () => {
     expect(plain?.coverage).toBeGreaterThan(0.6);
   });
 
+  it('weighs a verb the glossary does not know (차지하는지) below the topic, though a heading uses it', () => {
+    // "호스트 포트를 차지함" heads a cause of the nginx playbook; the question is about image layers.
+    expect(top('이미지에서 어떤 레이어가 용량을 많이 차지하는지 보고 싶어요', 1)[0]).toMatch(
+      /^troubleshooting\/image-too-large#/,
+    );
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
