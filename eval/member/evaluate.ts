@@ -41,7 +41,11 @@ export interface MemberOutcome {
   rightAndSure: boolean;
   /** The sections ask listed, best first (its `hits`). */
   hitIds: string[];
-  /** 1-based rank of the first listed section that answers it (by `ids`, else facts over its whole text). */
+  /**
+   * 1-based rank, in what the member reads, of the first thing that answers it (by `ids`, else
+   * facts over its whole text): a sure first reply is rank 1 whatever sections it was composed
+   * from, each section offered beside it the next; an unsure reply's listed sections one each.
+   */
   rank: number | undefined;
 }
 
@@ -98,7 +102,13 @@ export function judge(question: MemberQuestion, reply: Reply, knowledge: Knowled
   const listed = ASK_HITS.safeParse(reply.data);
   const hitIds = listed.success && !reply.error ? listed.data.hits.map((h) => h.id) : [];
   const missing = question.facts ? missingFacts(withoutEcho(shownText(answer), question.q), question.facts) : [];
-  const index = question.facts ? hitIds.findIndex((id) => answers(question, id, knowledge)) : -1;
+  // What the member reads, in order: a sure first reply (however many sections it was composed
+  // from) is one thing, the sections offered beside it follow, one each; an unsure reply lists
+  // the closest sections, one each.
+  const composed = answer.sectionIds;
+  const offered = hitIds.filter((id) => !composed.includes(id)).map((id) => [id]);
+  const shown = composed.length ? [composed, ...offered] : offered;
+  const index = question.facts ? shown.findIndex((ids) => ids.some((id) => answers(question, id, knowledge))) : -1;
   return {
     question,
     sure,
