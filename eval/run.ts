@@ -58,15 +58,15 @@ if (args.has('--calibrate')) {
   const questions = [
     ...loadQuestions('dev')
       .filter((q) => q.ids !== undefined)
-      .map((q) => ({ q: q.q, ids: q.ids ?? [] })),
-    ...loadMemberQuestions('dev').map((q) => ({ q: q.q, ids: q.facts ? (q.ids ?? []) : [] })),
+      .map((q) => ({ set: 'questions', q: q.q, ids: q.ids ?? [] })),
+    ...loadMemberQuestions('dev').map((q) => ({ set: 'member', q: q.q, ids: q.facts ? (q.ids ?? []) : [] })),
   ];
   const c = calibrate(samples(questions, knowledge), CONFIDENCE.threshold);
   const w = c.weights;
   console.log(
     `\ncalibration on dev (${c.right} answered right, ${c.none} unanswerable): ` +
       `coverage ${w.coverage.toFixed(2)}, title ${w.title.toFixed(2)}, evidence ${w.evidence.toFixed(2)}, ` +
-      `foreign ${w.foreign.toFixed(2)}, ` +
+      `foreign ${w.foreign.toFixed(2)}, missing ${w.missing.toFixed(2)}, ` +
       `bias ${w.bias.toFixed(2)}, threshold ${c.threshold.toFixed(2)} — ` +
       `${c.rightAbove}/${c.right} right answers sure, ${c.noneBelow}/${c.none} unanswerable unsure ` +
       `(committed: ${c.committed.rightAbove}/${c.right}, ${c.committed.noneBelow}/${c.none})`,

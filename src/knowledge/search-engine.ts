@@ -25,6 +25,11 @@ export interface SearchHit {
   coverage?: number;
   /** 0..1: how well its heading and aliases match the question (the rest of its score). Optional. */
   titleSimilarity?: number;
+  /**
+   * The importance (idf units) of the two weightiest question words the hit does not contain:
+   * topics it misses (레디스 of 레디스 클러스터 구성). Optional.
+   */
+  missing?: number;
 }
 
 export interface SearchAnswer {

@@ -11,15 +11,18 @@ export interface ConfidenceInput {
   evidence: number;
   /** Share of the question's weight in words the notes never use. */
   foreignShare: number;
+  /** Importance of the two weightiest question words the hit lacks, in idf units. */
+  missing: number;
 }
 
 /** The probability (0..1) that the best hit answers the question (weights.ts CONFIDENCE). */
-export function confidence({ coverage, titleSimilarity, evidence, foreignShare }: ConfidenceInput): number {
+export function confidence({ coverage, titleSimilarity, evidence, foreignShare, missing }: ConfidenceInput): number {
   const z =
     CONFIDENCE.coverage * coverage +
     CONFIDENCE.title * titleSimilarity +
     CONFIDENCE.evidence * Math.log1p(evidence) +
     CONFIDENCE.foreign * foreignShare +
+    CONFIDENCE.missing * Math.log1p(missing) +
     CONFIDENCE.bias;
   return 1 / (1 + Math.exp(-z));
 }
@@ -28,7 +31,7 @@ export function confidence({ coverage, titleSimilarity, evidence, foreignShare }
 export function confidenceInput(best: SearchHit, foreignShare: number | undefined): ConfidenceInput | undefined {
   const { coverage, titleSimilarity, evidence } = best;
   if (coverage === undefined || titleSimilarity === undefined || evidence === undefined) return undefined;
-  return { coverage, titleSimilarity, evidence, foreignShare: foreignShare ?? 0 };
+  return { coverage, titleSimilarity, evidence, foreignShare: foreignShare ?? 0, missing: best.missing ?? 0 };
 }
 
 /** Whether `ask` may answer with the best hit: the model when the engine reports its features, the score alone otherwise. */

@@ -16,6 +16,8 @@ import { countWork } from './work.ts';
 
 interface Matched {
   coverage: number;
+  /** Importance of the two weightiest concepts not found. */
+  missing: number;
   reasons: string[];
   surfaces: string[];
 }
@@ -71,6 +73,7 @@ export class KoreanSearchEngine implements SearchEngine {
         evidence: found.coverage,
         coverage,
         titleSimilarity: similarity,
+        missing: found.missing,
       };
     });
     return { hits, truncated: plan.truncated, foreignShare: plan.foreignShare };
@@ -192,6 +195,8 @@ export class KoreanSearchEngine implements SearchEngine {
   /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */
   private matchedAlternatives(concepts: Concept[], extras: Alternative[], doc: number): Matched {
     let coverage = 0;
+    let missing = 0;
+    let missing2 = 0;
     const reasons: string[] = [];
     const surfaces: string[] = [];
     for (const concept of concepts) {
@@ -203,7 +208,11 @@ export class KoreanSearchEngine implements SearchEngine {
         surfaces.push(alternative.surface);
         if (!best || alternative.weight > best.weight) best = alternative;
       }
-      if (!best) continue;
+      if (!best) {
+        if (concept.importance > missing) [missing, missing2] = [concept.importance, missing];
+        else missing2 = Math.max(missing2, concept.importance);
+        continue;
+      }
       coverage += concept.importance * sureness(best);
       const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
       reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
@@ -212,7 +221,7 @@ export class KoreanSearchEngine implements SearchEngine {
     for (const extra of extras) {
       if (!extra.term.startsWith(BIGRAM) && this.index.scoreIn(extra.term, doc) > 0) surfaces.push(extra.surface);
     }
-    return { coverage, reasons: [...new Set(reasons)], surfaces };
+    return { coverage, missing: missing + missing2, reasons: [...new Set(reasons)], surfaces };
   }
 }
 

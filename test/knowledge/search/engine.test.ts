@@ -47,6 +47,17 @@ describe('Korean-aware search over the notes', () => {
     );
   });
 
+  it('says what the best hit misses: the weightiest words it lacks make ask less sure', () => {
+    // ECS 클러스터 구성 covers 클러스터 and 구성; 레디스 is the topic, and no section has it.
+    const result = knowledge.search('레디스 클러스터 구성 방법', 3);
+    const [best] = result.hits;
+    expect(best?.missing).toBeGreaterThan(3);
+    const input = best && confidenceInput(best, result.foreignShare);
+    expect(input && confidence(input)).toBeLessThan(input ? confidence({ ...input, missing: 0 }) - 0.05 : 0);
+    // A question whose words the hit all has misses nothing.
+    expect(knowledge.search('도커 볼륨 만드는 법', 1).hits[0]?.missing).toBe(0);
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
