@@ -7,6 +7,8 @@ import { Glossary } from './expand.ts';
 import { planQuery, sureness, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
 import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
+import { choseong } from './hangul.ts';
+import { questionInitials } from './stopwords.ts';
 import { indexSections } from './section-index.ts';
 import { BIGRAM, indexTerms, isWordTerm } from './terms.ts';
 import { wordsOf } from './tokens.ts';
@@ -56,7 +58,9 @@ export class KoreanSearchEngine implements SearchEngine {
     const glossary = new Glossary(glossaryTerms);
     const vocabulary = new Vocabulary(wordFrequencies(index), writtenWords, [...termPhrases, ...glossary.phrases()]);
     for (const form of glossary.forms()) topicTerms.add(form.term);
-    this.context = { index: this.index, vocabulary, glossary, topics: topicTerms };
+    const glossaryInitials = new Set([...glossary.forms()].map((f) => choseong(f.surface)).filter(Boolean));
+    const questionWords = questionInitials(glossaryInitials);
+    this.context = { index: this.index, vocabulary, glossary, topics: topicTerms, questionInitials: questionWords };
     this.shortFields = new Array<ShortFields | undefined>(sections.length);
     this.accumulators = new AccumulatorPool(sections.length);
   }

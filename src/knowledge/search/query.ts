@@ -70,6 +70,8 @@ export interface QueryContext {
   glossary: Glossary;
   /** Terms of headings, aliases, document titles and tags, and glossary spellings: what the notes are about. */
   topics: ReadonlySet<string>;
+  /** 초성 that spell a question word (ㅁㅇ, ㅊㅇ) and no glossary term. */
+  questionInitials: ReadonlySet<string>;
 }
 
 /** Unknown words that look like verb forms (띄웠는데, 보여요) say little about the topic. */
@@ -110,7 +112,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
       continue;
     }
     if (word.kind === 'choseong') {
-      if (isChatJamo(word.text)) continue;
+      if (isChatJamo(word.text) || context.questionInitials.has(word.text)) continue;
       let end = i + 1;
       while (words[end]?.kind === 'choseong') end++;
       concepts.push(...choseongRunConcepts(words.slice(i, end).map((w) => w.text), planning));
@@ -335,6 +337,8 @@ function choseongRunConcepts(run: string[], planning: Planning): Concept[] {
     concepts.push({ ...concept(run.join(' '), alternatives), fuzzyLabel: initials, initials: true, fuzzy: true });
   }
   for (const word of run) {
+    // A question word in shorthand (ㅁㅇ 뭐야, ㅊㅇ 차이) asks; the phrase above may still use it.
+    if (planning.questionInitials.has(word)) continue;
     const words = vocabulary.wordsWithChoseong(word);
     if (words.length) concepts.push(choseongConcept(word, words));
     else if (!phrases.length) {

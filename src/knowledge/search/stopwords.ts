@@ -1,3 +1,4 @@
+import { choseong } from './hangul.ts';
 /**
  * Words that shape a question but carry no topic: dropped from queries (the index keeps them).
  * Korean question words and fillers, and English function words. Kept generic on purpose:
@@ -104,3 +105,23 @@ const HOW_GLUED = /^(?:어케|어캐|어떻게|어떡)[가-힣]{0,3}$/;
 export const isStopword = (word: string): boolean =>
   STOPWORDS.has(word) ||
   HOW_GLUED.test(word) || (word.length >= 3 && CHAT_POLITE_ENDING.test(word) && STOPWORDS.has(word.slice(0, -1) + '요'));
+
+/** The question words members abbreviate to 초성: what is it, the difference, how. */
+const QUESTION_WORDS = [
+  '뭐야', '뭐예요', '뭐에요', '뭐임', '머임', '뭔가요', '뭔데', '뭐지', '뭐죠', '뭐가', '뭘로', '차이', '차이점', '어떻게',
+  '어케', '방법', '알려줘', '알려주세요', '뭔지', '왜죠',
+];
+
+/**
+ * 초성 of the question words (ㅁㅇ 뭐야, ㅊㅇ 차이, ㅇㄸㄱ 어떻게, ㅂㅂ 방법), less any a
+ * topic word shares (`topicInitials`, e.g. the glossary's ㅂㄹ 볼륨): typed in shorthand, they
+ * still ask, not name a topic.
+ */
+export function questionInitials(topicInitials: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const word of QUESTION_WORDS) {
+    const initials = choseong(word);
+    if (!topicInitials.has(initials)) out.add(initials);
+  }
+  return out;
+}

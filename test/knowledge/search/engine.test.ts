@@ -58,6 +58,15 @@ describe('Korean-aware search over the notes', () => {
     expect(knowledge.search('도커 볼륨 만드는 법', 1).hits[0]?.missing).toBe(0);
   });
 
+  it('reads question words typed as 초성 (ㅊㅇ 차이, ㅁㅇ 뭐야) as asking, not as unknown topics', () => {
+    const result = knowledge.search('이미지랑 컨테이너 ㅊㅇ ㅁㅇ?', 1);
+    expect(result.foreignShare).toBe(0);
+    expect(result.hits[0]?.section.id).toBe('notes/ch3-docker-usage#layers');
+    expect(result.confident).toBe(true);
+    // 초성 a glossary term shares stays a topic: ㅂㄹ is 볼륨.
+    expect(knowledge.search('tmpfs랑 ㅂㄹ ㅊㅇ ㅁㅇ', 1).hits[0]?.matched).toContain('ㅂㄹ→볼륨 (choseong)');
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
