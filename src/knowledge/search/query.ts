@@ -3,6 +3,7 @@ import type { Glossary } from './expand.ts';
 import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
+import { isEverydayEnglish } from './english.ts';
 import { isChatJamo, isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
 import type { Word } from './tokens.ts';
@@ -455,6 +456,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
     if (hangul && target.label.length === 1) return 0;
     const unseen = index.idf('\u0000');
     if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * IMPORTANCE.unknownPredicate;
+    if (!hangul && isEverydayEnglish(target.label)) return unseen * IMPORTANCE.everydayEnglish;
     return hangul ? unseen * IMPORTANCE.unknownHangul : unseen;
   }
   // As specific as its commonest likely spelling: not inflated by a rare particle form or synonym.
@@ -474,6 +476,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
 /** Nothing in the notes spells it, and it is neither a lone syllable nor shaped like a verb form. */
 function isForeign(target: Concept, index: Bm25Index): boolean {
   if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
+  if (!isHangulWord(target.label) && isEverydayEnglish(target.label)) return false;
   return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));
 }
 

@@ -88,6 +88,8 @@ const ENGLISH = [
   'please', 'pls', 'plz', 'sure', 'why', 'stuck', 'correct', 'best', 'good', 'better', 'new', 'first', 'now', 'always',
   'never', 'every', 'time', 'times', 'able', 'locally', 'requested', 'require', 'requires', 'required', 'option',
   'options', 'flag', 'flags', 'usage',
+  // contractions split at the apostrophe (what's, don't, I'll) and chat
+  's', 't', 'd', 'll', 're', 've', 'm', 'don', 'doesn', 'isn', 'can', 'won', 'lol', 'lmao', 'thx', 'btw', 'tbh', 'imo', 'idk',
 ];
 
 const STOPWORDS = new Set([...KOREAN, ...CHAT, ...ENGLISH]);

@@ -80,8 +80,10 @@ export const IMPORTANCE = {
   verbForm: 0.35,
   /** Unknown to the notes and shaped like a verb form (띄웠는데). */
   unknownPredicate: 0.25,
-  /** Unknown Hangul (likely a topic the notes don't cover); unknown Latin words count in full. */
+  /** Unknown Hangul (likely a topic the notes don't cover); unknown Latin words count in full… */
   unknownHangul: 0.6,
+  /** …unless everyday English (actual, tiny, internet): how someone asks, not a product name. */
+  everydayEnglish: 0.3,
   /**
    * Spellings at least this sure (relative to the surest) count for a concept's specificity:
    * its glossary synonyms too (에러 is as common as 오류), not a less likely reading.

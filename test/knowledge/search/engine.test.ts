@@ -67,6 +67,15 @@ describe('Korean-aware search over the notes', () => {
     expect(knowledge.search('tmpfs랑 ㅂㄹ ㅊㅇ ㅁㅇ', 1).hits[0]?.matched).toContain('ㅂㄹ→볼륨 (choseong)');
   });
 
+  it('reads everyday English the notes never use (actual, pick) as asking, a product name as a topic they lack', () => {
+    const asked = knowledge.search("What's the actual difference between a bind mount and a named volume?", 1);
+    expect(asked.foreignShare).toBe(0);
+    expect(asked.hits[0]?.section.id).toBe('notes/ch3-docker-usage#bind-mount');
+    const product = knowledge.search('how to run kafka with docker', 1);
+    expect(product.foreignShare).toBeGreaterThan(0.5);
+    expect(product.confident).toBe(false);
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
