@@ -70,30 +70,34 @@ export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concep
   for (const concept of concepts) {
     if (concept.importance === 0) continue;
     const share = concept.importance / weight;
-    if (!concept.fuzzy) {
-      const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: sureness(a) }));
-      candidates.forEach((fields, i) => {
-        countWork(spellings.length * (fields.heading.length + fields.aliases.length));
-        let best = 0;
-        for (const { text, weight: w } of spellings) {
-          if (fields.heading.includes(text)) best = Math.max(best, w);
-          else if (fields.aliases.includes(text)) best = Math.max(best, w * SIMILARITY.aliasMatch);
-        }
-        totals[i] = (totals[i] ?? 0) + share * best;
-      });
+    // Every reading found in a heading or alias counts, a corrected typo's too (컨테니어 → the
+    // heading's 컨테이너); a fuzzy reading is also compared by spelling below, the better kept.
+    const exact = new Array<number>(candidates.length).fill(0);
+    const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: sureness(a) }));
+    candidates.forEach((fields, i) => {
+      countWork(spellings.length * (fields.heading.length + fields.aliases.length));
+      let best = 0;
+      for (const { text, weight: w } of spellings) {
+        if (fields.heading.includes(text)) best = Math.max(best, w);
+        else if (fields.aliases.includes(text)) best = Math.max(best, w * SIMILARITY.aliasMatch);
+      }
+      exact[i] = best;
+    });
+    const pattern = (concept.initials ? concept.fuzzyLabel : jamo(concept.fuzzyLabel)).slice(0, PATTERN_MAX);
+    const cost = pattern.length * fieldLength(fuzzyCandidates, concept.initials);
+    if (!concept.fuzzy || pattern.length < 2 || !budget.spend(cost)) {
+      if (!concept.initials) exact.forEach((best, i) => (totals[i] = (totals[i] ?? 0) + share * best));
       continue;
     }
-    const pattern = (concept.initials ? concept.fuzzyLabel : jamo(concept.fuzzyLabel)).slice(0, PATTERN_MAX);
-    if (pattern.length < 2) continue;
-    const cost = pattern.length * fieldLength(fuzzyCandidates, concept.initials);
-    if (!budget.spend(cost)) continue;
     countWork(cost);
     const fuse = concept.initials
       ? (initials ??= new Fuse(fuzzyCandidates, INITIALS_OPTIONS))
       : (spelling ??= new Fuse(fuzzyCandidates, SPELLING_OPTIONS));
-    for (const result of fuse.search(pattern)) {
-      totals[result.refIndex] = (totals[result.refIndex] ?? 0) + share * (1 - (result.score ?? 1));
-    }
+    const fuzzy = new Array<number>(candidates.length).fill(0);
+    for (const result of fuse.search(pattern)) fuzzy[result.refIndex] = 1 - (result.score ?? 1);
+    // 초성 stand for many words at once: only their spelling is compared.
+    const read = concept.initials ? fuzzy : exact.map((best, i) => Math.max(best, fuzzy[i] ?? 0));
+    read.forEach((value, i) => (totals[i] = (totals[i] ?? 0) + share * value));
   }
   return totals;
 }

@@ -31,6 +31,8 @@ describe('Korean-aware search over the notes', () => {
   it('corrects two syllables whose initials were swapped, though it looks like a verb form (컨테니어)', () => {
     const [hit] = knowledge.search('컨테니어 로그 보는법', 1).hits;
     expect(hit?.matched).toContain('컨테니어→컨테이너 (typo)');
+    // The corrected word counts in headings and aliases as typed right would ('docker container logs').
+    expect(hit?.section.id).toBe('troubleshooting/container-logs#docker-logs');
   });
 
   it('weighs the verb a member asks with (바꾸려면요) below the topic words it asks about', () => {
