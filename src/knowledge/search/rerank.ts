@@ -72,21 +72,12 @@ export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concep
     const share = concept.importance / weight;
     // Every reading found in a heading or alias counts, a corrected typo's too (컨테니어 → the
     // heading's 컨테이너); a fuzzy reading is also compared by spelling below, the better kept.
-    const exact = new Array<number>(candidates.length).fill(0);
-    const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: sureness(a) }));
-    candidates.forEach((fields, i) => {
-      countWork(spellings.length * (fields.heading.length + fields.aliases.length));
-      let best = 0;
-      for (const { text, weight: w } of spellings) {
-        if (fields.heading.includes(text)) best = Math.max(best, w);
-        else if (fields.aliases.includes(text)) best = Math.max(best, w * SIMILARITY.aliasMatch);
-      }
-      exact[i] = best;
-    });
+    // 초성 stand for many words at once: only their spelling is compared.
+    const exact = concept.initials ? undefined : exactSimilarity(candidates, concept);
     const pattern = (concept.initials ? concept.fuzzyLabel : jamo(concept.fuzzyLabel)).slice(0, PATTERN_MAX);
     const cost = pattern.length * fieldLength(fuzzyCandidates, concept.initials);
     if (!concept.fuzzy || pattern.length < 2 || !budget.spend(cost)) {
-      if (!concept.initials) exact.forEach((best, i) => (totals[i] = (totals[i] ?? 0) + share * best));
+      exact?.forEach((best, i) => (totals[i] = (totals[i] ?? 0) + share * best));
       continue;
     }
     countWork(cost);
@@ -95,11 +86,24 @@ export function shortFieldSimilarity(candidates: ShortFields[], concepts: Concep
       : (spelling ??= new Fuse(fuzzyCandidates, SPELLING_OPTIONS));
     const fuzzy = new Array<number>(candidates.length).fill(0);
     for (const result of fuse.search(pattern)) fuzzy[result.refIndex] = 1 - (result.score ?? 1);
-    // 초성 stand for many words at once: only their spelling is compared.
-    const read = concept.initials ? fuzzy : exact.map((best, i) => Math.max(best, fuzzy[i] ?? 0));
+    const read = exact ? exact.map((best, i) => Math.max(best, fuzzy[i] ?? 0)) : fuzzy;
     read.forEach((value, i) => (totals[i] = (totals[i] ?? 0) + share * value));
   }
   return totals;
+}
+
+/** Per candidate, the surest of a concept's spellings found in its heading (or, a little less, an alias). */
+function exactSimilarity(candidates: ShortFields[], concept: Concept): number[] {
+  const spellings = concept.alternatives.map((a) => ({ text: compact(a.surface), weight: sureness(a) }));
+  return candidates.map((fields) => {
+    countWork(spellings.length * (fields.heading.length + fields.aliases.length));
+    let best = 0;
+    for (const { text, weight: w } of spellings) {
+      if (fields.heading.includes(text)) best = Math.max(best, w);
+      else if (fields.aliases.includes(text)) best = Math.max(best, w * SIMILARITY.aliasMatch);
+    }
+    return best;
+  });
 }
 
 /** The characters a fuzzy pass reads: the candidates' jamo (or initials) headings and aliases. */
