@@ -4,6 +4,7 @@ import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, s
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
 import { isEverydayEnglish } from './english.ts';
+import { isStandardKorean } from './korean.ts';
 import { isChatJamo, isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
 import type { Word } from './tokens.ts';
@@ -457,6 +458,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
     const unseen = index.idf('\u0000');
     if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * IMPORTANCE.unknownPredicate;
     if (!hangul && isEverydayEnglish(target.label)) return unseen * IMPORTANCE.everydayEnglish;
+    if (hangul && isStandardKorean(target.label)) return unseen * IMPORTANCE.standardKorean;
     return hangul ? unseen * IMPORTANCE.unknownHangul : unseen;
   }
   // As specific as its commonest likely spelling: not inflated by a rare particle form or synonym.
@@ -477,6 +479,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
 function isForeign(target: Concept, index: Bm25Index): boolean {
   if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
   if (!isHangulWord(target.label) && isEverydayEnglish(target.label)) return false;
+  if (isHangulWord(target.label) && isStandardKorean(target.label)) return false;
   return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));
 }
 

@@ -84,6 +84,8 @@ export const IMPORTANCE = {
   unknownHangul: 0.6,
   /** …unless everyday English (actual, tiny, internet): how someone asks, not a product name. */
   everydayEnglish: 0.3,
+  /** …and standard Korean (직무, 상관, 문장): a dictionary word, not a product the notes lack. */
+  standardKorean: 0.3,
   /**
    * Spellings at least this sure (relative to the surest) count for a concept's specificity:
    * its glossary synonyms too (에러 is as common as 오류), not a less likely reading.

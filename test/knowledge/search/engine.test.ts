@@ -78,6 +78,17 @@ describe('Korean-aware search over the notes', () => {
     expect(product.confident).toBe(false);
   });
 
+  it('reads standard Korean the notes never use (직무, 상관) as asking, a product spelled in Hangul as a topic they lack', () => {
+    const asked = knowledge.search('데브옵스가 정확히 무슨 뜻이에요? 직무 이름인가요 문화인가요', 1);
+    expect(asked.foreignShare).toBe(0);
+    expect(asked.hits[0]?.section.id).toBe('notes/ch1-cloud-computing#devops');
+    expect(asked.confident).toBe(true);
+    expect(knowledge.search('IaC가 도커랑 무슨 상관이에요?', 1).confident).toBe(true);
+    const product = knowledge.search('카프카 설치 방법', 1);
+    expect(product.foreignShare).toBeGreaterThan(0.5);
+    expect(product.confident).toBe(false);
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
