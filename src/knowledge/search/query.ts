@@ -175,7 +175,11 @@ function conceptsOf(word: Word, planning: Planning): Concept[] {
       if (direct.length) {
         return [concept(text, direct.map((w) => ({ term: w, weight: 1, surface: w, via: 'word' as const })))];
       }
-      const typed = layoutAffordable(text, budget) ? hangulFromQwerty(text) : undefined;
+      // A word of everyday English (come, watch, them) is what it says: no typo of another word and
+      // no Hangul typed on the wrong layout — unless the glossary spells a term with it (talk: 통신).
+      const everyday = isEverydayEnglish(text) || (singular !== undefined && isEverydayEnglish(singular));
+      if (everyday && !planning.glossary.hasWord(text)) return [concept(text, [])];
+      const typed = !everyday && layoutAffordable(text, budget) ? hangulFromQwerty(text) : undefined;
       if (typed) {
         const hangul = conceptsOf({ text: typed, kind: 'hangul' }, planning);
         if (hangul.some((c) => c.alternatives.length)) {

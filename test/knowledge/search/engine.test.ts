@@ -78,6 +78,14 @@ describe('Korean-aware search over the notes', () => {
     expect(product.confident).toBe(false);
   });
 
+  it('takes an everyday English word as typed: no typo of another word, no Hangul typed on the wrong layout', () => {
+    // come was read as a typo of code, them and form as Hangul typed with the English layout (코드, 로그).
+    const matched = knowledge.search('how do i make my container come back up and form them', 3).hits.flatMap((h) => h.matched);
+    expect(matched.filter((m) => /typo|layout/.test(m))).toEqual([]);
+    // A spelling the glossary lists stays its term: talk is 통신.
+    expect(knowledge.search('how do containers talk to each other in docker compose', 1).hits[0]?.matched).toContain('talk→통신 (glossary)');
+  });
+
   it('reads standard Korean the notes never use (직무, 상관) as asking, a product spelled in Hangul as a topic they lack', () => {
     const asked = knowledge.search('데브옵스가 정확히 무슨 뜻이에요? 직무 이름인가요 문화인가요', 1);
     expect(asked.foreignShare).toBe(0);
