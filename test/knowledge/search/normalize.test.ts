@@ -45,6 +45,13 @@ describe('particles (조사)', () => {
     expect(stemsOf('도커')).toEqual([]);
   });
 
+  it('strips the copula glued to a noun as a reason or a condition (앱이라, 노드라서, 개발용이면)', () => {
+    expect(stemsOf('앱이라')).toContain('앱');
+    expect(stemsOf('노드라서')).toContain('노드');
+    expect(stemsOf('개발용이면')).toContain('개발용');
+    expect(stemsOf('테스트용이라도')).toContain('테스트용');
+  });
+
   it('drops a particle glued to a Latin word or number but keeps Hangul words whole', () => {
     expect(texts('ECS가 8080으로')).toEqual(['ecs', '8080']);
     expect(isParticle('에서')).toBe(true);
