@@ -78,6 +78,11 @@ describe('Korean-aware search over the notes', () => {
     expect(product.confident).toBe(false);
   });
 
+  it('reads chat verb forms the notes never use (뜨자마자, 복붙해온, 안지워짐) as asking, not as topics they lack', () => {
+    expect(knowledge.search('컨테이너가 뜨자마자 꺼져요', 1).foreignShare).toBe(0);
+    expect(knowledge.search('복붙해온 로그인데 이미지가 안지워짐', 1).foreignShare).toBe(0);
+  });
+
   it('takes an everyday English word as typed: no typo of another word, no Hangul typed on the wrong layout', () => {
     // come was read as a typo of code, them and form as Hangul typed with the English layout (코드, 로그).
     const matched = knowledge.search('how do i make my container come back up and form them', 3).hits.flatMap((h) => h.matched);

@@ -50,6 +50,13 @@ describe('particles (조사)', () => {
     expect(stemsOf('노드라서')).toContain('노드');
     expect(stemsOf('개발용이면')).toContain('개발용');
     expect(stemsOf('테스트용이라도')).toContain('테스트용');
+    expect(stemsOf('에러라')).toContain('에러');
+  });
+
+  it('strips particles contracted in chat (처음엔, 운영에선) and 씩', () => {
+    expect(stemsOf('처음엔')).toContain('처음');
+    expect(stemsOf('운영에선')).toContain('운영');
+    expect(stemsOf('100초씩')).toContain('100초');
   });
 
   it('drops a particle glued to a Latin word or number but keeps Hangul words whole', () => {
