@@ -87,10 +87,13 @@ function addChunk(chunk: string, words: Word[], room: number): void {
   }
   const trimmed = trimEdges(chunk);
   if (!trimmed) return;
-  const literal = COMMAND_LIKE.test(trimmed) && trimmed.length >= 3;
+  // A particle glued to a literal (8080:80으로, webapp:8.0을) is no part of it.
+  const glued = /[가-힣]+$/.exec(trimmed);
+  const core = glued && glued.index > 0 && isParticle(glued[0]) ? trimmed.slice(0, glued.index) : trimmed;
+  const literal = COMMAND_LIKE.test(core) && core.length >= 3;
   if (literal) {
-    words.push({ text: trimmed, kind: 'literal' });
-    for (const inner of innerLiterals(trimmed)) {
+    words.push({ text: core, kind: 'literal' });
+    for (const inner of innerLiterals(core)) {
       if (words.length >= room) return;
       words.push({ text: inner, kind: 'literal', part: true });
     }

@@ -61,6 +61,8 @@ describe('particles (조사)', () => {
 
   it('drops a particle glued to a Latin word or number but keeps Hangul words whole', () => {
     expect(texts('ECS가 8080으로')).toEqual(['ecs', '8080']);
+    // …and to a literal: 8080:80으로 is the literal 8080:80.
+    expect(wordsOf('8080:80으로 띄웠는데').filter((w) => w.kind === 'literal' && !w.part).map((w) => w.text)).toEqual(['8080:80']);
     expect(isParticle('에서')).toBe(true);
     expect(isParticle('도커')).toBe(false);
   });
