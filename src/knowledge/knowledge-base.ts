@@ -95,7 +95,7 @@ export class KnowledgeBase {
     const question = readQuestion(query);
     const answer = this.engine.search(question.searchText, max);
     const titled = this.sectionTitled(question.plain);
-    const ranked = question.asksWhatItIs ? notesFirstAmongTies(answer.hits) : answer.hits;
+    const ranked = quotingSectionFirst(question.asksWhatItIs ? notesFirstAmongTies(answer.hits) : answer.hits, question.errors);
     const notes = inRankOrder(titled ? withTitledFirst(titled, ranked).slice(0, max) : ranked);
     const hits = this.sources.length ? this.withSources(question.plain, notes, max, scope, titled) : notes;
     return {
@@ -216,17 +216,46 @@ const QUOTED_WORDS = 4;
  * name "/web" is already in use`, `connect ECONNREFUSED 127.0.0.1:3306`), so ask is sure of it.
  */
 function quotesPastedError(section: Section | undefined, errors: readonly string[]): boolean {
-  if (!section || errors.length === 0) return false;
+  return section !== undefined && quotedWords(section, errors) >= QUOTED_WORDS;
+}
+
+/**
+ * The most words of a pasted error line the section quotes in a row (a run of at least 16
+ * characters; 0 when none): `Cannot connect to the Docker daemon at … Is the docker daemon
+ * running?` is quoted at length by the section on a stopped daemon, in passing by the others.
+ */
+function quotedWords(section: Section, errors: readonly string[]): number {
+  if (errors.length === 0) return 0;
   const text = `${section.text}\n${section.aliases.join('\n')}`.toLowerCase();
   countWork(text.length * errors.length);
-  return errors.some((error) => {
+  let most = 0;
+  for (const error of errors) {
     const words = error.toLowerCase().split(/\s+/).filter(Boolean);
-    for (let i = 0; i + QUOTED_WORDS <= words.length; i++) {
-      const phrase = words.slice(i, i + QUOTED_WORDS).join(' ');
-      if (phrase.length >= 16 && text.includes(phrase)) return true;
+    for (let i = 0; i + Math.max(most, QUOTED_WORDS - 1) < words.length; i++) {
+      let end = i + QUOTED_WORDS;
+      if (words.slice(i, end).join(' ').length < 16 || !text.includes(words.slice(i, end).join(' '))) continue;
+      while (end < words.length && text.includes(words.slice(i, end + 1).join(' '))) end++;
+      most = Math.max(most, end - i);
     }
-    return false;
-  });
+  }
+  return most;
+}
+
+/**
+ * Of the first hits, one that quotes the pasted error at length (more than QUOTED_WORDS words, and
+ * QUOTE_LEAD more than the first hit) leads: `ERROR: failed to solve:` alone is any build error.
+ */
+const QUOTE_LEAD = 2;
+const QUOTE_CANDIDATES = 3;
+
+function quotingSectionFirst(hits: SearchHit[], errors: readonly string[]): SearchHit[] {
+  if (errors.length === 0 || hits.length < 2) return hits;
+  const quoted = hits.slice(0, QUOTE_CANDIDATES).map((hit) => quotedWords(hit.section, errors));
+  const best = quoted.reduce((top, words, i) => (words > (quoted[top] ?? 0) ? i : top), 0);
+  const words = quoted[best] ?? 0;
+  if (best === 0 || words <= QUOTED_WORDS || words < (quoted[0] ?? 0) + QUOTE_LEAD) return hits;
+  const lead = hits[best];
+  return lead ? [lead, ...hits.filter((_, i) => i !== best)] : hits;
 }
 
 /** How close to the best score a note must be to go before a playbook for a "what is" question. */

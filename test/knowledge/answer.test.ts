@@ -82,6 +82,17 @@ describe('a playbook answer', () => {
     expect(logs.sectionIds[0]).toBe('troubleshooting/container-logs#docker-logs');
   });
 
+  it('leads the fix with the subsection search placed a pasted error in, before the playbook’s own fix list', () => {
+    const stopped = answer(
+      'docker ps\nCannot connect to the Docker daemon at unix:///Users/me/.docker/run/docker.sock. Is the docker daemon running?\n맥북 재부팅하고 계속 이래요',
+    );
+    expect(stopped.sectionIds[0]).toBe('troubleshooting/docker-sock-permission#daemon-not-running');
+    const fix = part(stopped.text, /\*\*해결\*\*/);
+    // Docker Desktop (the stopped daemon on a Mac) comes before the docker group (a permission problem).
+    expect(fix.indexOf('Docker Desktop')).toBeGreaterThan(-1);
+    expect(fix.indexOf('Docker Desktop')).toBeLessThan(fix.indexOf('usermod'));
+  });
+
   it('shows the fix alternative closest to the question whole, the others in a sentence', () => {
     const { text } = answer('how to reduce docker image size');
     expect(text).toMatch(/slim/);

@@ -237,10 +237,12 @@ function fixPart(
       ids.push(playbook.fix.id);
     }
   }
-  const closest = items.length ? undefined : closestPart(playbook.fixParts, placement, question, knowledge);
+  // The subsection search placed the question in (a stopped daemon, not the group permission) leads, in full.
+  const placed = playbook.fixParts.find((p) => p.id === placement.part);
+  const closest = placed ?? (items.length ? undefined : closestPart(playbook.fixParts, placement, question, knowledge));
   if (closest) {
     expanded = `**${closest.heading}**\n${capBlocks(blocksOf(closest.text), SHOWN.leadCause)}`;
-    ids.push(closest.id);
+    ids.unshift(closest.id);
   }
   for (const part of playbook.fixParts) {
     if (part === closest || items.length >= SHOWN.fixItems) continue;

@@ -83,6 +83,18 @@ describe('Korean-aware search over the notes', () => {
     expect(knowledge.search('복붙해온 로그인데 이미지가 안지워짐', 1).foreignShare).toBe(0);
   });
 
+  it('leads with the section that quotes a pasted error at length, not one that shares its first words', () => {
+    const paste =
+      '스터디원 PC에 registry:2 띄워 놓고 다 같이 거기로 이미지 올리기로 했는데 저만 push가 안 돼요\n```\n$ docker tag webapp:8.0 192.168.0.24:5000/webapp:8.0\n' +
+      '$ docker push 192.168.0.24:5000/webapp:8.0\nThe push refers to repository [192.168.0.24:5000/webapp]\n' +
+      'Get "https://192.168.0.24:5000/v2/": http: server gave HTTP response to HTTPS client\n```\nregistry 띄운 본인 PC에서 localhost:5000으로 하면 된대요';
+    expect(knowledge.search(paste, 3).hits[0]?.section.id).toBe('notes/ch4-dockerfile#private-registry');
+    // ERROR: failed to solve: begins every build error: a section quoting only that does not lead.
+    const rateLimit =
+      'CI 빌드가 떨어져요\nERROR: failed to solve: node:20-alpine: failed to resolve source metadata for docker.io/library/node:20-alpine: toomanyrequests: You have reached your pull rate limit.';
+    expect(knowledge.search(rateLimit, 3).confident).toBe(false);
+  });
+
   it('takes an everyday English word as typed: no typo of another word, no Hangul typed on the wrong layout', () => {
     // come was read as a typo of code, them and form as Hangul typed with the English layout (코드, 로그).
     const matched = knowledge.search('how do i make my container come back up and form them', 3).hits.flatMap((h) => h.matched);
