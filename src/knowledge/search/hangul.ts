@@ -120,6 +120,17 @@ export function editDistance(a: string, b: string, max: number): number {
   return previous[b.length] ?? max + 1;
 }
 
+/** A Latin word with two neighbouring letters swapped (docekr, contianer): one slip, though two edits. */
+export function letterSwaps(word: string): string[] {
+  if (!/^[a-z]{4,}$/.test(word)) return [];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < word.length; i++) {
+    if (word[i] === word[i + 1]) continue;
+    out.add(word.slice(0, i) + word.charAt(i + 1) + word.charAt(i) + word.slice(i + 2));
+  }
+  return [...out];
+}
+
 /**
  * Spellings one slip of the fingers away that jamo edits count as two: two neighbouring syllables
  * swapped (너이 for 이너), or their initial consonants swapped (컨테니어 for 컨테이너).

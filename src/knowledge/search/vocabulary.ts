@@ -1,4 +1,4 @@
-import { consonantSpellings, editDistance, isHangulWord, jamo, syllableSwaps } from './hangul.ts';
+import { consonantSpellings, editDistance, isHangulWord, jamo, letterSwaps, syllableSwaps } from './hangul.ts';
 import { DeletionIndex, type DeletionEntry } from './deletion-index.ts';
 import { WORD_LIMITS, type WorkBudget } from './limits.ts';
 import { joinTerm } from './terms.ts';
@@ -113,9 +113,9 @@ export class Vocabulary {
     return found.sort((a, b) => this.df(b.word) - this.df(a.word) || a.word.localeCompare(b.word)).slice(0, limit);
   }
 
-  /** Written, heading, alias and glossary words one syllable slip away (컨테니어 → 컨테이너). */
+  /** Written, heading, alias and glossary words one slip away: two syllables (컨테니어 → 컨테이너) or letters (docekr → docker) swapped. */
   swapCorrections(word: string): Correction[] {
-    return syllableSwaps(word)
+    return [...syllableSwaps(word), ...letterSwaps(word)]
       .filter((w) => this.writtenWords.has(w) || this.terms.has(w))
       .map((w) => ({ word: w, distance: 1 }));
   }

@@ -16,6 +16,7 @@ describe('Korean-aware search over the notes', () => {
   it.each([
     ['volume with a particle', '볼륨이 뭐예요', 'notes/ch3-docker-usage#volumes'],
     ['typo by one jamo', '볼룸', 'notes/ch3-docker-usage#volumes'],
+    ['English letters swapped', 'dokcer voluem', 'notes/ch3-docker-usage#volumes'],
     ['typo in a long word', '쿠버내티스', 'notes/ch1-cloud-computing#kubernetes'],
     ['glued spelling', '사용자정의네트워크', 'notes/ch3-docker-usage#user-defined-networks'],
     ['초성', 'ㅂㅇㄷ ㅁㅇㅌ', 'notes/ch3-docker-usage#bind-mount'],

@@ -1,6 +1,6 @@
 import { disassemble, getChoseong, getJongseong } from 'es-hangul';
 import { describe, expect, it } from 'vitest';
-import { choseong, consonantSpellings, jamo, syllableSwaps } from '../../../src/knowledge/search/hangul.ts';
+import { choseong, consonantSpellings, jamo, letterSwaps, syllableSwaps } from '../../../src/knowledge/search/hangul.ts';
 
 // hangul.ts converts character by character, remembering each character's answer; es-hangul
 // converts whole strings. They must agree on any text, Hangul or not.
@@ -61,6 +61,20 @@ describe('jamo and 초성 per character', () => {
       }
       expect(consonantSpellings(word)).toEqual(variants.filter(Boolean));
     }
+  });
+});
+
+describe('letterSwaps', () => {
+  it('swaps neighbouring letters of a Latin word, once each', () => {
+    expect(letterSwaps('docekr')).toContain('docker');
+    expect(letterSwaps('contianer')).toContain('container');
+    expect(letterSwaps('pull')).toEqual(['upll', 'plul']);
+  });
+
+  it('has nothing for short, Hangul or mixed words', () => {
+    expect(letterSwaps('ecs')).toEqual([]);
+    expect(letterSwaps('도커')).toEqual([]);
+    expect(letterSwaps('web1')).toEqual([]);
   });
 });
 
