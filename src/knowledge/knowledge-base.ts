@@ -259,7 +259,7 @@ function quotingSectionFirst(hits: SearchHit[], errors: readonly string[]): Sear
 }
 
 /** How close to the best score a note must be to go before a playbook for a "what is" question. */
-const DEFINITION_TIE = 0.25;
+const DEFINITION_TIE = 0.4;
 
 /**
  * A question that asks what something is gets the chapter note that defines it before a
