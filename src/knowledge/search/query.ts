@@ -129,6 +129,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   }
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
   extras.push(...phraseExtras(concepts, context.glossary));
+  extras.push(...differenceExtras(words.slice(0, read)));
   extras.push(...adjacencyExtras(words.slice(0, read), concepts));
   const seen = new Set<string>();
   for (const concept of concepts) {
@@ -506,6 +507,18 @@ function relabel(target: Concept, via: Via, factor: number): Concept {
 
 const typoWeight = (distance: number): number =>
   distance <= 1 ? ALTERNATIVE_WEIGHTS.typo[0] : ALTERNATIVE_WEIGHTS.typo[1];
+
+/** Words that ask for a difference (이미지랑 컨테이너 차이, image vs container): asking, not a topic. */
+const DIFFERENCE_WORDS = new Set(['차이', '차이점', '차이가', '차이는', '차이를', '차이점이', '다른점', 'difference', 'differences', 'vs']);
+
+/**
+ * A question that asks for a difference is no concept the coverage counts, yet among sections
+ * that have both its topics the one that discusses their difference (차이) answers it.
+ */
+function differenceExtras(words: readonly Word[]): Alternative[] {
+  const asked = words.find((w) => DIFFERENCE_WORDS.has(w.text));
+  return asked ? [{ term: '차이', weight: EXTRA_WEIGHTS.difference, surface: asked.text, via: 'word' }] : [];
+}
 
 function dedupe(alternatives: Alternative[]): Alternative[] {
   const best = new Map<string, Alternative>();

@@ -78,7 +78,7 @@ const ENGLISH = [
   'who', 'do', 'does', 'did', 'i', 'me', 'my', 'we', 'our', 'you', 'your', 'it', 'its', 'this', 'that', 'these', 'those',
   'to', 'of', 'in', 'on', 'at', 'by', 'for', 'with', 'from', 'and', 'or', 'but', 'can', 'could', 'should',
   'would', 'will', 'there', 'here', 'instead', 'about', 'into', 'than', 'then', 'so', 'if', 'got',
-  'keep', 'keeps', 'please', 'help', 'some', 'any', 'mean', 'means', 'meaning', 'vs', 'difference', 'between',
+  'keep', 'keeps', 'please', 'help', 'some', 'any', 'one', 'ones', 'mean', 'means', 'meaning', 'vs', 'difference', 'between',
   'see', 'show', 'look', 'want', 'need', 'know', 'tell', 'find', 'try', 'trying', 'make', 'use', 'using', 'like',
   'just', 'also', 'only', 'still', 'even', 'really', 'actually', 'way', 'thing', 'things', 'possible', 'happen',
   'happens', 'happened', 'anyone', 'someone', 'something', 'anything', 'again', 'other', 'same', 'all',

@@ -70,7 +70,7 @@ export const ALTERNATIVE_WEIGHTS = {
 } as const;
 
 /** Terms that add evidence without being concepts. */
-export const EXTRA_WEIGHTS = { bigram: 0.25, pair: 0.5, join: 0.5, phrase: 0.6, part: 0.3 } as const;
+export const EXTRA_WEIGHTS = { bigram: 0.25, pair: 0.5, join: 0.5, phrase: 0.6, part: 0.3, difference: 0.3 } as const;
 
 /** How much finding a concept tells, as factors of its idf. */
 export const IMPORTANCE = {

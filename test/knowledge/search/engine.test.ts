@@ -17,6 +17,8 @@ describe('Korean-aware search over the notes', () => {
     ['volume with a particle', '볼륨이 뭐예요', 'notes/ch3-docker-usage#volumes'],
     ['typo by one jamo', '볼룸', 'notes/ch3-docker-usage#volumes'],
     ['English letters swapped', 'dokcer voluem', 'notes/ch3-docker-usage#volumes'],
+    ['a difference asked in English', 'what is the difference between an image and a container', 'notes/ch3-docker-usage#layers'],
+    ['a difference asked with vs', 'image vs container', 'notes/ch3-docker-usage#layers'],
     ['getting into a container, in chat', '컨테이너 안에 들어가는법 ㄱㄱ', 'notes/ch3-docker-usage#docker-exec'],
     ['permission spelt in Hangul', 'docker.sock 퍼미션 에러남 어케함', 'troubleshooting/docker-sock-permission#symptom'],
     ['what it is, beside a playbook that mentions it', '도커 볼륨 머임?? 걍 폴더랑 뭐가 다름', 'notes/ch3-docker-usage#volumes'],
