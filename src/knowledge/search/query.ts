@@ -228,7 +228,9 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   }
   // A glued compound (사용자정의네트워크) or phrase (볼륨이뭐야, 포트가이미사용중이래요): split into words
   // the index or glossary knows, particles, question words and verb endings.
-  for (const candidate of [text, ...stems]) {
+  // A dictionary word is one word (도메인을 is no 도+메인+을), though the notes never write it.
+  const standard = [text, ...stems].some((w) => w.length >= 2 && isStandardKorean(w));
+  for (const candidate of standard ? [] : [text, ...stems]) {
     if (!splitAffordable(candidate, budget)) continue;
     const pieces = splitPhrase(candidate, (p) => gluedPieceCost(p, planning));
     if (!pieces) continue;

@@ -84,6 +84,11 @@ describe('Korean-aware search over the notes', () => {
     expect(product.confident).toBe(false);
   });
 
+  it('keeps a dictionary word whole though the notes never write it (도메인 is no 도+메인)', () => {
+    const matched = knowledge.search('산 도메인을 ALB에 붙이려면', 3).hits.flatMap((h) => h.matched);
+    expect(matched.some((m) => m.includes('메인'))).toBe(false);
+  });
+
   it('reads chat verb forms the notes never use (뜨자마자, 복붙해온, 안지워짐) as asking, not as topics they lack', () => {
     expect(knowledge.search('컨테이너가 뜨자마자 꺼져요', 1).foreignShare).toBe(0);
     expect(knowledge.search('복붙해온 로그인데 이미지가 안지워짐', 1).foreignShare).toBe(0);
