@@ -67,6 +67,34 @@ const KNOWN_ERRORS = [
   'welcome to nginx',
   'is not a file or does not exist',
   'platform',
+  'no space left on device',
+  'toomanyrequests',
+  'did not complete successfully',
+  'bad address',
+  'operation not permitted',
+  'read-only file system',
+  'i/o timeout',
+  'no route to host',
+  'no such host',
+  'context deadline exceeded',
+  'x509',
+  'requested access to the resource is denied',
+  'not authorized to perform',
+  'unauthorized',
+  'no such container',
+  'no such image',
+  'unable to find image',
+  'exec user process caused',
+  'oci runtime',
+  "can't connect to",
+  'access denied for user',
+  'did not find expected key',
+  'mapping values are not allowed',
+  'unknown instruction',
+  'dockerfile parse error',
+  'is obsolete',
+  'refers to undefined',
+  'mount denied',
 ];
 
 /** A word any error line may carry. */
@@ -133,6 +161,7 @@ export function cleanErrorLine(line: string): string {
   const text = dockerPsRow?.[1] ?? line;
   return text
     .replace(/^[\w.-]{1,64}(?:-\d{1,4})? +\| ?/, '')
+    .replace(/^(?:WARN|ERRO|INFO|FATA|DEBU)\[\d{1,6}\] ?/, '')
     .replace(/\d{4}[-/]\d\d[-/]\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?/g, ' ')
     .replace(/\b\d\d:\d\d:\d\d(?:[.,]\d{1,9})?\b/g, ' ')
     .replace(/\b\d{1,9}#\d{1,9}:/g, ' ')

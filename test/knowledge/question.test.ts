@@ -112,6 +112,16 @@ describe('pasted errors', () => {
       '[emerg] host not found in upstream "app"',
     );
     expect(cleanErrorLine('pulling sha256:0123456789abcdef0123 for 3f2a1b0c9d8e failed')).toBe('pulling for failed');
+    expect(cleanErrorLine('WARN[0000] docker-compose.yml: the attribute `version` is obsolete')).toBe(
+      'docker-compose.yml: the attribute `version` is obsolete',
+    );
+  });
+
+  it('weighs a known error above a line that only says error', () => {
+    const [first] = errorLinesOf(['error: build went wrong', 'write /var/lib/docker/tmp/x: no space left on device']).toSorted(
+      (a, b) => b.weight - a.weight,
+    );
+    expect(first?.text).toMatch(/no space left on device/);
   });
 
   it('tells program output from the member’s own lines', () => {
