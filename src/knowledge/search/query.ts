@@ -52,7 +52,12 @@ export interface Concept {
   foreign: boolean;
   /** Typed with a verb ending (바꾸려면요, 차지하는지): unless the glossary knows the stem, it is the asking, not the topic. */
   inflected?: boolean;
+  /** Typed in a docker command line: a name of the member's own (myapp, 3000:3000) when the notes never use it. */
+  argument?: boolean;
 }
+
+/** Words that begin a command line whose unknown arguments are the member's own names. */
+const COMMAND_WORDS = new Set(['docker', 'docker-compose']);
 
 export interface QueryPlan {
   concepts: Concept[];
@@ -100,6 +105,8 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
 
   // Words after the one where the concepts ran out are not read.
   let read = words.length;
+  // Inside a docker command line (docker build -t myapp .), up to the next Hangul word.
+  let inCommand = false;
   for (let i = 0; i < words.length; i++) {
     if (concepts.length >= QUERY_LIMITS.concepts) {
       read = i;
@@ -121,7 +128,11 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
       i = end - 1;
       continue;
     }
-    concepts.push(...conceptsOf(word, planning));
+    const found = conceptsOf(word, planning);
+    if (inCommand) for (const c of found) c.argument = true;
+    concepts.push(...found);
+    if (word.kind === 'hangul') inCommand = false;
+    else if (COMMAND_WORDS.has(word.text)) inCommand = true;
   }
   if (concepts.length > QUERY_LIMITS.concepts) {
     concepts.length = QUERY_LIMITS.concepts;
@@ -464,6 +475,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
     if (hangul && target.label.length === 1) return 0;
     const unseen = index.idf('\u0000');
     if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * IMPORTANCE.unknownPredicate;
+    if (target.argument) return unseen * IMPORTANCE.ownName;
     if (!hangul && isEverydayEnglish(target.label)) return unseen * IMPORTANCE.everydayEnglish;
     if (hangul && isStandardKorean(target.label)) return unseen * IMPORTANCE.standardKorean;
     return hangul ? unseen * IMPORTANCE.unknownHangul : unseen;
@@ -485,6 +497,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
 /** Nothing in the notes spells it, and it is neither a lone syllable nor shaped like a verb form. */
 function isForeign(target: Concept, index: Bm25Index): boolean {
   if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
+  if (target.argument) return false;
   if (!isHangulWord(target.label) && isEverydayEnglish(target.label)) return false;
   if (isHangulWord(target.label) && isStandardKorean(target.label)) return false;
   return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));

@@ -80,6 +80,8 @@ export const IMPORTANCE = {
   verbForm: 0.35,
   /** Unknown to the notes and shaped like a verb form (띄웠는데). */
   unknownPredicate: 0.25,
+  /** Unknown, in a docker command line: the member's own image, container or port (docker build -t myapp). */
+  ownName: 0.25,
   /** Unknown Hangul (likely a topic the notes don't cover); unknown Latin words count in full… */
   unknownHangul: 0.6,
   /** …unless everyday English (actual, tiny, internet): how someone asks, not a product name. */

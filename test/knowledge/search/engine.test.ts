@@ -86,6 +86,15 @@ describe('Korean-aware search over the notes', () => {
     expect(product.confident).toBe(false);
   });
 
+  it('reads names of the member’s own in a docker command line (myapp, 3000:3000) as theirs, not as topics the notes lack', () => {
+    const own = knowledge.search('docker build -t myapp . 하면 COPY failed 떠요', 1);
+    expect(own.foreignShare).toBe(0);
+    expect(own.hits[0]?.section.id).toBe('troubleshooting/copy-failed-build-context#symptom');
+    expect(own.confident).toBe(true);
+    // Outside a command line an unknown name is still a topic: the next Hangul word ends the command.
+    expect(knowledge.search('docker run 말고 kafka 설치 방법', 1).foreignShare).toBeGreaterThan(0.4);
+  });
+
   it('keeps a dictionary word whole though the notes never write it (도메인 is no 도+메인)', () => {
     const matched = knowledge.search('산 도메인을 ALB에 붙이려면', 3).hits.flatMap((h) => h.matched);
     expect(matched.some((m) => m.includes('메인'))).toBe(false);
