@@ -54,7 +54,13 @@ export interface Concept {
   inflected?: boolean;
   /** Typed in a docker command line: a name of the member's own (myapp, 3000:3000) when the notes never use it. */
   argument?: boolean;
+  /** Said not to be the topic (도커허브 말고 우리 서버에): weighs as little as a verb form. */
+  excluded?: boolean;
 }
+
+/** 말고 after a word (도커허브 말고, 도커허브말고): not that, something else. */
+const NOT_THIS = new Set(['말고', '말구', '말고요']);
+const NOT_THIS_GLUED = /.(?:말고|말구)$/;
 
 /** Words that begin a command line whose unknown arguments are the member's own names. */
 const COMMAND_WORDS = new Set(['docker', 'docker-compose']);
@@ -128,7 +134,14 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
       i = end - 1;
       continue;
     }
+    // X 말고 (not X, instead of X): what the member does not ask about.
+    if (NOT_THIS.has(word.text)) {
+      const previous = concepts.at(-1);
+      if (previous) previous.excluded = true;
+      continue;
+    }
     const found = conceptsOf(word, planning);
+    if (word.kind === 'hangul' && NOT_THIS_GLUED.test(word.text)) for (const c of found) c.excluded = true;
     if (inCommand) for (const c of found) c.argument = true;
     concepts.push(...found);
     if (word.kind === 'hangul') inCommand = false;
@@ -491,6 +504,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
   if (hangul && (VERB_FORM.test(target.label) || isContractedPolite(target.label))) return specific * IMPORTANCE.verbForm;
   // 바꾸려면, 차지하는지: the asking. 설치하려면, 삭제하는: a glossary term, the topic.
   if (target.inflected && !glossary.hasWord(target.label)) return specific * IMPORTANCE.verbForm;
+  if (target.excluded) return specific * IMPORTANCE.verbForm;
   return specific;
 }
 
