@@ -138,6 +138,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     if (NOT_THIS.has(word.text)) {
       const previous = concepts.at(-1);
       if (previous) previous.excluded = true;
+      inCommand = false;
       continue;
     }
     const found = conceptsOf(word, planning);
