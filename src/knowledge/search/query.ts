@@ -58,6 +58,9 @@ export interface Concept {
   excluded?: boolean;
 }
 
+/** A size as typed: 1.2gb, 500mb, 20g. */
+const SIZE = /^\d+(?:\.\d+)?(gb|mb|kb|tb)$/;
+
 /** 말고 after a word (도커허브 말고, 도커허브말고): not that, something else. */
 const NOT_THIS = new Set(['말고', '말구', '말고요']);
 const NOT_THIS_GLUED = /.(?:말고|말구)$/;
@@ -193,8 +196,12 @@ function conceptsOf(word: Word, planning: Planning): Concept[] {
   if (isStopword(text)) return [];
   switch (word.kind) {
     case 'literal':
-    case 'number':
+    case 'number': {
+      // A size (1.2gb, 500mb) is read by its unit: the number is the member's, the unit the topic.
+      const unit = SIZE.exec(text)?.[1];
+      if (unit) return conceptsOf({ text: unit, kind: 'latin' }, planning);
       return [concept(text, [{ term: text, weight: 1, surface: text, via: 'word' }])];
+    }
     case 'latin': {
       const singular = englishSingular(text);
       const direct = [text, singular].filter((w): w is string => !!w && vocabulary.has(w));
