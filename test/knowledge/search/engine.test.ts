@@ -105,6 +105,7 @@ describe('Korean-aware search over the notes', () => {
   it('reads chat verb forms the notes never use (뜨자마자, 복붙해온, 안지워짐) as asking, not as topics they lack', () => {
     expect(knowledge.search('컨테이너가 뜨자마자 꺼져요', 1).foreignShare).toBe(0);
     expect(knowledge.search('복붙해온 로그인데 이미지가 안지워짐', 1).foreignShare).toBe(0);
+    expect(knowledge.search('팀장님이 알려준 명령어 못씀', 1).foreignShare).toBe(0);
   });
 
   it('leads with the section that quotes a pasted error at length, not one that shares its first words', () => {

@@ -57,6 +57,7 @@ describe('particles (조사)', () => {
     expect(stemsOf('처음엔')).toContain('처음');
     expect(stemsOf('운영에선')).toContain('운영');
     expect(stemsOf('100초씩')).toContain('100초');
+    expect(stemsOf('팀장님')).toContain('팀장');
   });
 
   it('drops a particle glued to a Latin word or number but keeps Hangul words whole', () => {
