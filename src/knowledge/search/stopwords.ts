@@ -65,7 +65,11 @@ const CHAT = [
  * Jamo typed as emoticons or chat shorthand, not as 초성 of a word: laughter and tears (ㅋㅋ,
  * ㅎㅎ, ㅠㅠ), one consonant repeated (ㄷㄷ, ㅇㅇ) and the common ones (ㅇㅋ, ㄴㄴ, ㅎㅇ, ㄳ, ㄱㅅ).
  */
-const CHAT_JAMO = new Set(['ㅇㅋ', 'ㄴㄴ', 'ㅎㅇ', 'ㄳ', 'ㄱㅅ', 'ㅈㅅ', 'ㅊㅋ', 'ㅁㄹ', 'ㅇㅈ', 'ㅂㅂ', 'ㄱㄱ', 'ㅅㄱ', 'ㄹㅇ']);
+const CHAT_JAMO = new Set([
+  'ㅇㅋ', 'ㄴㄴ', 'ㅎㅇ', 'ㄳ', 'ㄱㅅ', 'ㅈㅅ', 'ㅊㅋ', 'ㅁㄹ', 'ㅇㅈ', 'ㅂㅂ', 'ㄱㄱ', 'ㅅㄱ', 'ㄹㅇ',
+  // intensifiers and swearing typed as initials: how it is said, never what
+  'ㅈㄴ', 'ㅅㅂ', 'ㅆㅂ', 'ㅁㅊ', 'ㅈㅂ',
+]);
 
 export function isChatJamo(word: string): boolean {
   if (/^(.)\1*$/u.test(word)) return true;

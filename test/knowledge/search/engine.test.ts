@@ -106,6 +106,8 @@ describe('Korean-aware search over the notes', () => {
     expect(knowledge.search('컨테이너가 뜨자마자 꺼져요', 1).foreignShare).toBe(0);
     expect(knowledge.search('복붙해온 로그인데 이미지가 안지워짐', 1).foreignShare).toBe(0);
     expect(knowledge.search('팀장님이 알려준 명령어 못씀', 1).foreignShare).toBe(0);
+    // Slang: 렉걸림, 안먹힘; ㅈㄴ is an intensifier typed as initials.
+    expect(knowledge.search('ㅈㄴ 렉걸림 캐시도 안먹힘', 1).foreignShare).toBe(0);
   });
 
   it('leads with the section that quotes a pasted error at length, not one that shares its first words', () => {
