@@ -21,6 +21,7 @@ describe('Korean-aware search over the notes', () => {
     ['a difference asked with vs', 'image vs container', 'notes/ch3-docker-usage#layers'],
     ['못함 is how it fails, not a topic', 'compose로 띄운 db에 web이 연결을 못함 ㅠㅠ', 'troubleshooting/compose-service-unreachable#symptom'],
     ['a size in 기가, slimming as diet', '이미지 빌드하면 1기가 넘음 ㅠ 다이어트 방법좀', 'troubleshooting/image-too-large#symptom'],
+    ['docker start is not docker run', 'docker run vs docker start', 'notes/ch3-docker-usage#docker-run'],
     ['a size read by its unit', 'my image is 1.2GB for a tiny python api lol. any tips to shrink it?', 'troubleshooting/image-too-large#symptom'],
     ['X 말고: not what is asked', '도커 허브 말고 회사 서버에 이미지 저장소 만들고 싶어요', 'notes/ch4-dockerfile#private-registry'],
     ['getting into a container, in chat', '컨테이너 안에 들어가는법 ㄱㄱ', 'notes/ch3-docker-usage#docker-exec'],
