@@ -58,7 +58,7 @@ export interface Concept {
   excluded?: boolean;
 }
 
-/** A size as typed: 1.2gb, 500mb, 20g. */
+/** A size as typed: 1.2gb, 500mb. */
 const SIZE = /^\d+(?:\.\d+)?(gb|mb|kb|tb)$/;
 
 /** 말고 after a word (도커허브 말고, 도커허브말고): not that, something else. */
@@ -92,7 +92,7 @@ export interface QueryContext {
 
 /** Unknown words that look like verb forms (띄웠는데, 보여요) say little about the topic. */
 const PREDICATE_ENDING =
-  /(요|고|서|면|데|죠|까|다|며|지|니|게|음|함|됨|는|은|을|던|려|여|염|욤|임|네|긴|냐|셈|삼|듯|래|대|죵|쥬|어|아|혀|져|봐|겨|워|와|쳐|될|할|볼|줄|갈|올|친|신|된|난|운|든|감|남|짐|같|찮|쓴|온|진|거나|다가|자마자|는거|던거|한거|된거|실분|하|준|씀|아보|어보|림|힘|짐)$/;
+  /(요|고|서|면|데|죠|까|다|며|지|니|게|음|함|됨|는|은|을|던|려|여|염|욤|임|네|긴|냐|셈|삼|듯|래|대|죵|쥬|어|아|혀|져|봐|겨|워|와|쳐|될|할|볼|줄|갈|올|친|신|된|난|운|든|감|남|짐|같|찮|쓴|온|진|거나|다가|자마자|는거|던거|한거|된거|실분|하|준|씀|아보|어보|림|힘)$/;
 /** Endings that only verbs take, so even a word the notes contain (쓰려면) is no topic. */
 const VERB_FORM =
   /(려면|으면|우면|하면|되면|는데|은데|어요|아요|해요|나요|세요|니다|어서|아서|는지|을까|는가|었어|았어|려고|면서|지만|네요|군요|던데|거나|려는|래요|대요|거든|더라|는거|는게|을지|던가|더니|봐요|여요)$/;
