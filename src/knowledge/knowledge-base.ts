@@ -233,7 +233,8 @@ function quotedWords(section: Section, errors: readonly string[]): number {
     const words = error.toLowerCase().split(/\s+/).filter(Boolean);
     for (let i = 0; i + Math.max(most, QUOTED_WORDS - 1) < words.length; i++) {
       let end = i + QUOTED_WORDS;
-      if (words.slice(i, end).join(' ').length < 16 || !text.includes(words.slice(i, end).join(' '))) continue;
+      const first = words.slice(i, end).join(' ');
+      if (first.length < 16 || !text.includes(first)) continue;
       while (end < words.length && text.includes(words.slice(i, end + 1).join(' '))) end++;
       most = Math.max(most, end - i);
     }

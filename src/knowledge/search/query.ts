@@ -497,8 +497,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
     const unseen = index.idf('\u0000');
     if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * IMPORTANCE.unknownPredicate;
     if (target.argument) return unseen * IMPORTANCE.ownName;
-    if (!hangul && isEverydayEnglish(target.label)) return unseen * IMPORTANCE.everydayEnglish;
-    if (hangul && isStandardKorean(target.label)) return unseen * IMPORTANCE.standardKorean;
+    if (isCommonWord(target.label)) return unseen * (hangul ? IMPORTANCE.standardKorean : IMPORTANCE.everydayEnglish);
     return hangul ? unseen * IMPORTANCE.unknownHangul : unseen;
   }
   // As specific as its commonest likely spelling: not inflated by a rare particle form or synonym.
@@ -516,12 +515,16 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
   return specific;
 }
 
+/** Everyday English or standard Korean: how someone asks, not a product the notes lack. */
+function isCommonWord(label: string): boolean {
+  return isHangulWord(label) ? isStandardKorean(label) : isEverydayEnglish(label);
+}
+
 /** Nothing in the notes spells it, and it is neither a lone syllable nor shaped like a verb form. */
 function isForeign(target: Concept, index: Bm25Index): boolean {
   if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
   if (target.argument) return false;
-  if (!isHangulWord(target.label) && isEverydayEnglish(target.label)) return false;
-  if (isHangulWord(target.label) && isStandardKorean(target.label)) return false;
+  if (isCommonWord(target.label)) return false;
   return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));
 }
 
