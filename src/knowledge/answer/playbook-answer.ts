@@ -2,6 +2,7 @@ import { NGINX_PATH_CODES } from '../../diagnostics/nginx/codes.ts';
 import { ECS_LINT_CODES } from '../../diagnostics/ecs/codes.ts';
 import type { Translate } from '../../core/locale.ts';
 import type { Question } from '../question.ts';
+import { exitCodeOfTitle, exitCodesOf } from './exit-codes.ts';
 import { blocksOf, cutOutsideCode, firstSentence, joinBlocks, type Block } from './blocks.ts';
 import type { AnswerSource } from './compose.ts';
 import { titled, type Cause, type Placement, type Playbook, type PlaybookPart } from './playbook.ts';
@@ -90,7 +91,8 @@ function causesPart(
  * reads the question: typos, glossary, particles); ties keep the playbook's order, commonest
  * first. Which cause section search listed first says little: a playbook's aliases match all its
  * sections. A cause's own aliases do say something: they name how members meet it (exit 125's
- * 이름이 이미 사용 중), which its text may only show in an error message.
+ * 이름이 이미 사용 중), which its text may only show in an error message. An exit code the member
+ * saw (`Exited (137)`) outweighs all words: it names the cause.
  */
 function rankCauses(causes: Cause[], question: Question, knowledge: AnswerSource): Cause[] {
   if (causes.length < 2) return causes;
@@ -98,9 +100,14 @@ function rankCauses(causes: Cause[], question: Question, knowledge: AnswerSource
     question.searchText,
     causes.map((c) => [c.title, ...ownAliases(c, knowledge), c.body].join('\n')),
   );
+  const named = exitCodesOf([question.plain, ...question.errors].join('\n'));
+  const seen = (cause: Cause) => {
+    const code = exitCodeOfTitle(cause.title);
+    return code !== undefined && named.includes(code) ? 1 : 0;
+  };
   return causes
-    .map((cause, order) => ({ cause, order, score: relevance[order] ?? 0 }))
-    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .map((cause, order) => ({ cause, order, seen: seen(cause), score: relevance[order] ?? 0 }))
+    .sort((a, b) => b.seen - a.seen || b.score - a.score || a.order - b.order)
     .map((s) => s.cause);
 }
 
