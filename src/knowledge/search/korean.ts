@@ -70,3 +70,100 @@ function load(): SortedWords {
   starts[sorted.length] = offset;
   return new SortedWords(sorted.join('\n') + '\n', starts);
 }
+
+/**
+ * Endings a verb takes, that may be cut off to find its dictionary form (찼길래 → 차다, 보니까 →
+ * 보다). A fixed list: cutting any last syllable would read product names as verbs (크론 → 크다).
+ */
+const VERB_ENDINGS = [
+  '자마자',
+  '길래',
+  '니까',
+  '는데',
+  '던데',
+  '어서',
+  '아서',
+  '면서',
+  '지만',
+  '어도',
+  '아도',
+  '다가',
+  '려고',
+  '려면',
+  '고',
+  '면',
+  '서',
+  '도',
+  '게',
+  '기',
+  '지',
+  '자',
+  '요',
+  '네',
+  '냐',
+  '니',
+  '며',
+  '러',
+] as const;
+/** A word said as not done (안나옴, 못씀): the verb after it. */
+const NEGATION = /^(?:안|못)(?=..)/;
+
+const SYLLABLE_BASE = 0xac00;
+const SYLLABLE_LAST = 0xd7a3;
+/** Final consonants (jongseong indices) an ending leaves on the stem's last syllable: ㄴ ㄹ ㅁ ㅂ ㅆ. */
+const ENDING_FINALS = new Set([4, 8, 16, 17, 20]);
+/** Vowels a past or -아/어 ending contracts (봤 ← 보았, 줬 ← 주었, 켰 ← 키었, 됐 ← 되었), by jungseong index. */
+const CONTRACTED_VOWELS = new Map([
+  [9, 8],
+  [14, 13],
+  [6, 20],
+  [10, 11],
+]);
+const ㅎ = 18;
+const ㅐ = 1;
+const ㅏ = 0;
+
+/**
+ * A Hangul word that is a form of a standard verb or adjective (커질 → 커지다, 찼길래 → 차다, 나옴 →
+ * 나오다, 상세 → 상세하다): how someone says something, not a topic the notes lack.
+ */
+export function isStandardInflection(word: string): boolean {
+  const text = word.normalize('NFC');
+  const bare = text.replace(NEGATION, '');
+  for (const form of new Set([text, bare])) {
+    for (const stem of stemsOf(form)) {
+      for (const base of baseForms(stem)) {
+        if (base.length >= 1 && (isStandardKorean(`${base}다`) || (base.length >= 2 && isStandardKorean(`${base}하다`)))) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function stemsOf(word: string): string[] {
+  const stems = [word];
+  for (const ending of VERB_ENDINGS) {
+    if (word.length > ending.length && word.endsWith(ending)) stems.push(word.slice(0, -ending.length));
+  }
+  return stems;
+}
+
+/** The stem as written and with its last syllable's ending final or contraction undone (돌린 → 돌리, 봤 → 보, 했 → 하). */
+function baseForms(stem: string): string[] {
+  const last = stem.charCodeAt(stem.length - 1);
+  if (last < SYLLABLE_BASE || last > SYLLABLE_LAST) return [];
+  const offset = last - SYLLABLE_BASE;
+  const final = offset % 28;
+  const vowel = Math.floor(offset / 28) % 21;
+  const initial = Math.floor(offset / 28 / 21);
+  const head = stem.slice(0, -1);
+  const syllable = (i: number, v: number) => String.fromCharCode(SYLLABLE_BASE + (i * 21 + v) * 28);
+  const forms = [stem];
+  if (ENDING_FINALS.has(final)) forms.push(head + syllable(initial, vowel));
+  if (final === 0 || final === 20) {
+    const plain = CONTRACTED_VOWELS.get(vowel);
+    if (plain !== undefined) forms.push(head + syllable(initial, plain));
+    if (initial === ㅎ && vowel === ㅐ) forms.push(head + syllable(ㅎ, ㅏ));
+  }
+  return forms;
+}

@@ -4,7 +4,7 @@ import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, s
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { englishSingular, isParticle, stemsOf } from './particles.ts';
 import { isEverydayEnglish } from './english.ts';
-import { isStandardKorean } from './korean.ts';
+import { isStandardInflection, isStandardKorean } from './korean.ts';
 import { isChatJamo, isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
 import type { Word } from './tokens.ts';
@@ -60,6 +60,13 @@ export interface Concept {
 
 /** A size as typed: 1.2gb, 500mb. */
 const SIZE = /^\d+(?:\.\d+)?(gb|mb|kb|tb)$/;
+
+/**
+ * Values of the member's own setup: an address (192.168.0.23, 0.0.0.0:3000), a port pair
+ * (3306:3306), a port or id of four or more digits (50051), a request id. The notes cannot spell
+ * them; they are no topic the notes lack.
+ */
+const OWN_VALUE = /^(?:\d{1,3}(?:\.\d{1,3}){3}(?::\d{1,5})?|\d{1,5}:\d{1,5}(?:\/(?:tcp|udp))?|\d{4,}|[0-9a-f]{8}(?:-[0-9a-f]{4,12}){1,4})$/;
 
 /** 말고 after a word (도커허브 말고, 도커허브말고): not that, something else. */
 const NOT_THIS = new Set(['말고', '말구', '말고요']);
@@ -496,7 +503,7 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
     if (hangul && target.label.length === 1) return 0;
     const unseen = index.idf('\u0000');
     if (hangul && PREDICATE_ENDING.test(target.label)) return unseen * IMPORTANCE.unknownPredicate;
-    if (target.argument) return unseen * IMPORTANCE.ownName;
+    if (target.argument || OWN_VALUE.test(target.label)) return unseen * IMPORTANCE.ownName;
     if (isCommonWord(target.label)) return unseen * (hangul ? IMPORTANCE.standardKorean : IMPORTANCE.everydayEnglish);
     return hangul ? unseen * IMPORTANCE.unknownHangul : unseen;
   }
@@ -517,13 +524,13 @@ function importanceOf(target: Concept, { index, topics, glossary }: QueryContext
 
 /** Everyday English or standard Korean: how someone asks, not a product the notes lack. */
 function isCommonWord(label: string): boolean {
-  return isHangulWord(label) ? isStandardKorean(label) : isEverydayEnglish(label);
+  return isHangulWord(label) ? isStandardKorean(label) || isStandardInflection(label) : isEverydayEnglish(label);
 }
 
 /** Nothing in the notes spells it, and it is neither a lone syllable nor shaped like a verb form. */
 function isForeign(target: Concept, index: Bm25Index): boolean {
   if (target.importance <= 0 || target.alternatives.some((a) => index.df(a.term) > 0)) return false;
-  if (target.argument) return false;
+  if (target.argument || OWN_VALUE.test(target.label)) return false;
   if (isCommonWord(target.label)) return false;
   return !(isHangulWord(target.label) && PREDICATE_ENDING.test(target.label));
 }

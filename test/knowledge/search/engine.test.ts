@@ -142,6 +142,13 @@ describe('Korean-aware search over the notes', () => {
     expect(product.confident).toBe(false);
   });
 
+  it('reads verb forms of standard words and the member’s own addresses and ports as asking, not as topics the notes lack', () => {
+    const plan = knowledge.search('서버 디스크가 꽉 찼길래 보니까 로그 파일이 계속 커질 것 같아요', 1);
+    expect(plan.foreignShare).toBe(0);
+    const own = knowledge.search('192.168.0.23:50051 로 접속하면 3306:3306 포트가 안 열려요', 1);
+    expect(own.foreignShare).toBe(0);
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
