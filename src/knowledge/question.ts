@@ -57,7 +57,7 @@ export function plainQuestion(text: string): string {
 
 /** "What is X", "X의 뜻", "X와 Y의 차이": the question asks for a definition, not a fix. */
 const WHAT_IS =
-  /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bmeaning of\b/i;
+  /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여|뭐가 다르|뭐가 다른|뭐가 달라|어떻게 다르|어떻게 달라|다른 점|다른점)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bvs\.?\s|\bversus\b|\bmeaning of\b/i;
 
 /** Error lines search reads of one paste, at most: the rest are usually the same error again. */
 const MOST_ERROR_LINES = 3;

@@ -144,6 +144,8 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
       i = end - 1;
       continue;
     }
+    // 뭐가 다른 거예요, 어떻게 달라요: the asking, like 차이.
+    if (asksDifferenceAt(words, i)) continue;
     // X 말고 (not X, instead of X): what the member does not ask about.
     if (NOT_THIS.has(word.text)) {
       const previous = concepts.at(-1);
@@ -563,8 +565,22 @@ const DIFFERENCE_WORDS = new Set(['차이', '차이점', '차이가', '차이는
  * that have both its topics the one that discusses their difference (차이) answers it.
  */
 function differenceExtras(words: readonly Word[]): Alternative[] {
-  const asked = words.find((w) => DIFFERENCE_WORDS.has(w.text));
+  const asked = words.find((w, i) => DIFFERENCE_WORDS.has(w.text) || asksDifferenceAt(words, i));
   return asked ? [{ term: '차이', weight: EXTRA_WEIGHTS.difference, surface: asked.text, via: 'word' }] : [];
+}
+
+/** 다르다 in a form that asks how two things differ. */
+const DIFFERENT = new Set(['다른', '다르', '다르게', '달라', '다를', '다른데', '달라요', '달라여']);
+/** …after 뭐가, 어떻게 (뭐가 다른, 어떻게 달라요), or before 거예요, 점 (다른 거예요, 다른 점이). */
+const ASKS_BEFORE = new Set(['뭐가', '머가', '무엇이', '어떻게', '어케', '뭐']);
+const ASKS_AFTER = new Set(['거예요', '거에요', '거야', '건가요', '건지', '거죠', '건데', '점', '점이', '점은', '점이요', '가요', '지', '거임', '거지']);
+
+function asksDifferenceAt(words: readonly Word[], i: number): boolean {
+  const word = words[i];
+  if (!word || !DIFFERENT.has(word.text)) return false;
+  const before = words[i - 1]?.text;
+  const after = words[i + 1]?.text;
+  return (before !== undefined && ASKS_BEFORE.has(before)) || (after !== undefined && ASKS_AFTER.has(after));
 }
 
 function dedupe(alternatives: Alternative[]): Alternative[] {

@@ -149,6 +149,13 @@ describe('Korean-aware search over the notes', () => {
     expect(own.foreignShare).toBe(0);
   });
 
+  it('reads 뭐가 다른 거예요 as asking for a difference, not as the word 다른 (other) to find', () => {
+    // The nginx playbook's "다른 원인" (other causes) matched 다른 and outranked the ECS terms' note.
+    const [best] = knowledge.search('ECS 서비스랑 작업은 뭐가 다른 거예요?', 3).hits;
+    expect(best?.section.id).toBe('notes/ch6-aws#ecs-workshop');
+    expect(best?.matched).not.toContain('다른');
+  });
+
   it('reads a typed literal by its name part too, as the notes write it in other literals', () => {
     // The notes write http://localhost:8080/ and curl localhost:8080; the literal as typed occurs once.
     const [best] = knowledge.search('localhost:8080 접속 안돼요', 3).hits;
