@@ -73,10 +73,10 @@ export function readQuestion(text: string): Question {
   if (errors.length === 0) {
     return { text, plain, errors: [], searchText: plain.replace(/\n/g, ' '), container, cut, asksWhatItIs };
   }
-  const picked = errors
-    .toSorted((a, b) => b.weight - a.weight || a.index - b.index)
-    .slice(0, MOST_ERROR_LINES)
-    .map((e) => e.text);
+  const picked = distinctMessages(errors.toSorted((a, b) => b.weight - a.weight || a.index - b.index).map((e) => e.text)).slice(
+    0,
+    MOST_ERROR_LINES,
+  );
   const errorIndexes = new Set(errors.map((e) => e.index));
   // The member's own words: lines that are neither an error nor program output.
   const own = lines.filter((line, i) => !errorIndexes.has(i) && !isOutputLine(line));
@@ -89,6 +89,21 @@ export function readQuestion(text: string): Question {
     cut,
     asksWhatItIs: false,
   };
+}
+
+/**
+ * Error lines without repeats of one message: a traceback's last two lines often say the same
+ * thing under two exception names (MySQLdb.OperationalError: (2003, …), django.db.utils.OperationalError:
+ * (2003, …)), and search reads a bounded number of words.
+ */
+function distinctMessages(lines: string[]): string[] {
+  const seen = new Set<string>();
+  return lines.filter((line) => {
+    const message = line.replace(/^[\w.]{1,80}:\s*/, '');
+    if (seen.has(message)) return false;
+    seen.add(message);
+    return true;
+  });
 }
 
 const CONTAINER_NAMED = [

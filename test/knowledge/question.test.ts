@@ -58,6 +58,15 @@ describe('readQuestion', () => {
     expect(readQuestion(paste).searchText).toBe('api 컨테이너가 부하 좀 주면 137로 죽어요 Exited (137)');
   });
 
+  it('reads a message a traceback repeats under two exception names once', () => {
+    const paste = [
+      'web 컨테이너만 죽어요',
+      'web_1  | MySQLdb.OperationalError: (2003, "Can\'t connect to MySQL server on \'127.0.0.1:3306\' (111)")',
+      'web_1  | django.db.utils.OperationalError: (2003, "Can\'t connect to MySQL server on \'127.0.0.1:3306\' (111)")',
+    ].join('\n');
+    expect(readQuestion(paste).errors).toEqual(['MySQLdb.OperationalError: (2003, "Can\'t connect to MySQL server on \'127.0.0.1:3306\' (111)")']);
+  });
+
   it('names the container a paste names, for the /diagnose offer', () => {
     expect(readQuestion('docker: Error response from daemon: Conflict. The container name "/web" is already in use').container).toBe(
       'web',
