@@ -79,7 +79,7 @@ function wordsOfChunk(rawChunk: string, room: number): readonly Word[] {
 
 /** Adds the words of `chunk` to `words`, stopping once there are `room` of them. */
 function addChunk(chunk: string, words: Word[], room: number): void {
-  const flag = FLAG.exec(chunk);
+  const flag = FLAG.exec(withoutGluedParticle(chunk));
   if (flag) {
     words.push({ text: flag[1] ?? chunk, kind: 'literal' });
     if (flag[2]) addChunk(flag[2], words, room);
@@ -107,6 +107,13 @@ function addChunk(chunk: string, words: Word[], room: number): void {
     words.push(literal ? { text: piece, kind, part: true } : { text: piece, kind });
     previousKind = kind;
   }
+}
+
+/** A flag with a particle glued on (-f로, --name을, -p는) is the flag. */
+function withoutGluedParticle(chunk: string): string {
+  if (!chunk.startsWith('-')) return chunk;
+  const glued = /[가-힣]{1,3}$/.exec(chunk);
+  return glued && glued.index > 1 && isParticle(glued[0]) ? chunk.slice(0, glued.index) : chunk;
 }
 
 /** The chunk without punctuation at its edges, in linear time (a `[…]+$` pattern retries at every dash of `-----x`). */

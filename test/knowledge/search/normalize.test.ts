@@ -64,6 +64,8 @@ describe('particles (조사)', () => {
     expect(texts('ECS가 8080으로')).toEqual(['ecs', '8080']);
     // …and to a literal: 8080:80으로 is the literal 8080:80.
     expect(wordsOf('8080:80으로 띄웠는데').filter((w) => w.kind === 'literal' && !w.part).map((w) => w.text)).toEqual(['8080:80']);
+    // …and to a flag: -f로 is the flag -f, not the letter f.
+    expect(wordsOf('-f로 빌드했더니 --name을').map((w) => w.text)).toEqual(['-f', '빌드했더니', '--name']);
     expect(isParticle('에서')).toBe(true);
     expect(isParticle('도커')).toBe(false);
   });
