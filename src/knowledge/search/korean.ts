@@ -104,20 +104,22 @@ const VERB_ENDINGS = [
   '니',
   '며',
   '러',
+  '나',
 ] as const;
 /** A word said as not done (안나옴, 못씀): the verb after it. */
-const NEGATION = /^(?:안|못)(?=..)/;
+const NEGATION = /^(?:안|못)(?=.)/;
 
 const SYLLABLE_BASE = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
 /** Final consonants (jongseong indices) an ending leaves on the stem's last syllable: ㄴ ㄹ ㅁ ㅂ ㅆ. */
 const ENDING_FINALS = new Set([4, 8, 16, 17, 20]);
-/** Vowels a past or -아/어 ending contracts (봤 ← 보았, 줬 ← 주었, 켰 ← 키었, 됐 ← 되었), by jungseong index. */
+/** Vowels a past or -아/어 ending contracts (봤 ← 보았, 줬 ← 주었, 켰 ← 키었, 됐 ← 되었, 떠 ← 뜨어), by jungseong index. */
 const CONTRACTED_VOWELS = new Map([
   [9, 8],
   [14, 13],
   [6, 20],
   [10, 11],
+  [4, 18],
 ]);
 const ㅎ = 18;
 const ㅐ = 1;

@@ -18,7 +18,7 @@ describe('stop words: how members write', () => {
     expect(isStopword(word)).toBe(false);
   });
 
-  it.each(['어케봄', '어케만듬', '어떻게해요', '만듬', '해봄', '사람입니다', '하더라구요', '실수로', '죄송한데요', '맥북', '중인', '골라요'])(
+  it.each(['어케봄', '어케만듬', '어떻게해요', '만듬', '해봄', '사람입니다', '하더라구요', '실수로', '죄송한데요', '맥북', '중인', '골라요', '어캄', '살려줘', '존나', '레알', '땡큐', '머선'])(
     'drops %s: how members write, not what they ask about',
     (word) => {
       expect(isStopword(word)).toBe(true);
