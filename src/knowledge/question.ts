@@ -59,6 +59,9 @@ export function plainQuestion(text: string): string {
 const WHAT_IS =
   /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여|뭐가 다르|뭐가 다른|뭐가 달라|어떻게 다르|어떻게 달라|다른 점|다른점)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bvs\.?\s|\bversus\b|\bmeaning of\b/i;
 
+/** How to do something (어케함, 어떻게 해요, how do I): a 머임 beside it is an exclamation, not "what is". */
+const HOW_TO = /어케|어캐|어떻게 (?:해|하|고치|바꾸|만들|줄이|봐|보)|어떡|하는 ?법|방법|\bhow (?:do|can|to|should)\b/i;
+
 /** Error lines search reads of one paste, at most: the rest are usually the same error again. */
 const MOST_ERROR_LINES = 3;
 
@@ -69,7 +72,8 @@ export function readQuestion(text: string): Question {
   const lines = plain.split('\n');
   const errors: ErrorLine[] = errorLinesOf(lines);
   const container = containerNamed(plain);
-  const asksWhatItIs = WHAT_IS.test(plain.slice(0, QUERY_LIMITS.chars));
+  const opening = plain.slice(0, QUERY_LIMITS.chars);
+  const asksWhatItIs = WHAT_IS.test(opening) && !HOW_TO.test(opening);
   if (errors.length === 0) {
     return { text, plain, errors: [], searchText: plain.replace(/\n/g, ' '), container, cut, asksWhatItIs };
   }

@@ -80,6 +80,7 @@ const VERB_ENDINGS = [
   '길래',
   '니까',
   '는데',
+  '은데',
   '던데',
   '어서',
   '아서',
@@ -105,7 +106,10 @@ const VERB_ENDINGS = [
   '며',
   '러',
   '나',
+  '데',
 ] as const;
+/** A thing said of a noun in chat (옛날꺼, 새거: the old one, the new one): the noun. */
+const ONE_OF = /(?:꺼|거|껀|건)$/;
 /** A word said as not done (안나옴, 못씀): the verb after it. */
 const NEGATION = /^(?:안|못)(?=.)/;
 
@@ -132,6 +136,7 @@ const ㅏ = 0;
 export function isStandardInflection(word: string): boolean {
   const text = word.normalize('NFC');
   const bare = text.replace(NEGATION, '');
+  if (ONE_OF.test(text) && text.length >= 3 && isStandardKorean(text.slice(0, -1))) return true;
   for (const form of new Set([text, bare])) {
     for (const stem of stemsOf(form)) {
       for (const base of baseForms(stem)) {

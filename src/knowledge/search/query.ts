@@ -58,8 +58,8 @@ export interface Concept {
   excluded?: boolean;
 }
 
-/** A size as typed: 1.2gb, 500mb. */
-const SIZE = /^\d+(?:\.\d+)?(gb|mb|kb|tb)$/;
+/** A size as typed: 1.2gb, 500mb, 1.2기가. */
+const SIZE = /^\d+(?:\.\d+)?(gb|mb|kb|tb|기가바이트|메가바이트|기가|메가|테라)$/;
 
 /**
  * Values of the member's own setup: an address (192.168.0.23, 0.0.0.0:3000), a port pair
@@ -208,7 +208,7 @@ function conceptsOf(word: Word, planning: Planning): Concept[] {
     case 'number': {
       // A size (1.2gb, 500mb) is read by its unit: the number is the member's, the unit the topic.
       const unit = SIZE.exec(text)?.[1];
-      if (unit) return conceptsOf({ text: unit, kind: 'latin' }, planning);
+      if (unit) return conceptsOf({ text: unit, kind: /^[a-z]/.test(unit) ? 'latin' : 'hangul' }, planning);
       return [concept(text, [{ term: text, weight: 1, surface: text, via: 'word' }])];
     }
     case 'latin': {

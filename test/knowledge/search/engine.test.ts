@@ -147,6 +147,10 @@ describe('Korean-aware search over the notes', () => {
     expect(plan.foreignShare).toBe(0);
     const own = knowledge.search('192.168.0.23:50051 로 접속하면 3306:3306 포트가 안 열려요', 1);
     expect(own.foreignShare).toBe(0);
+    // A size in Korean units is read by its unit, as 1.2GB is.
+    const size = knowledge.search('파이썬 이미지가 1.2기가 나옴 어케 줄임', 1);
+    expect(size.foreignShare).toBe(0);
+    expect(size.hits[0]?.section.id).toMatch(/^troubleshooting\/image-too-large#/);
   });
 
   it('reads 뭐가 다른 거예요 as asking for a difference, not as the word 다른 (other) to find', () => {

@@ -12,7 +12,7 @@ describe('standard Korean words (hunspell-dict-ko)', () => {
   });
 
   it('reads a form of a standard verb or adjective as that word, not products that end like one', () => {
-    for (const word of ['커질', '찼길래', '보니까', '돌린', '나옴', '안나옴', '같기', '날아가', '상세', '봤는데', '했길래', '안뜸', '안떠', '맞나']) {
+    for (const word of ['커질', '찼길래', '보니까', '돌린', '나옴', '안나옴', '같기', '날아가', '상세', '봤는데', '했길래', '안뜸', '안떠', '맞나', '큰데', '작은데', '옛날꺼']) {
       expect(isStandardInflection(word), word).toBe(true);
     }
     // 크론 is no 크다, 레디스 no 레디다: only listed endings are cut.
