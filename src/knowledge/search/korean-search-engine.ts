@@ -5,7 +5,7 @@ import { AccumulatorPool, type Accumulator } from './accumulator.ts';
 import type { Bm25Index } from './bm25.ts';
 import { Glossary } from './expand.ts';
 import { planQuery, sureness, type Alternative, type Concept, type QueryContext, type QueryPlan } from './query.ts';
-import { shortFieldSimilarity, shortFieldsOf, type ShortFields } from './rerank.ts';
+import { shortFieldSimilarity, shortFieldsOf, typesAliasPhrase, type ShortFields } from './rerank.ts';
 import { SuggestIndex } from './suggest.ts';
 import { choseong } from './hangul.ts';
 import { questionInitials } from './stopwords.ts';
@@ -13,7 +13,7 @@ import { indexSections } from './section-index.ts';
 import { BIGRAM, indexTerms, isWordTerm } from './terms.ts';
 import { wordsOf } from './tokens.ts';
 import { Vocabulary, type WordFrequencies } from './vocabulary.ts';
-import { FUSION } from './weights.ts';
+import { FUSION, SIMILARITY } from './weights.ts';
 import { countWork } from './work.ts';
 
 interface Matched {
@@ -131,7 +131,8 @@ export class KoreanSearchEngine implements SearchEngine {
     const rows = candidates.map((doc, position) => {
       const found = this.matchedAlternatives(plan.concepts, plan.extras, doc);
       const coverage = totalImportance > 0 ? found.coverage / totalImportance : 0;
-      return { doc, position, found, coverage, similarity: similarity[position] ?? 0, fused: 0 };
+      const phrase = typesAliasPhrase(this.shortFieldsOf(doc), plan.compactText) ? SIMILARITY.aliasPhrase : 0;
+      return { doc, position, found, coverage, similarity: clamp01((similarity[position] ?? 0) + phrase), fused: 0 };
     });
     // Three opinions, fused by reciprocal rank: BM25; how much of the question a section covers
     // (ties broken by title similarity); and fuse.js over the short fields.

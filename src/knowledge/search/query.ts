@@ -7,7 +7,7 @@ import { isEverydayEnglish } from './english.ts';
 import { isStandardInflection, isStandardKorean } from './korean.ts';
 import { isChatJamo, isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
-import type { Word } from './tokens.ts';
+import { wholeWords, type Word } from './tokens.ts';
 import { splitPhrase, Vocabulary } from './vocabulary.ts';
 import { ALTERNATIVE_WEIGHTS, EXTRA_WEIGHTS, IMPORTANCE } from './weights.ts';
 import { countWork } from './work.ts';
@@ -83,6 +83,8 @@ export interface QueryPlan {
   extras: Alternative[];
   /** Part of the query was left unread (see QUERY_LIMITS). */
   truncated: boolean;
+  /** The words read, joined without spaces: where a section's alias phrases are looked for (rerank.ts). */
+  compactText: string;
   /** What the rest of this query's optional costly steps (the fuzzy title passes) may spend. */
   budget: WorkBudget;
 }
@@ -182,6 +184,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     foreignShare: total > 0 ? foreign / total : 0,
     extras: dedupe(extras),
     truncated,
+    compactText: wholeWords(words.slice(0, read)).join(''),
     budget: planning.budget,
   };
 }

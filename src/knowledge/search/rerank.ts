@@ -2,6 +2,7 @@ import Fuse, { type IFuseOptions } from 'fuse.js';
 import { choseong, jamo } from './hangul.ts';
 import type { WorkBudget } from './limits.ts';
 import { compact, normalizeText } from './normalize.ts';
+import { phraseWords } from './tokens.ts';
 import { sureness, type Concept } from './query.ts';
 import { SIMILARITY } from './weights.ts';
 import { countWork } from './work.ts';
@@ -14,6 +15,8 @@ export interface ShortFields {
   aliasesJamo: string[];
   headingInitials: string;
   aliasInitials: string[];
+  /** Aliases of several words (컨테이너를 이미지로 저장), their words joined. */
+  aliasPhrases: string[];
 }
 
 export function shortFieldsOf(heading: string, aliases: string[]): ShortFields {
@@ -26,7 +29,21 @@ export function shortFieldsOf(heading: string, aliases: string[]): ShortFields {
     aliasesJamo: normalAliases.map(jamo),
     headingInitials: choseong(normalHeading),
     aliasInitials: normalAliases.map(choseong).filter((s) => s.length >= 2),
+    aliasPhrases: normalAliases
+      .map(phraseWords)
+      .filter((words) => words.length >= SIMILARITY.aliasPhraseWords)
+      .map((words) => words.join('')),
   };
+}
+
+/**
+ * Whether the question (its words joined, planQuery) types one of the section's alias phrases
+ * whole, spaced or not: 컨테이너를이미지로저장하기 names the section whose alias is 컨테이너를
+ * 이미지로 저장, though 이미지 and 저장 alone fit others as well.
+ */
+export function typesAliasPhrase(fields: ShortFields, compactQuery: string): boolean {
+  countWork(fields.aliasPhrases.length * compactQuery.length);
+  return fields.aliasPhrases.some((phrase) => compactQuery.includes(phrase));
 }
 
 const SPELLING_OPTIONS: IFuseOptions<ShortFields> = {

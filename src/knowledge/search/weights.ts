@@ -103,6 +103,10 @@ export const IMPORTANCE = {
 export const SIMILARITY = {
   /** A spelling found in an alias rather than the heading. */
   aliasMatch: 0.9,
+  /** Added to the similarity of a section when the question types one of its aliases of several words whole. */
+  aliasPhrase: 0.15,
+  /** …of this many words at least: a shorter one (docker attach, ECS 워크숍) is a term the concepts already weigh. */
+  aliasPhraseWords: 3,
   /** fuse.js thresholds for jamo spellings and for initials. */
   spellingThreshold: 0.3,
   initialsThreshold: 0.1,

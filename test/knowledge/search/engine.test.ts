@@ -46,6 +46,12 @@ describe('Korean-aware search over the notes', () => {
     expect(hit?.section.id).toBe('troubleshooting/container-logs#docker-logs');
   });
 
+  it('answers with the section one of whose aliases the question types whole, spaced or not', () => {
+    // 이미지 and 저장 fit `docker image save` and a private registry too; the alias
+    // "컨테이너를 이미지로 저장" names docker commit.
+    expect(top('컨테이너를이미지로저장하기', 1)).toEqual(['notes/ch3-docker-usage#cp-commit']);
+  });
+
   it('weighs the verb a member asks with (바꾸려면요) below the topic words it asks about', () => {
     const plain = knowledge.search('컨테이너를 이미지로 바꾸려면요?', 1).hits[0];
     expect(plain?.section.id).toBe('notes/ch3-docker-usage#cp-commit');
