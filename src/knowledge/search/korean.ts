@@ -117,6 +117,8 @@ const SYLLABLE_BASE = 0xac00;
 const SYLLABLE_LAST = 0xd7a3;
 /** Final consonants (jongseong indices) an ending leaves on the stem's last syllable: ㄴ ㄹ ㅁ ㅂ ㅆ. */
 const ENDING_FINALS = new Set([4, 8, 16, 17, 20]);
+/** ㄻ: an ㄹ stem with the ㅁ ending (엶 ← 열다, 만듦 ← 만들다). */
+const ㄻ = 10;
 /** Vowels a past or -아/어 ending contracts (봤 ← 보았, 줬 ← 주었, 켰 ← 키었, 됐 ← 되었, 떠 ← 뜨어), by jungseong index. */
 const CONTRACTED_VOWELS = new Map([
   [9, 8],
@@ -135,16 +137,62 @@ const ㅏ = 0;
  */
 export function isStandardInflection(word: string): boolean {
   const text = word.normalize('NFC');
-  const bare = text.replace(NEGATION, '');
   if (ONE_OF.test(text) && text.length >= 3 && isStandardKorean(text.slice(0, -1))) return true;
+  return verbStemsOf(text).length > 0;
+}
+
+/**
+ * The dictionary stems a Hangul word may be a form of (큼 → 크, 엶 → 열, 안나옴 → 나오, 설정했는데
+ * → 설정하): each stem + 다 (or + 하다) is a standard word. Empty for a word that is no verb form.
+ */
+export function verbStemsOf(word: string): string[] {
+  const text = word.normalize('NFC');
+  const bare = text.replace(NEGATION, '');
+  const found: string[] = [];
   for (const form of new Set([text, bare])) {
     for (const stem of stemsOf(form)) {
       for (const base of baseForms(stem)) {
-        if (base.length >= 1 && (isStandardKorean(`${base}다`) || (base.length >= 2 && isStandardKorean(`${base}하다`)))) return true;
+        if (found.includes(base)) continue;
+        if (isStandardKorean(`${base}다`)) found.push(base);
+        else if (base.length >= 2 && isStandardKorean(`${base}하다`)) found.push(`${base}하`);
       }
     }
   }
-  return false;
+  return found;
+}
+
+/** Endings the notes write a verb with after its stem (크기, 열고, 크게, 줄이면). */
+const NOTE_ENDINGS = ['다', '기', '고', '게', '지', '는', '면', '요'] as const;
+/** Endings after the 아/어 form (커요, 열어서, 줄여도). */
+const CONTRACTED_ENDINGS = ['', '요', '서', '도', '야'] as const;
+/** The 아/어 form of a stem's last vowel (크 → 커, 줄이 → 줄여, 보 → 봐, 주 → 줘), by jungseong index. */
+const 아어_FORMS = new Map([
+  [18, 4], // ㅡ → ㅓ
+  [20, 6], // ㅣ → ㅕ
+  [8, 9], // ㅗ → ㅘ
+  [13, 14], // ㅜ → ㅝ
+]);
+const ㄴ = 4;
+const ㄹ = 8;
+
+/**
+ * Forms a verb stem takes in prose, for finding the verb a member typed in another form (큼 → 크기,
+ * 커요, 큰): the stem with the commonest endings, with ㄴ/ㄹ as its final (큰, 클), and its 아/어 form.
+ */
+export function verbFormsOf(stem: string): string[] {
+  const last = stem.charCodeAt(stem.length - 1);
+  if (last < SYLLABLE_BASE || last > SYLLABLE_LAST) return [];
+  const offset = last - SYLLABLE_BASE;
+  const head = stem.slice(0, -1);
+  const forms: string[] = NOTE_ENDINGS.map((ending) => stem + ending);
+  if (offset % 28 !== 0) return forms;
+  const vowel = Math.floor(offset / 28) % 21;
+  const initial = Math.floor(offset / 28 / 21);
+  const syllable = (v: number, final = 0) => String.fromCharCode(SYLLABLE_BASE + (initial * 21 + v) * 28 + final);
+  forms.push(head + syllable(vowel, ㄴ), head + syllable(vowel, ㄹ));
+  const contracted = initial === ㅎ && vowel === ㅏ ? head + syllable(ㅐ) : 아어_FORMS.has(vowel) ? head + syllable(아어_FORMS.get(vowel) ?? vowel) : undefined;
+  if (contracted) forms.push(...CONTRACTED_ENDINGS.map((ending) => contracted + ending));
+  return forms;
 }
 
 function stemsOf(word: string): string[] {
@@ -167,6 +215,7 @@ function baseForms(stem: string): string[] {
   const syllable = (i: number, v: number) => String.fromCharCode(SYLLABLE_BASE + (i * 21 + v) * 28);
   const forms = [stem];
   if (ENDING_FINALS.has(final)) forms.push(head + syllable(initial, vowel));
+  if (final === ㄻ) forms.push(head + String.fromCharCode(SYLLABLE_BASE + (initial * 21 + vowel) * 28 + ㄹ));
   if (final === 0 || final === 20) {
     const plain = CONTRACTED_VOWELS.get(vowel);
     if (plain !== undefined) forms.push(head + syllable(initial, plain));

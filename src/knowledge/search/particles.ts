@@ -47,6 +47,19 @@ export function stemsOf(word: string): string[] {
   return stems;
 }
 
+/**
+ * Endings only chat glues to a noun (충돌남, 에러났어요, 설치됨, 연결안됨): read off a question's
+ * words, never off the notes' — there a word ending in 남 or 함 (포함) is mostly no noun + 나다.
+ */
+const CHAT_ENDINGS = ['났는데요', '났어요', '났는데', '나는데', '났음', '남', '됨', '함', '했음', '됐음', '안되는데', '안돼요', '안되요', '안됨', '안돼'];
+
+/** The nouns a question's Hangul word may be, one chat ending stripped (충돌남 → 충돌), longest first. */
+export function chatStemsOf(word: string): string[] {
+  return CHAT_ENDINGS.filter((ending) => word.length > ending.length + 1 && word.endsWith(ending))
+    .map((ending) => word.slice(0, -ending.length))
+    .sort((a, b) => b.length - a.length);
+}
+
 // Indexing meets the same words again and again: remember their stems (bounded in entries and word length).
 const STEM_CACHE_SIZE = 20_000;
 const CACHED_WORD_CHARS = 32;

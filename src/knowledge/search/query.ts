@@ -2,9 +2,9 @@ import type { Bm25Index } from './bm25.ts';
 import type { Glossary } from './expand.ts';
 import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
-import { englishSingular, isParticle, stemsOf } from './particles.ts';
+import { chatStemsOf, englishSingular, isParticle, stemsOf } from './particles.ts';
 import { isEverydayEnglish } from './english.ts';
-import { isStandardInflection, isStandardKorean } from './korean.ts';
+import { isStandardInflection, isStandardKorean, verbFormsOf, verbStemsOf } from './korean.ts';
 import { isChatJamo, isStopword } from './stopwords.ts';
 import { BIGRAM, JOIN, joinTerm, pairTerm } from './terms.ts';
 import { wholeWords, type Word } from './tokens.ts';
@@ -242,7 +242,7 @@ function conceptsOf(word: Word, planning: Planning): Concept[] {
 
 function hangulConcepts(text: string, planning: Planning): Concept[] {
   const { vocabulary, glossary, budget } = planning;
-  const stems = stemsOf(text);
+  const stems = [...stemsOf(text), ...chatStemsOf(text).filter((s) => planning.vocabulary.has(s))];
   const noun = stems[stems.length - 1] ?? text;
   if (isParticle(text) || (stems.some((s) => isStopword(s)) && !vocabulary.has(text))) return [];
   const known = [text, ...stems].filter(
@@ -303,6 +303,16 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
       ),
     ];
   }
+  const prose = proseVerbForms(text, vocabulary);
+  if (prose.length) {
+    const found = concept(
+      text,
+      prose.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
+    );
+    // How it went (커요, 안나와요) as much as what: weighed like the verb forms the notes know.
+    found.inflected = true;
+    return [found];
+  }
   // A word the glossary uses (환영 of 환영 페이지) is no typo, though no note spells it alone.
   if ([text, ...stems].some((w) => glossary.hasWord(w))) return [concept(noun, [])];
   const predicate = PREDICATE_ENDING.test(text);
@@ -356,6 +366,17 @@ function otherVerbForms(word: string, vocabulary: Vocabulary): string[] {
   }
   countWork(word.length * NOTE_VERB_ENDINGS.length);
   return forms;
+}
+
+/**
+ * A verb the endings above do not cover (큼, 엶, 안나옴, 올려): the forms of its dictionary stem
+ * the notes write (크기, 커요, 열기, 나와요, 올리기).
+ */
+function proseVerbForms(word: string, vocabulary: Vocabulary): string[] {
+  const [stem] = verbStemsOf(word);
+  const forms = stem ? verbFormsOf(stem) : [];
+  countWork(forms.length);
+  return forms.filter((form) => form !== word && !isStopword(form) && vocabulary.has(form));
 }
 
 /** Layout conversion costs about the square of the word's length (es-hangul). */

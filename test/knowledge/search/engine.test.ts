@@ -35,6 +35,8 @@ describe('Korean-aware search over the notes', () => {
     ['flag', 'COPY --from', 'notes/ch4-dockerfile#multi-stage'],
     ['port pair', '-p 8080:80', 'notes/ch3-docker-usage#port-publish'],
     ['docker subcommand', 'docker volume create', 'notes/ch3-docker-usage#volumes'],
+    ['a noun with 나다 glued on, in chat', '포트 충돌남', 'troubleshooting/port-already-allocated#symptom'],
+    ['a verb the notes write in another form (안나옴 → 나와요)', '로그 안나옴', 'troubleshooting/container-logs#symptom'],
   ])('%s: %s', (_, query, id) => {
     expect(top(query)).toContain(id);
   });

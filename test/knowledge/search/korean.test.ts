@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isStandardInflection, isStandardKorean } from '../../../src/knowledge/search/korean.ts';
+import { isStandardInflection, isStandardKorean, verbFormsOf, verbStemsOf } from '../../../src/knowledge/search/korean.ts';
+import { chatStemsOf } from '../../../src/knowledge/search/particles.ts';
 
 describe('standard Korean words (hunspell-dict-ko)', () => {
   it('knows everyday words and not products spelled in Hangul', () => {
@@ -17,5 +18,26 @@ describe('standard Korean words (hunspell-dict-ko)', () => {
     }
     // 크론 is no 크다, 레디스 no 레디다: only listed endings are cut.
     for (const word of ['크론', '레디스', '카프카', '테라폼', '사내망', '모노레포', '오레곤']) expect(isStandardInflection(word), word).toBe(false);
+  });
+
+  it('finds the dictionary stem of a verb form (큼 → 크, 엶 → 열, 안나옴 → 나오) and the forms prose writes it in', () => {
+    expect(verbStemsOf('큼')[0]).toBe('크');
+    expect(verbStemsOf('엶')[0]).toBe('열');
+    expect(verbStemsOf('안나옴')[0]).toBe('나오');
+    expect(verbStemsOf('설정했는데')[0]).toBe('설정하');
+    expect(verbStemsOf('레디스')).toEqual([]);
+    expect(verbFormsOf('크')).toEqual(expect.arrayContaining(['크기', '큰', '커요', '커서']));
+    expect(verbFormsOf('나오')).toEqual(expect.arrayContaining(['나오는', '나와요']));
+    expect(verbFormsOf('줄이')).toEqual(expect.arrayContaining(['줄이기', '줄여서']));
+    expect(verbFormsOf('설정하')).toEqual(expect.arrayContaining(['설정해요', '설정한']));
+  });
+});
+
+describe('endings chat glues to a noun', () => {
+  it('reads 충돌남, 에러났어요, 연결안됨 as their noun, and leaves a short word whole', () => {
+    expect(chatStemsOf('충돌남')).toEqual(['충돌']);
+    expect(chatStemsOf('에러났어요')).toEqual(['에러']);
+    expect(chatStemsOf('연결안됨')).toEqual(['연결안', '연결']);
+    expect(chatStemsOf('강남')).toEqual([]);
   });
 });
