@@ -296,12 +296,12 @@ function hangulConcepts(text: string, planning: Planning): Concept[] {
   }
   // A verb the notes write in another form (커서 → 커요, 줄이고 → 줄이기).
   if (conjugated.length) {
-    return [
-      concept(
-        text,
-        conjugated.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
-      ),
-    ];
+    const found = concept(
+      text,
+      conjugated.map((w) => ({ term: w, weight: ALTERNATIVE_WEIGHTS.verbForm, surface: w, via: 'stem' as const })),
+    );
+    found.inflected = true;
+    return [found];
   }
   const prose = proseVerbForms(text, vocabulary);
   if (prose.length) {

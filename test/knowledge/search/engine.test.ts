@@ -61,6 +61,12 @@ describe('Korean-aware search over the notes', () => {
     expect(plain?.coverage).toBeGreaterThan(0.6);
   });
 
+  it('weighs a verb the notes write in another form (들어가면 → 들어가기) as the asking, not the topic', () => {
+    const result = knowledge.search('docker run -p 8080:80 으로 띄웠는데 브라우저로 들어가면 안 떠요', 1);
+    expect(result.hits[0]?.section.id).toBe('notes/ch3-docker-usage#port-publish');
+    expect(result.confident).toBe(true);
+  });
+
   it('weighs a verb the glossary does not know (차지하는지) below the topic, though a heading uses it', () => {
     // "호스트 포트를 차지함" heads a cause of the nginx playbook; the question is about image layers.
     expect(top('이미지에서 어떤 레이어가 용량을 많이 차지하는지 보고 싶어요', 1)[0]).toMatch(
