@@ -243,11 +243,11 @@ function quotedWords(section: Section, errors: readonly string[]): number {
 }
 
 /**
- * Of the first hits, one that quotes the pasted error at length (more than QUOTED_WORDS words, and
+ * Of the first five hits, one that quotes the pasted error at length (more than QUOTED_WORDS words, and
  * QUOTE_LEAD more than the first hit) leads: `ERROR: failed to solve:` alone is any build error.
  */
 const QUOTE_LEAD = 2;
-const QUOTE_CANDIDATES = 3;
+const QUOTE_CANDIDATES = 5;
 
 function quotingSectionFirst(hits: SearchHit[], errors: readonly string[]): SearchHit[] {
   if (errors.length === 0 || hits.length < 2) return hits;

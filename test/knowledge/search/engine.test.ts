@@ -137,6 +137,16 @@ describe('Korean-aware search over the notes', () => {
     expect(knowledge.search(rateLimit, 3).confident).toBe(false);
   });
 
+  it('looks among the first five hits for the one that quotes the pasted error, not only the first three', () => {
+    const stoppedTask =
+      '배포하고 나서 api 작업이 몇 분마다 새로 떠요. ECS 콘솔에 이렇게 찍혀 있어요\n```\n' +
+      'Stopped reason: Essential container in task exited\nContainers\n' +
+      'Name   Image                                                   Last status   Exit code   Reason\n' +
+      'api    111122223333.dkr.ecr.ap-northeast-2.amazonaws.com/api:v7   STOPPED   137   OutOfMemoryError: Container killed due to memory usage\n' +
+      '```\n노트북에서 compose로는 잘 도는데 뭘 봐야 하나요?';
+    expect(knowledge.search(stoppedTask, 5).hits[0]?.section.id).toBe('troubleshooting/container-exits#exit-137');
+  });
+
   it('takes an everyday English word as typed: no typo of another word, no Hangul typed on the wrong layout', () => {
     // come was read as a typo of code, them and form as Hangul typed with the English layout (코드, 로그).
     const matched = knowledge.search('how do i make my container come back up and form them', 3).hits.flatMap((h) => h.matched);
