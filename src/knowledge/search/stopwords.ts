@@ -95,7 +95,7 @@ const ENGLISH = [
   'right', 'ok', 'okay', 'thanks', 'thank', 'hi', 'hello', 'hey', 'guys', 'everyone', 'idea', 'ideas', 'anybody',
   'please', 'pls', 'plz', 'sure', 'why', 'stuck', 'correct', 'best', 'good', 'better', 'new', 'first', 'now', 'always',
   'never', 'every', 'time', 'times', 'able', 'locally', 'requested', 'require', 'requires', 'required', 'option',
-  'options', 'flag', 'flags', 'usage',
+  'options', 'flag', 'flags', 'usage', 'has', 'have', 'had', 'having',
   // contractions split at the apostrophe (what's, don't, I'll) and chat
   's', 't', 'd', 'll', 're', 've', 'm', 'don', 'doesn', 'isn', 'can', 'won', 'lol', 'lmao', 'thx', 'btw', 'tbh', 'imo', 'idk',
 ];

@@ -25,6 +25,10 @@ describe('stop words: how members write', () => {
     },
   );
 
+  it.each(['has', 'have', 'had'])('drops the English auxiliary %s: it says nothing about the topic', (word) => {
+    expect(isStopword(word)).toBe(true);
+  });
+
   it.each(['어케', '볼륨', '로그', '이미지'])('keeps the topic in %s-questions', (word) => {
     expect(isStopword(word)).toBe(word === '어케');
   });
