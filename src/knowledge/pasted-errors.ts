@@ -118,6 +118,8 @@ export function errorLinesOf(lines: readonly string[]): ErrorLine[] {
   const found: ErrorLine[] = [];
   lines.forEach((line, index) => {
     if (isCommandLine(line) || TRACEBACK_HEADER.test(line)) return;
+    // The member's own words, longer than a line is read: kept whole as theirs, not cut as an error.
+    if (line.length > LINE_CHARS && !isOutputLine(line)) return;
     const lower = line.slice(0, LINE_CHARS).toLowerCase();
     const known = KNOWN_ERRORS.filter((phrase) => lower.includes(phrase)).length;
     const exit = EXIT_CODE.test(lower);

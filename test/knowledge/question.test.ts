@@ -126,6 +126,19 @@ describe('pasted errors', () => {
     );
   });
 
+  it('keeps a long line of the member’s own words whole, though it names an error', () => {
+    const line =
+      '프론트 폴더와 백엔드 폴더에 compose 파일을 따로 두고 각각 올렸는데요, 프론트 컨테이너에서 http://api:8000 으로 부르면 getaddrinfo ENOTFOUND api 가 떠요. ' +
+      '예전에 파일 하나에 다 있을 때는 서비스 이름으로 잘 불렀던 것 같은데 나누고 나서부터 이러네요. 혹시 파일을 합치지 않고도 두 프로젝트가 서로 이름으로 찾게 할 수 있는 설정이 따로 있을까요? ' +
+      '네트워크를 같이 쓰게 하면 된다는 얘기를 어디서 본 것 같기도 한데, 공식 문서를 찾아봐도 예제가 compose 파일 하나짜리뿐이라 정확히 어떻게 하는지 모르겠어요.';
+    expect(line.length).toBeGreaterThan(300);
+    const question = readQuestion(line);
+    expect(question.errors).toEqual([]);
+    expect(question.searchText).toContain('정확히 어떻게 하는지 모르겠어요');
+    // A short one is read as the error it names.
+    expect(readQuestion('compose 올리면 getaddrinfo ENOTFOUND api 가 떠요').errors).toHaveLength(1);
+  });
+
   it('weighs a known error above a line that only says error', () => {
     const [first] = errorLinesOf(['error: build went wrong', 'write /var/lib/docker/tmp/x: no space left on device']).toSorted(
       (a, b) => b.weight - a.weight,
