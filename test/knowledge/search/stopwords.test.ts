@@ -25,6 +25,10 @@ describe('stop words: how members write', () => {
     },
   );
 
+  it.each(['주는', '주고', '주면'])('drops the helping verb %s (뭘 해 주는 건가요): the asking, not a topic', (word) => {
+    expect(isStopword(word)).toBe(true);
+  });
+
   it.each(['has', 'have', 'had'])('drops the English auxiliary %s: it says nothing about the topic', (word) => {
     expect(isStopword(word)).toBe(true);
   });
