@@ -95,7 +95,10 @@ export class KnowledgeBase {
     const question = readQuestion(query);
     const answer = this.engine.search(question.searchText, max);
     const titled = this.sectionTitled(question.plain);
-    const ranked = quotingSectionFirst(question.asksWhatItIs ? notesFirstAmongTies(answer.hits) : answer.hits, question.errors);
+    const ranked = quotingSectionFirst(
+      readingBeforeTranscript(question.asksWhatItIs ? notesFirstAmongTies(answer.hits) : answer.hits),
+      question.errors,
+    );
     const notes = inRankOrder(titled ? withTitledFirst(titled, ranked).slice(0, max) : ranked);
     const hits = this.sources.length ? this.withSources(question.plain, notes, max, scope, titled) : notes;
     return {
@@ -263,10 +266,6 @@ function quotingSectionFirst(hits: SearchHit[], errors: readonly string[]): Sear
 const DEFINITION_TIE = 0.4;
 
 /**
- * A question that asks what something is gets the chapter note that defines it before a
- * playbook that merely mentions it, when search rates them (almost) the same.
- */
-/**
  * The confidence model reads how foreign the question's words are to the notes; a member's answer
  * exists because the notes lack the topic (helm, kafka), so a community hit is sure by its score
  * alone: the community index scores against the notes' background (src/qa/community-index.ts).
@@ -276,12 +275,35 @@ function isSure(best: SearchHit | undefined, foreignShare: number | undefined): 
   return isConfident(best, foreignShare);
 }
 
+/**
+ * A question that asks what something is gets the chapter note that defines it before a
+ * playbook that merely mentions it, when search rates them (almost) the same.
+ */
 function notesFirstAmongTies(hits: SearchHit[]): SearchHit[] {
   const top = hits[0]?.score ?? 0;
   const tied = (h: SearchHit) => h.score >= top - DEFINITION_TIE;
   const notes = hits.filter((h) => tied(h) && h.section.kind === 'note');
   if (!notes.length || hits[0]?.section.kind === 'note') return hits;
   return [...notes, ...hits.filter((h) => !notes.includes(h))];
+}
+
+/** How close to a transcript's score the prose that reads it must be to go first. */
+const TRANSCRIPT_TIE = 0.1;
+
+/**
+ * A section that is nothing but program output (a lab's terminal log) shares every word of a
+ * question about that output; the prose that explains it answers the question. When search rates
+ * a prose section (almost) the same, it goes first.
+ */
+function readingBeforeTranscript(hits: SearchHit[]): SearchHit[] {
+  const [first] = hits;
+  if (!first || !isTranscript(first.section)) return hits;
+  const prose = hits.find((h) => !isTranscript(h.section) && h.score >= first.score - TRANSCRIPT_TIE);
+  return prose ? [prose, ...hits.filter((h) => h !== prose)] : hits;
+}
+
+function isTranscript(section: Section): boolean {
+  return /^\s*(?:```text\n[\s\S]*?```\s*)+$/.test(section.text);
 }
 
 function withTitledFirst(section: Section, hits: SearchHit[]): SearchHit[] {

@@ -147,6 +147,15 @@ describe('Korean-aware search over the notes', () => {
     expect(knowledge.search(stoppedTask, 5).hits[0]?.section.id).toBe('troubleshooting/container-exits#exit-137');
   });
 
+  it('answers a question about a lab’s terminal output with the prose that reads it, not the output itself', () => {
+    for (const query of [
+      '실습 4-2 docker image history 결과에서 IMAGE가 <missing>으로 나오는 줄은 뭐예요?',
+      'webapp:8.0 히스토리 찍으면 missing 투성이던데 빌드 망한 건가요',
+    ]) {
+      expect(knowledge.search(query, 3).hits[0]?.section.id, query).toBe('notes/ch4-dockerfile#lab-4-2-notes');
+    }
+  });
+
   it('takes an everyday English word as typed: no typo of another word, no Hangul typed on the wrong layout', () => {
     // come was read as a typo of code, them and form as Hangul typed with the English layout (코드, 로그).
     const matched = knowledge.search('how do i make my container come back up and form them', 3).hits.flatMap((h) => h.matched);
