@@ -29,6 +29,10 @@ describe('stop words: how members write', () => {
     expect(isStopword(word)).toBe(true);
   });
 
+  it.each(['뭐시기', '머시기', '까보는법', '따는법'])('drops the chat filler %s (권한 뭐시기, 로그 까보는법)', (word) => {
+    expect(isStopword(word)).toBe(true);
+  });
+
   it.each(['has', 'have', 'had'])('drops the English auxiliary %s: it says nothing about the topic', (word) => {
     expect(isStopword(word)).toBe(true);
   });
