@@ -24,6 +24,9 @@ interface Matched {
   surfaces: string[];
 }
 
+/** How surely a section covers the words of a glossary phrase typed together (도커 그룹) when it has them only apart. */
+const PHRASE_APART = 0.75;
+
 interface Ranked {
   section: Section;
   score: number;
@@ -129,7 +132,7 @@ export class KoreanSearchEngine implements SearchEngine {
     );
     const totalImportance = plan.concepts.reduce((sum, c) => sum + c.importance, 0);
     const rows = candidates.map((doc, position) => {
-      const found = this.matchedAlternatives(plan.concepts, plan.extras, doc);
+      const found = this.matchedAlternatives(plan, doc);
       const coverage = totalImportance > 0 ? found.coverage / totalImportance : 0;
       const phrase = typesAliasPhrase(this.shortFieldsOf(doc), plan.compactText) ? SIMILARITY.aliasPhrase : 0;
       return { doc, position, found, coverage, similarity: clamp01((similarity[position] ?? 0) + phrase), fused: 0 };
@@ -198,13 +201,17 @@ export class KoreanSearchEngine implements SearchEngine {
   /* eslint-enable @typescript-eslint/no-non-null-assertion */
 
   /** Which concepts a section matched, how (for `matched`), and the words to mark in the snippet. */
-  private matchedAlternatives(concepts: Concept[], extras: Alternative[], doc: number): Matched {
+  private matchedAlternatives({ concepts, extras, phrases }: QueryPlan, doc: number): Matched {
+    const apart = new Set<number>();
+    for (const phrase of phrases) {
+      if (!phrase.terms.some((term) => this.index.scoreIn(term, doc) > 0)) for (const i of phrase.concepts) apart.add(i);
+    }
     let coverage = 0;
     let missing = 0;
     let missing2 = 0;
     const reasons: string[] = [];
     const surfaces: string[] = [];
-    for (const concept of concepts) {
+    for (const [index, concept] of concepts.entries()) {
       countWork(concept.alternatives.length);
       let best: Alternative | undefined;
       for (const alternative of concept.alternatives) {
@@ -218,7 +225,7 @@ export class KoreanSearchEngine implements SearchEngine {
         else missing2 = Math.max(missing2, concept.importance);
         continue;
       }
-      coverage += concept.importance * sureness(best);
+      coverage += concept.importance * sureness(best) * (apart.has(index) ? PHRASE_APART : 1);
       const direct = best.via === 'word' || best.via === 'stem' || best.surface === concept.label;
       reasons.push(direct ? best.surface : `${concept.label}→${best.surface} (${best.via})`);
     }

@@ -85,8 +85,20 @@ export interface QueryPlan {
   truncated: boolean;
   /** The words read, joined without spaces: where a section's alias phrases are looked for (rerank.ts). */
   compactText: string;
+  /**
+   * Glossary phrases typed across several concepts (도커 그룹 → docker group, usermod): a section
+   * that has the words apart, but none of the phrase's forms, covers those concepts less surely.
+   */
+  phrases: TypedPhrase[];
   /** What the rest of this query's optional costly steps (the fuzzy title passes) may spend. */
   budget: WorkBudget;
+}
+
+export interface TypedPhrase {
+  /** Indexes of the concepts the phrase spans. */
+  concepts: number[];
+  /** Index terms of the phrase's forms. */
+  terms: string[];
 }
 
 export interface QueryContext {
@@ -167,6 +179,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     truncated = true;
   }
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
+  const phrases = typedPhrases(concepts, context.glossary);
   extras.push(...phraseExtras(concepts, context.glossary));
   extras.push(...differenceExtras(words.slice(0, read)));
   extras.push(...adjacencyExtras(words.slice(0, read), concepts));
@@ -185,8 +198,25 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
     extras: dedupe(extras),
     truncated,
     compactText: wholeWords(words.slice(0, read)).join(''),
+    phrases,
     budget: planning.budget,
   };
+}
+
+function typedPhrases(concepts: Concept[], glossary: Glossary): TypedPhrase[] {
+  const phrases: TypedPhrase[] = [];
+  for (let start = 0; start < concepts.length; start++) {
+    for (let end = start + 2; end <= Math.min(concepts.length, start + glossary.maxWords); end++) {
+      const phrase = concepts.slice(start, end).map(phraseWord).join(' ');
+      const terms = [...glossary.formsOfNormal(phrase)].map((f) => f.term);
+      if (terms.length) phrases.push({ concepts: range(start, end), terms });
+    }
+  }
+  return phrases;
+}
+
+function range(start: number, end: number): number[] {
+  return Array.from({ length: end - start }, (_, i) => start + i);
 }
 
 /**

@@ -37,6 +37,8 @@ describe('Korean-aware search over the notes', () => {
     ['docker subcommand', 'docker volume create', 'notes/ch3-docker-usage#volumes'],
     ['a noun with 나다 glued on, in chat', '포트 충돌남', 'troubleshooting/port-already-allocated#symptom'],
     ['a verb the notes write in another form (안나옴 → 나와요)', '로그 안나옴', 'troubleshooting/container-logs#symptom'],
+    ['a glossary phrase typed whole, not its words apart (도커 그룹 is no security group)', '도커 그룹 추가 어케함', 'troubleshooting/docker-sock-permission#fix'],
+    ['쉘 spelt as members spell it', '컨테 쉘 따는법', 'notes/ch3-docker-usage#docker-exec'],
   ])('%s: %s', (_, query, id) => {
     expect(top(query)).toContain(id);
   });
