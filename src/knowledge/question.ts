@@ -57,7 +57,7 @@ export function plainQuestion(text: string): string {
 
 /** "What is X", "X의 뜻", "X와 Y의 차이": the question asks for a definition, not a fix. */
 const WHAT_IS =
-  /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여|뭐가 다르|뭐가 다른|뭐가 달라|어떻게 다르|어떻게 달라|다른 점|다른점)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bvs\.?\s|\bversus\b|\bmeaning of\b/i;
+  /(?:뭐야|뭐예요|뭐에요|뭔가요|뭔데|뭐임|뭐지|머임|머야|머에요|머에여|뭐에여|무엇인가요|무엇|이란|란\?|뜻|의미|개념|차이|다른가요|달라요|달라여|뭐가 다르|뭐가 다른|뭐가 달라|뭐가 다름|머가 다름|머가 달라|어떻게 다르|어떻게 달라|다른 점|다른점)|\bwhat(?:'s| is| are)\b|\bdifference between\b|\bvs\.?\s|\bversus\b|\bmeaning of\b/i;
 
 /** How to do something (어케함, 어떻게 해요, how do I): a 머임 beside it is an exclamation, not "what is". */
 const HOW_TO = /어케|어캐|어떻게 (?:해|하|고치|바꾸|만들|줄이|봐|보)|어떡|하는 ?법|방법|\bhow (?:do|can|to|should)\b/i;

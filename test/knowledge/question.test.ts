@@ -76,7 +76,7 @@ describe('readQuestion', () => {
   });
 
   it('tells a question that asks what something is', () => {
-    for (const q of ['볼륨이 뭐예요', 'ECS 작업 정의가 뭐야', 'what is a docker volume', '이미지랑 컨테이너 차이', '볼륨이랑 바인드 마운트는 뭐가 다른 거예요', 'save vs export'])
+    for (const q of ['볼륨이 뭐예요', 'ECS 작업 정의가 뭐야', 'what is a docker volume', '이미지랑 컨테이너 차이', '볼륨이랑 바인드 마운트는 뭐가 다른 거예요', 'save vs export', 'ADD랑 COPY 뭐가 다름'])
       expect(readQuestion(q).asksWhatItIs, q).toBe(true);
     for (const q of ['포트가 이미 사용 중이래요', 'how to reduce docker image size', '다른 포트로 바꾸면 되나요', '계속 옛날꺼 돌림 ㅋㅋ 머임 재배포 어케함'])
       expect(readQuestion(q).asksWhatItIs, q).toBe(false);

@@ -624,7 +624,7 @@ function differenceExtras(words: readonly Word[]): Alternative[] {
 }
 
 /** 다르다 in a form that asks how two things differ. */
-const DIFFERENT = new Set(['다른', '다르', '다르게', '달라', '다를', '다른데', '달라요', '달라여']);
+const DIFFERENT = new Set(['다른', '다르', '다르게', '달라', '다를', '다른데', '달라요', '달라여', '다름', '다르냐', '다른가', '다른가요', '다른지', '다르죠']);
 /** …after 뭐가, 어떻게 (뭐가 다른, 어떻게 달라요), or before 거예요, 점 (다른 거예요, 다른 점이). */
 const ASKS_BEFORE = new Set(['뭐가', '머가', '무엇이', '어떻게', '어케', '뭐']);
 const ASKS_AFTER = new Set(['거예요', '거에요', '거야', '건가요', '건지', '거죠', '건데', '점', '점이', '점은', '점이요', '가요', '지', '거임', '거지']);

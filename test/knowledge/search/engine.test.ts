@@ -205,6 +205,7 @@ describe('Korean-aware search over the notes', () => {
   it('keeps COPY and ADD apart: asked for their difference, the instruction reference answers', () => {
     // Tied with the playbook section on .dockerignore and COPY, the note that defines them goes first.
     expect(top('COPY랑 ADD 차이', 5)[0]).toBe('notes/ch4-dockerfile#instruction-reference');
+    expect(top('ADD랑 COPY 뭐가 다름', 5)[0], 'asked in chat').toBe('notes/ch4-dockerfile#instruction-reference');
   });
 
   it('says why a hit matched: the corrected word in `matched`, the match in bold in the snippet', () => {
