@@ -288,7 +288,7 @@ function notesFirstAmongTies(hits: SearchHit[]): SearchHit[] {
 }
 
 /** How close to a transcript's score the prose that reads it must be to go first. */
-const TRANSCRIPT_TIE = 0.1;
+const TRANSCRIPT_TIE = 0.15;
 
 /**
  * A section that is nothing but program output (a lab's terminal log) shares every word of a
@@ -298,8 +298,16 @@ const TRANSCRIPT_TIE = 0.1;
 function readingBeforeTranscript(hits: SearchHit[]): SearchHit[] {
   const [first] = hits;
   if (!first || !isTranscript(first.section)) return hits;
-  const prose = hits.find((h) => !isTranscript(h.section) && h.score >= first.score - TRANSCRIPT_TIE);
+  const log = baseIdOf(first.section.id);
+  // Another passage of the same log (its heading line) is no reading of it.
+  const prose = hits.find(
+    (h) => !isTranscript(h.section) && baseIdOf(h.section.id) !== log && h.score >= first.score - TRANSCRIPT_TIE,
+  );
   return prose ? [prose, ...hits.filter((h) => h !== prose)] : hits;
+}
+
+function baseIdOf(id: string): string {
+  return id.replace(/~\d+$/, '');
 }
 
 function isTranscript(section: Section): boolean {

@@ -156,6 +156,9 @@ describe('Korean-aware search over the notes', () => {
     ]) {
       expect(knowledge.search(query, 3).hits[0]?.section.id, query).toBe('notes/ch4-dockerfile#lab-4-2-notes');
     }
+    // The log's own heading passage (실습 4-2) is no reading of it: the note on docker build is.
+    const dot = '실습 4-2에서 docker build -t webapp:8.0 -f ./dockerfiles/Dockerfile . 할 때 마지막 . 의미';
+    expect(knowledge.search(dot, 3).hits[0]?.section.id).toBe('notes/ch4-dockerfile#docker-build');
   });
 
   it('takes an everyday English word as typed: no typo of another word, no Hangul typed on the wrong layout', () => {
