@@ -61,6 +61,8 @@ describe('a playbook answer', () => {
     // A cause's own aliases say how members meet it: the name conflict is exit 125's, though its text only quotes the error.
     expect(answer('같은 이름의 컨테이너가 이미 사용 중이래요').text).toMatch(/^\*\*가장 흔한 원인: 125: /);
     expect(answer('컨테이너가 바로 꺼져요').text).toMatch(/^\*\*가장 흔한 원인: 0: 정상 종료 — 포그라운드 프로세스가 없음\*\*/);
+    // The words that name the symptom (시작하자마자 바로 꺼져요) do not decide among the causes; the rest (권한) does.
+    expect(answer('run.sh 실행 권한이 없대요 컨테이너 시작하자마자 바로 꺼짐').text).toMatch(/^\*\*가장 흔한 원인: 126: /);
     // An exit code the member saw names the cause, whatever else the message says ("no error in the logs" is exit 0's words).
     const oom = answer(
       '배치 컨테이너가 중간에 죽어요. 로그엔 에러 한 줄 없이 그냥 끊겨요\n\n$ docker ps -a\nCONTAINER ID   IMAGE   STATUS\n5d0c2b7e91aa   job:1   Exited (137) 2 minutes ago',

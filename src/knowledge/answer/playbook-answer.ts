@@ -66,7 +66,7 @@ function causesPart(
   knowledge: AnswerSource,
   t: Translate,
 ): (AnswerPart & { leadHasCode: boolean }) | undefined {
-  const [lead, ...others] = rankCauses(playbook.causeList, question, knowledge);
+  const [lead, ...others] = rankCauses(playbook, question, knowledge);
   if (!lead) {
     if (!playbook.causes) return undefined;
     const text = capBlocks(blocksOf(playbook.causes.text), SHOWN.leadCause);
@@ -87,18 +87,22 @@ function causesPart(
 }
 
 /**
- * Causes by how much of the question each covers (its title, its own aliases and text, as search
- * reads the question: typos, glossary, particles); ties keep the playbook's order, commonest
- * first. Which cause section search listed first says little: a playbook's aliases match all its
+ * Causes by how much of the question each covers (its title, its own aliases and text, beside the
+ * playbook's title, as search reads the question: typos, glossary, particles); ties keep the
+ * playbook's order, commonest first. Which cause section search listed first says little: a playbook's aliases match all its
  * sections. A cause's own aliases do say something: they name how members meet it (exit 125's
  * 이름이 이미 사용 중), which its text may only show in an error message. An exit code the member
  * saw (`Exited (137)`) outweighs all words: it names the cause.
  */
-function rankCauses(causes: Cause[], question: Question, knowledge: AnswerSource): Cause[] {
+function rankCauses(playbook: Playbook, question: Question, knowledge: AnswerSource): Cause[] {
+  const causes = playbook.causeList;
   if (causes.length < 2) return causes;
+  // Every cause is read with the playbook's title: the words that name the symptom (바로 꺼져요)
+  // count for all of them alike, and the rest of the question decides.
+  const symptom = playbook.doc.title;
   const relevance = knowledge.relevance(
     question.searchText,
-    causes.map((c) => [c.title, ...ownAliases(c, knowledge), c.body].join('\n')),
+    causes.map((c) => [symptom, c.title, ...ownAliases(c, knowledge), c.body].join('\n')),
   );
   const named = exitCodesOf([question.plain, ...question.errors].join('\n'));
   const seen = (cause: Cause) => {
