@@ -77,6 +77,10 @@ function load(): SortedWords {
  */
 const VERB_ENDINGS = [
   '자마자',
+  '는거',
+  '는법',
+  '는게',
+  '는건',
   '길래',
   '니까',
   '는데',

@@ -25,6 +25,9 @@ describe('standard Korean words (hunspell-dict-ko)', () => {
     expect(verbStemsOf('엶')[0]).toBe('열');
     expect(verbStemsOf('안나옴')[0]).toBe('나오');
     expect(verbStemsOf('설정했는데')[0]).toBe('설정하');
+    // A verb made a noun in chat (받는거, 지우는법): the verb.
+    expect(verbStemsOf('받는거')).toEqual(['받']);
+    expect(verbStemsOf('지우는법')).toEqual(['지우']);
     expect(verbStemsOf('레디스')).toEqual([]);
     expect(verbFormsOf('크')).toEqual(expect.arrayContaining(['크기', '큰', '커요', '커서']));
     expect(verbFormsOf('나오')).toEqual(expect.arrayContaining(['나오는', '나와요']));
