@@ -10,6 +10,7 @@ import { snippetAround } from './snippet.ts';
 import { sectionTitle } from './views.ts';
 import { readQuestion, type Question } from './question.ts';
 import type { GlossaryTerm, KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
+import { sectionBaseId } from './sections.ts';
 
 export interface SearchResult {
   query: string;
@@ -298,16 +299,12 @@ const TRANSCRIPT_TIE = 0.15;
 function readingBeforeTranscript(hits: SearchHit[]): SearchHit[] {
   const [first] = hits;
   if (!first || !isTranscript(first.section)) return hits;
-  const log = baseIdOf(first.section.id);
+  const log = sectionBaseId(first.section.id);
   // Another passage of the same log (its heading line) is no reading of it.
   const prose = hits.find(
-    (h) => !isTranscript(h.section) && baseIdOf(h.section.id) !== log && h.score >= first.score - TRANSCRIPT_TIE,
+    (h) => !isTranscript(h.section) && sectionBaseId(h.section.id) !== log && h.score >= first.score - TRANSCRIPT_TIE,
   );
   return prose ? [prose, ...hits.filter((h) => h !== prose)] : hits;
-}
-
-function baseIdOf(id: string): string {
-  return id.replace(/~\d+$/, '');
 }
 
 function isTranscript(section: Section): boolean {

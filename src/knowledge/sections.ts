@@ -1,6 +1,11 @@
 import { group } from '../core/text.ts';
 import type { KnowledgeDoc, KnowledgeProblem, Section } from './types.ts';
 
+/** A section's id without its passage suffix (`notes/ch4#lab~2` → `notes/ch4#lab`). */
+export function sectionBaseId(id: string): string {
+  return id.replace(/~\d+$/, '');
+}
+
 /** Sections longer than this are split into passages at paragraph boundaries. */
 export const PASSAGE_MAX_CHARS = 1200;
 

@@ -2,6 +2,7 @@ import type { KnowledgeBase } from '../knowledge/knowledge-base.ts';
 import { lastHeadings } from '../knowledge/views.ts';
 import { localToUtc, wallClock } from '../reminders/zone.ts';
 import type { GuildScope, QaRepository } from '../store/qa.ts';
+import { sectionBaseId } from '../knowledge/sections.ts';
 
 const TOP = 5;
 
@@ -52,7 +53,7 @@ export function statsOf(
   const topics = new Map<string, TopicCount>();
   const chapters = new Map<string, ChapterCount>();
   for (const { sectionId, count } of repository.weekTopSections(scope, since)) {
-    const id = sectionId.replace(/~\d+$/, '');
+    const id = sectionBaseId(sectionId);
     const section = knowledge.section(sectionId);
     const topic = topics.get(id) ?? {
       id,

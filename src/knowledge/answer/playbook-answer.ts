@@ -89,8 +89,8 @@ function causesPart(
 /**
  * Causes by how much of the question each covers (its title, its own aliases and text, beside the
  * playbook's title, as search reads the question: typos, glossary, particles); ties keep the
- * playbook's order, commonest first. Which cause section search listed first says little: a playbook's aliases match all its
- * sections. A cause's own aliases do say something: they name how members meet it (exit 125's
+ * playbook's order, commonest first. Which cause section search listed first says little: a
+ * playbook's aliases match all its sections. A cause's own aliases do say something: they name how members meet it (exit 125's
  * 이름이 이미 사용 중), which its text may only show in an error message. An exit code the member
  * saw (`Exited (137)`) outweighs all words: it names the cause.
  */

@@ -1,5 +1,6 @@
 import type { KnowledgeDoc, Section } from '../types.ts';
 import { blocksOf, type Block } from './blocks.ts';
+import { sectionBaseId } from '../sections.ts';
 
 /** A section of a playbook with all its passages: what the answer composer reads. */
 export interface PlaybookPart {
@@ -42,13 +43,12 @@ export interface Cause {
 export const PLAYBOOK_ROLES = ['symptom', 'causes', 'check', 'fix'] as const;
 export type PlaybookRole = (typeof PLAYBOOK_ROLES)[number];
 
-const baseId = (id: string): string => id.replace(/~\d+$/, '');
 
 /** The doc's sections with their passages joined, in order. */
 export function partsOf(doc: KnowledgeDoc): PlaybookPart[] {
   const parts: PlaybookPart[] = [];
   for (const section of doc.sections) {
-    const id = baseId(section.id);
+    const id = sectionBaseId(section.id);
     const last = parts.at(-1);
     if (last?.id === id) last.text += `\n\n${section.text}`;
     else parts.push({ id, heading: section.heading, level: section.level, text: section.text });
@@ -121,7 +121,7 @@ export interface Placement {
 }
 
 export function placementOf(playbook: Playbook, section: Section): Placement | undefined {
-  const id = baseId(section.id);
+  const id = sectionBaseId(section.id);
   for (const role of PLAYBOOK_ROLES) if (playbook[role]?.id === id) return { role, part: undefined };
   if (playbook.causeList.some((c) => c.sectionId === id)) return { role: 'cause', part: id };
   if (playbook.checkParts.some((p) => p.id === id)) return { role: 'check', part: id };

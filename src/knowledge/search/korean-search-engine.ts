@@ -204,7 +204,7 @@ export class KoreanSearchEngine implements SearchEngine {
   private matchedAlternatives({ concepts, extras, phrases }: QueryPlan, doc: number): Matched {
     const apart = new Set<number>();
     for (const phrase of phrases) {
-      if (!phrase.terms.some((term) => this.index.scoreIn(term, doc) > 0)) for (const i of phrase.concepts) apart.add(i);
+      if (!phrase.forms.some((form) => this.index.scoreIn(form.term, doc) > 0)) for (const i of phrase.concepts) apart.add(i);
     }
     let coverage = 0;
     let missing = 0;

@@ -1,5 +1,5 @@
 import type { Bm25Index } from './bm25.ts';
-import type { Glossary } from './expand.ts';
+import type { Glossary, TermForm } from './expand.ts';
 import { hangulFromQwerty, isContractedPolite, isHangulWord, qwertyFromHangul, syllableBigrams } from './hangul.ts';
 import { QUERY_LIMITS, readQuery, WORD_LIMITS, WorkBudget } from './limits.ts';
 import { chatStemsOf, englishSingular, isParticle, stemsOf } from './particles.ts';
@@ -97,8 +97,8 @@ export interface QueryPlan {
 export interface TypedPhrase {
   /** Indexes of the concepts the phrase spans. */
   concepts: number[];
-  /** Index terms of the phrase's forms. */
-  terms: string[];
+  /** The glossary's forms of the phrase. */
+  forms: TermForm[];
 }
 
 export interface QueryContext {
@@ -180,7 +180,7 @@ export function planQuery(query: string, context: QueryContext): QueryPlan {
   }
   for (const concept of concepts) expandWithGlossary(concept, context.glossary);
   const phrases = typedPhrases(concepts, context.glossary);
-  extras.push(...phraseExtras(concepts, context.glossary));
+  extras.push(...phraseExtras(phrases, concepts));
   extras.push(...differenceExtras(words.slice(0, read)));
   extras.push(...adjacencyExtras(words.slice(0, read), concepts));
   const seen = new Set<string>();
@@ -208,8 +208,8 @@ function typedPhrases(concepts: Concept[], glossary: Glossary): TypedPhrase[] {
   for (let start = 0; start < concepts.length; start++) {
     for (let end = start + 2; end <= Math.min(concepts.length, start + glossary.maxWords); end++) {
       const phrase = concepts.slice(start, end).map(phraseWord).join(' ');
-      const terms = [...glossary.formsOfNormal(phrase)].map((f) => f.term);
-      if (terms.length) phrases.push({ concepts: range(start, end), terms });
+      const forms = glossary.formsOfNormal(phrase);
+      if (forms.length) phrases.push({ concepts: range(start, end), forms });
     }
   }
   return phrases;
@@ -487,19 +487,13 @@ function expandWithGlossary(target: Concept, glossary: Glossary): void {
 }
 
 /** Multi-word glossary terms spanning adjacent concepts (bind mount, 바인드 마운트, exit code). */
-function phraseExtras(concepts: Concept[], glossary: Glossary): Alternative[] {
-  const extras: Alternative[] = [];
+function phraseExtras(phrases: TypedPhrase[], concepts: Concept[]): Alternative[] {
   const covered = new Set(concepts.flatMap((c) => c.alternatives.map((a) => a.term)));
-  for (let start = 0; start < concepts.length; start++) {
-    for (let end = start + 2; end <= Math.min(concepts.length, start + glossary.maxWords); end++) {
-      const phrase = concepts.slice(start, end).map(phraseWord).join(' ');
-      for (const form of glossary.formsOfNormal(phrase)) {
-        if (covered.has(form.term)) continue;
-        extras.push({ term: form.term, weight: EXTRA_WEIGHTS.phrase, surface: form.surface, via: 'glossary' });
-      }
-    }
-  }
-  return extras;
+  return phrases.flatMap(({ forms }) =>
+    forms
+      .filter((form) => !covered.has(form.term))
+      .map((form): Alternative => ({ term: form.term, weight: EXTRA_WEIGHTS.phrase, surface: form.surface, via: 'glossary' })),
+  );
 }
 
 /** The word a concept contributes to a phrase: its correction if it was mistyped, else its noun. */

@@ -6,6 +6,7 @@ import { memoise } from './memoise.ts';
 import { compact, normalizeText } from './normalize.ts';
 import { lastHeadings } from '../views.ts';
 import { countWork } from './work.ts';
+import { sectionBaseId } from '../sections.ts';
 
 /** Discord caps a choice's name and value at 100 characters. */
 const MAX_TITLE = 100;
@@ -37,7 +38,7 @@ export class SuggestIndex {
     // Every section of a document repeats its title, and many headings recur: each text is prepared once.
     const startsOf = memoise(wordStarts);
     for (const section of sections) {
-      const base = section.id.replace(/~\d+$/, '');
+      const base = sectionBaseId(section.id);
       if (seen.has(base)) continue;
       seen.add(base);
       const entry = this.entries.push({ id: section.id, title: titleOf(section) }) - 1;
